@@ -1,0 +1,1 @@
+"""The .docx engine: template compilation, rendering with markers, reading back."""

@@ -1,0 +1,78 @@
+"""The exception hierarchy: one base class, one subclass per kind of failure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+
+class GreenDocsError(Exception):
+    """Base class of every error greendocs raises on purpose."""
+
+
+@attrs.frozen
+class FieldError:
+    """One problem with one value: where it is, what is wrong, what was found."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class FieldValueError(GreenDocsError, ValueError):
+    """A single value is wrong; raised by validators and converters of the models.
+
+    ``field`` names the attribute when the error is raised from a validator that
+    knows it; the converter layer joins it to the full field path.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}" if self.field else self.message
+
+
+class ValidationError(GreenDocsError, ValueError):
+    """Input data does not fit a form's model. ``errors`` lists every problem found."""
+
+    def __init__(self, errors: Sequence[FieldError], source: str | None = None) -> None:
+        self.errors = tuple(errors)
+        self.source = source
+        head = f"{source}: " if source else ""
+        count = len(self.errors)
+        lines = [f"{head}{count} problem{'s' if count != 1 else ''} found"]
+        lines += [f"  {e}" for e in self.errors]
+        super().__init__("\n".join(lines))
+
+
+class TemplateError(GreenDocsError):
+    """A template is unusable: unreadable, bad Jinja syntax, or fields the model lacks."""
+
+
+class ParseError(GreenDocsError):
+    """A document could not be read back into a model."""
+
+
+class UnsafeDocumentError(ParseError):
+    """A document exceeds the safety limits (size, member count, entities) and was not read."""
+
+
+class UnknownFormError(GreenDocsError, KeyError):
+    """A form id (or a document's form) is not in the registry."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown form"
+
+
+class ConversionError(GreenDocsError):
+    """An external converter (LibreOffice) is missing or failed."""
+
+
+class OutputError(GreenDocsError):
+    """An output file could not be written (or would overwrite an input)."""

@@ -1,0 +1,96 @@
+"""Field declarations shared by every form model: text, typed values, amounts, years, lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from .errors import FieldValueError
+from .model_fields import meta
+from .quantity import amount_validator
+from .text import clean_optional_text, clean_text, text_validator
+
+
+def text(label: str, *, max_length: int | None = 500, single_line: bool = True,
+         help: str | None = None) -> Any:
+    """A required text field."""
+    return attrs.field(
+        converter=clean_text,
+        validator=text_validator(required=True, max_length=max_length, single_line=single_line),
+        metadata=meta(label, help=help),
+    )
+
+
+def optional_text(label: str, *, max_length: int | None = 2000, single_line: bool = False,
+                  help: str | None = None) -> Any:
+    """An optional text field (None, or absent, when not filled)."""
+    return attrs.field(
+        default=None,
+        converter=clean_optional_text,
+        validator=text_validator(required=False, max_length=max_length, single_line=single_line),
+        metadata=meta(label, help=help),
+    )
+
+
+def typed(kind: type, label: str, *, optional: bool = False, help: str | None = None) -> Any:
+    """A field holding an instance of *kind* (a shared type such as CreditCode or Region)."""
+    check = attrs.validators.instance_of(kind)
+    if optional:
+        return attrs.field(default=None, validator=attrs.validators.optional(check),
+                           metadata=meta(label, help=help))
+    return attrs.field(validator=check, metadata=meta(label, help=help))
+
+
+def amount(label: str, unit: str | None, *, optional: bool = True, signed: bool = False) -> Any:
+    """A Decimal quantity in *unit* (non-negative unless *signed*, 0-100 for ``%``)."""
+    kwargs: dict[str, Any] = {"default": None} if optional else {}
+    return attrs.field(validator=amount_validator(unit, signed=signed, optional=optional),
+                       metadata=meta(label, unit=unit), **kwargs)
+
+
+def year(label: str) -> Any:
+    """A calendar year between 2000 and 2100."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or not 2000 <= value <= 2100:
+            raise FieldValueError(f"{value!r} is not a year between 2000 and 2100",
+                                  attribute.name)
+
+    return attrs.field(validator=check, metadata=meta(label))
+
+
+def date(label: str) -> Any:
+    """A calendar date."""
+    return attrs.field(validator=attrs.validators.instance_of(dt.date), metadata=meta(label))
+
+
+def items_validator(*, min_items: int = 0, max_items: int | None = None) -> Any:
+    """An attrs validator bounding the length of a list field."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise FieldValueError(f"expected a list, got {value!r}", attribute.name)
+        if len(value) < min_items:
+            raise FieldValueError(
+                f"needs at least {min_items} entr{'y' if min_items == 1 else 'ies'}, "
+                f"found {len(value)}", attribute.name)
+        if max_items is not None and len(value) > max_items:
+            raise FieldValueError(f"allows at most {max_items} entries, found {len(value)}",
+                                  attribute.name)
+
+    return check
+
+
+def items(label: str, *, min_items: int = 0, max_items: int | None = None,
+          also: Any = None) -> Any:
+    """A list field (stored as a tuple) with optional bounds on its length.
+
+    *also* is a further validator (for checks that compare items with other fields).
+    """
+    checks = [items_validator(min_items=min_items, max_items=max_items)]
+    if also is not None:
+        checks.append(also)
+    kwargs: dict[str, Any] = {} if min_items else {"default": ()}
+    return attrs.field(converter=tuple, validator=checks, metadata=meta(label), **kwargs)

@@ -1,0 +1,141 @@
+"""Attachment 6: the green factory dynamic management table (绿色工厂动态管理表).
+
+The notice does not publish the table's columns. This model follows what the notice and
+the provincial rules ask of dynamic management (see ``shared/domain``): the listed
+factory's identity, declared changes, three years of key green-manufacturing indicators,
+and the negative-list declarations for the reporting year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from ... import field_specs as f
+from ...contact import Email, Phone
+from ...credit_code import CreditCode
+from ...errors import FieldValueError
+from ...industry import Industry
+from ...model_fields import meta
+from ...negative_list import NegativeList
+from ...quantity import Unit, check_amount
+from ...region import Region
+from ...year_series import YearSeries
+
+
+@attrs.frozen
+class ListedFactory:
+    """The listed green factory, as on its listing."""
+
+    name: str = f.text("工厂名称", max_length=100)
+    credit_code: CreditCode = f.typed(CreditCode, "统一社会信用代码")
+    region: Region = f.typed(Region, "所在地区")
+    city: str = f.text("所在地市", max_length=50)
+    address: str = f.text("通讯地址", max_length=200)
+    industries: tuple[Industry, ...] = f.items("所属行业", min_items=1, max_items=5)
+    listed_year: int = f.year("入选年度")
+    listed_batch: str | None = f.optional_text("入选批次", max_length=20, single_line=True)
+
+
+@attrs.frozen
+class Contact:
+    """The person who fills the table for the factory."""
+
+    name: str = f.text("联系人", max_length=30)
+    phone: Phone = f.typed(Phone, "联系电话")
+    email: Email = f.typed(Email, "电子邮箱")
+    department: str | None = f.optional_text("联系部门", max_length=50, single_line=True)
+    mobile: Phone | None = f.typed(Phone, "手机", optional=True)
+
+
+@attrs.frozen
+class Changes:
+    """Changes since listing that the dynamic table must declare."""
+
+    former_name: str | None = f.optional_text("原名称（如有更名）", max_length=100,
+                                              single_line=True)
+    rename_reason: str | None = f.optional_text("更名原因", max_length=500)
+    scope_change: str | None = f.optional_text(
+        "生产范围、地址或组织边界变化说明", max_length=2000)
+
+
+def _series_fits_unit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, YearSeries):
+        raise FieldValueError(f"expected values by year, got {value!r}", attribute.name)
+    for year, amount in value.items:
+        if amount is not None:
+            try:
+                check_amount(amount, str(instance.unit))
+            except FieldValueError as exc:
+                raise FieldValueError(exc.message, f"{attribute.name}[{year}]") from None
+
+
+@attrs.frozen
+class ProductOutput:
+    """A main product and its output in each of the three years."""
+
+    name: str = f.text("产品名称", max_length=100)
+    unit: Unit = f.typed(Unit, "计量单位")
+    output: YearSeries = attrs.field(validator=_series_fits_unit, metadata=meta("产量"))
+
+
+@attrs.frozen
+class KeyIndicator:
+    """One key indicator row: an indicator of the catalogue, its unit, three years of values."""
+
+    code: str = f.text("指标代码", max_length=40,
+                       help="a code from the form's indicator catalogue, or 'other'")
+    name: str = f.text("指标名称", max_length=100)
+    unit: Unit = f.typed(Unit, "计量单位")
+    values: YearSeries = attrs.field(validator=_series_fits_unit, metadata=meta("数值"))
+    note: str | None = f.optional_text("备注", max_length=500)
+
+
+def _years_match(instance: FactoryDynamicReport, attribute: attrs.Attribute[Any],
+                 value: Any) -> None:
+    expected = instance.years
+    for i, row in enumerate(value):
+        series = row.output if isinstance(row, ProductOutput) else row.values
+        if series.years != expected:
+            name = "output" if isinstance(row, ProductOutput) else "values"
+            raise FieldValueError(
+                f"gives years {list(series.years)}; the {instance.reporting_year} table reports "
+                f"exactly {list(expected)}",
+                f"{attribute.name}[{i}].{name}",
+            )
+
+
+@attrs.frozen
+class FactoryDynamicReport:
+    """Attachment 6: one listed green factory's annual dynamic management table."""
+
+    factory: ListedFactory = f.typed(ListedFactory, "工厂基本信息")
+    contact: Contact = f.typed(Contact, "联系人信息")
+    reporting_year: int = f.year("填报年度")
+    products: tuple[ProductOutput, ...] = f.items("主要产品及产量", min_items=1,
+                                                  also=_years_match)
+    indicators: tuple[KeyIndicator, ...] = f.items("关键指标", min_items=1, also=_years_match)
+    negative_list: NegativeList = f.typed(NegativeList, "负面清单情况（近三年）")
+    filled_by: str = f.text("填报人", max_length=30)
+    fill_date: dt.date = f.date("填报日期")
+    changes: Changes = attrs.field(factory=Changes,
+                                   validator=attrs.validators.instance_of(Changes),
+                                   metadata=meta("变更情况"))
+
+    @property
+    def years(self) -> tuple[int, int, int]:
+        """The three year columns: the two years before the reporting year, and it."""
+        y = self.reporting_year
+        return (y - 2, y - 1, y)
+
+    def indicator(self, code: str) -> list[KeyIndicator]:
+        """The indicator rows with *code*."""
+        return [row for row in self.indicators if row.code == code]
+
+
+__all__ = [
+    "Changes", "Contact", "FactoryDynamicReport", "KeyIndicator", "ListedFactory",
+    "ProductOutput",
+]

@@ -1,0 +1,1 @@
+"""The marker layer: how values are tagged in documents so that they can be found again."""

@@ -1,0 +1,158 @@
+"""Reading completed documents (.docx, .xlsx) back into models."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .converter import structure
+from .docx.reader import DocxValues, normalise_label, read_docx_values
+from .errors import ParseError, UnknownFormError
+from .flat_data import unflatten
+from .markers.bookmark_names import fill_pattern, parse_bookmark, pattern_key
+from .model_fields import LeafPath, leaf_paths
+from .package.safe_zip import DEFAULT_LIMITS
+from .registry import FormSpec, Registry, default_registry
+from .value_text import cell_to_data, text_to_data
+from .xlsx.reader import read_xlsx_values
+
+
+@attrs.frozen
+class ParsedDocument:
+    """A document read back: its form, its model, and how each value was found."""
+
+    form: FormSpec
+    model: Any
+    source: str
+    format: str
+    #: how many values were found by "bookmark", "content_control", "label", "cell"
+    found_by: Mapping[str, int]
+
+
+def detect_format(data: bytes, source: str) -> str:
+    """``docx``, ``xlsx``, ``odt`` or ``doc`` from the content (never from the file name)."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    if not data.startswith(b"PK"):
+        raise ParseError(f"{source}: not a form document (.docx or .xlsx); "
+                         "it is not an Office file")
+    head = data[:65536]
+    if b"word/" in head or b"word/document.xml" in data[-65536:]:
+        return "docx"
+    if b"xl/" in head or b"xl/workbook.xml" in data[-65536:]:
+        return "xlsx"
+    if b"application/vnd.oasis.opendocument" in head:
+        return "odt"
+    return "docx"  # let the docx reader give the precise error
+
+
+class Parser:
+    """Reads documents of a registry's forms back into models. Thread-safe, no shared state."""
+
+    def __init__(self, registry: Registry | None = None) -> None:
+        self.registry = registry or default_registry()
+
+    def parse_file(self, path: str | os.PathLike[str], form_id: str | None = None
+                   ) -> ParsedDocument:
+        """Read the document at *path*."""
+        p = Path(path)
+        try:
+            size = p.stat().st_size
+            if size > DEFAULT_LIMITS.max_archive_bytes:
+                raise ParseError(f"{p}: the file is {size:,} bytes; the limit is "
+                                 f"{DEFAULT_LIMITS.max_archive_bytes:,}")
+            data = p.read_bytes()
+        except OSError as exc:
+            raise ParseError(f"{p}: cannot read it ({exc.strerror})") from None
+        return self.parse(data, str(p), form_id=form_id)
+
+    def parse(self, data: bytes, source: str = "<document>", *, form_id: str | None = None
+              ) -> ParsedDocument:
+        """Read a document from its bytes; *source* names it in errors."""
+        fmt = detect_format(data, source)
+        if fmt == "docx":
+            return self._parse_docx(data, source, form_id)
+        if fmt == "xlsx":
+            return self._parse_xlsx(data, source, form_id)
+        raise ParseError(f"{source}: {fmt} documents are not readable yet; save it as .docx")
+
+    def _parse_docx(self, data: bytes, source: str, form_id: str | None) -> ParsedDocument:
+        values = read_docx_values(data, source)
+        spec = self._identify_docx(values, source, form_id)
+        keys = {pattern_key(leaf.pattern): leaf for leaf in leaf_paths(spec.model)}
+        found: dict[str, str] = {}
+        counts = {"bookmark": 0, "content_control": 0, "label": 0}
+        for kind, table in (("bookmark", values.by_bookmark),
+                            ("content_control", values.by_tag)):
+            for name, text in table.items():
+                parsed = parse_bookmark(name)
+                if parsed is None or parsed[0] not in keys:
+                    continue
+                path = fill_pattern(keys[parsed[0]].pattern, parsed[1])
+                if path is not None and path not in found:
+                    found[path] = text
+                    counts[kind] += 1
+        for leaf in leaf_paths(spec.model):
+            if "[]" in leaf.pattern or leaf.pattern in found:
+                continue
+            text = values.by_label.get(normalise_label(leaf.labels[-1]))
+            if text is not None and len(leaf.labels) and _label_unique(spec.model, leaf):
+                found[leaf.pattern] = text
+                counts["label"] += 1
+        return self._build(spec, found, source, "docx", counts,
+                           lambda raw, leaf: text_to_data(raw, leaf.type, leaf.optional))
+
+    def _parse_xlsx(self, data: bytes, source: str, form_id: str | None) -> ParsedDocument:
+        found_form, found = read_xlsx_values(data, source)
+        spec = self._get(form_id or found_form, source)
+        return self._build(spec, found, source, "xlsx", {"cell": len(found)},
+                           lambda raw, leaf: cell_to_data(raw, leaf.type, leaf.optional))
+
+    def _build(self, spec: FormSpec, found: Mapping[str, Any], source: str, fmt: str,
+               counts: Mapping[str, int], convert: Any) -> ParsedDocument:
+        if not found:
+            raise ParseError(f"{source}: no {spec.id} values found (no greendocs markers, "
+                             "no matching labels)")
+        data, _unknown = unflatten(spec.model, found, convert)
+        model = structure(data, spec.model, source=source)
+        return ParsedDocument(spec, model, source, fmt, dict(counts))
+
+    def _get(self, form_id: str | None, source: str) -> FormSpec:
+        if form_id is None:
+            raise ParseError(f"{source}: cannot tell which form this is (no form marker); "
+                             "name it with --form")
+        try:
+            return self.registry.get(form_id)
+        except UnknownFormError as exc:
+            raise ParseError(f"{source}: {exc}") from None
+
+    def _identify_docx(self, values: DocxValues, source: str, form_id: str | None
+                       ) -> FormSpec:
+        if form_id or values.form_id:
+            return self._get(form_id or values.form_id, source)
+        for text in values.first_paragraphs:
+            spec = self.registry.by_title(text)
+            if spec is not None:
+                return spec
+        # Last resort: the form whose field keys the document's markers match best.
+        names = set(values.by_bookmark) | set(values.by_tag)
+        found_keys = {p[0] for p in map(parse_bookmark, names) if p}
+        best, score = None, 0
+        for spec in self.registry:
+            keys = {pattern_key(leaf.pattern) for leaf in leaf_paths(spec.model)}
+            hits = len(keys & found_keys)
+            if hits > score:
+                best, score = spec, hits
+        if best is None:
+            raise ParseError(f"{source}: not a greendocs form: no form marker, no known title, "
+                             "no field markers")
+        return best
+
+
+def _label_unique(model: type, leaf: LeafPath) -> bool:
+    last = leaf.labels[-1]
+    return sum(1 for other in leaf_paths(model) if other.labels[-1] == last) == 1
