@@ -1,2 +1,124 @@
-"""greendocs: the Green Manufacturing List attachments, produced and read back."""
+"""greendocs: the attachments of the Green Manufacturing List notice, produced and read back.
+
+The common path::
+
+    import greendocs
+
+    report = greendocs.load_file("samples/factory-dynamic.yaml")   # validated model
+    print(greendocs.validate(report).findings)                     # rule findings
+    greendocs.render_file(report, "out/factory-dynamic.docx")      # atomic write
+    back = greendocs.parse_file("out/factory-dynamic.docx").model  # read it back
+    assert back == report
+
+Everything here works on the built-in forms; build a :class:`Registry` with your own
+:class:`FormSpec` entries and use :class:`Renderer` / :class:`Parser` for more.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import Any
+
+from .contact import Email, Phone
+from .converter import structure, to_json, unstructure
+from .credit_code import CreditCode
+from .data_io import FormInput, load_input, read_data
+from .errors import (
+    ConversionError,
+    FieldError,
+    FieldValueError,
+    GreenDocsError,
+    OutputError,
+    ParseError,
+    TemplateError,
+    UnknownFormError,
+    UnsafeDocumentError,
+    ValidationError,
+)
+from .findings import Finding, Severity, ValidationReport
+from .forms.factory_dynamic import FactoryDynamicReport
+from .industry import Industry
+from .negative_list import Declaration, NegativeList
+from .parsing import ParsedDocument, Parser
+from .quantity import Unit
+from .region import Region
+from .registry import FormSpec, Registry, default_registry
+from .rendering import FORMATS, Renderer
+from .schema import json_schema as _json_schema
+from .year_series import YearSeries
+
 __version__ = "0.1.0"
+
+
+@functools.cache
+def _renderer() -> Renderer:
+    return Renderer(forms())
+
+
+@functools.cache
+def _parser() -> Parser:
+    return Parser(forms())
+
+
+@functools.cache
+def forms() -> Registry:
+    """The registry of built-in forms (the same object on every call; do not modify it)."""
+    return default_registry()
+
+
+def load(data: Any, form: str | None = None, *, source: str = "<data>") -> Any:
+    """A validated model from plain data: ``{"form": ID, "data": {...}}``, or the fields
+    with *form* given. Raises :class:`ValidationError` listing every problem."""
+    return load_input(data, forms(), source, form).model
+
+
+def load_file(path: str | os.PathLike[str], form: str | None = None) -> Any:
+    """A validated model from a YAML or JSON input file."""
+    return load_input(read_data(path), forms(), str(path), form).model
+
+
+def validate(model: Any) -> ValidationReport:
+    """Run the form's rules over *model* (already structurally valid) and report findings."""
+    spec = forms().for_model(model)
+    return ValidationReport.of(spec.id, spec.rules(model))
+
+
+def render(model: Any, format: str = "docx", *,
+           template: str | os.PathLike[str] | None = None) -> bytes:
+    """The document bytes of *model* as ``docx`` or ``xlsx`` (deterministic)."""
+    return _renderer().render(model, format, template=template)
+
+
+def render_file(model: Any, path: str | os.PathLike[str], format: str | None = None, *,
+                template: str | os.PathLike[str] | None = None) -> Path:
+    """Render *model* and write it atomically to *path* (format from the suffix by default)."""
+    return _renderer().render_file(model, path, format, template=template)
+
+
+def parse(data: bytes, form: str | None = None, *, source: str = "<document>"
+          ) -> ParsedDocument:
+    """Read a completed document (bytes of a .docx or .xlsx) back into its model."""
+    return _parser().parse(data, source, form_id=form)
+
+
+def parse_file(path: str | os.PathLike[str], form: str | None = None) -> ParsedDocument:
+    """Read a completed document file back into its model."""
+    return _parser().parse_file(path, form)
+
+
+def json_schema(form: str) -> dict[str, Any]:
+    """The JSON Schema of a form's input data."""
+    return _json_schema(forms().get(form))
+
+
+__all__ = [
+    "FORMATS", "ConversionError", "CreditCode", "Declaration", "Email",
+    "FactoryDynamicReport", "FieldError", "FieldValueError", "Finding", "FormInput", "FormSpec",
+    "GreenDocsError", "Industry", "NegativeList", "OutputError", "ParseError", "ParsedDocument",
+    "Parser", "Phone", "Region", "Registry", "Renderer", "Severity", "TemplateError", "Unit",
+    "UnknownFormError", "UnsafeDocumentError", "ValidationError", "ValidationReport",
+    "YearSeries", "forms", "json_schema", "load", "load_file", "parse", "parse_file", "render",
+    "render_file", "structure", "to_json", "unstructure", "validate",
+]

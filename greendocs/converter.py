@@ -22,6 +22,7 @@ from .industry import Industry
 from .model_fields import LabelledEnum
 from .quantity import Unit, to_decimal
 from .region import Region
+from .text import check_text
 from .year_series import YearSeries
 
 T = TypeVar("T")
@@ -29,6 +30,7 @@ T = TypeVar("T")
 
 def _structure_str(value: Any, _: type) -> str:
     if isinstance(value, str):
+        check_text(value)  # control characters, reported with the other attribute errors
         return value
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return str(value)

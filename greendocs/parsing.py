@@ -86,25 +86,33 @@ class Parser:
         keys = {pattern_key(leaf.pattern): leaf for leaf in leaf_paths(spec.model)}
         found: dict[str, str] = {}
         counts = {"bookmark": 0, "content_control": 0, "label": 0}
-        for kind, table in (("bookmark", values.by_bookmark),
-                            ("content_control", values.by_tag)):
-            for name, text in table.items():
-                parsed = parse_bookmark(name)
-                if parsed is None or parsed[0] not in keys:
-                    continue
-                path = fill_pattern(keys[parsed[0]].pattern, parsed[1])
-                if path is not None and path not in found:
-                    found[path] = text
-                    counts[kind] += 1
-        for leaf in leaf_paths(spec.model):
-            if "[]" in leaf.pattern or leaf.pattern in found:
-                continue
-            text = values.by_label.get(normalise_label(leaf.labels[-1]))
-            if text is not None and len(leaf.labels) and _label_unique(spec.model, leaf):
-                found[leaf.pattern] = text
-                counts["label"] += 1
+        self._collect(values.by_bookmark, keys, found, counts, "bookmark")
+        # Content controls only where a bookmark was lost (they hold the same values).
+        self._collect(values.by_tag(skip=values.by_bookmark), keys, found, counts,
+                      "content_control")
+        missing = [leaf for leaf in leaf_paths(spec.model)
+                   if "[]" not in leaf.pattern and leaf.pattern not in found]
+        if missing:
+            labels = values.by_label()
+            for leaf in missing:
+                text = labels.get(normalise_label(leaf.labels[-1]))
+                if text is not None and _label_unique(spec.model, leaf):
+                    found[leaf.pattern] = text
+                    counts["label"] += 1
         return self._build(spec, found, source, "docx", counts,
                            lambda raw, leaf: text_to_data(raw, leaf.type, leaf.optional))
+
+    @staticmethod
+    def _collect(table: Mapping[str, str], keys: Mapping[str, LeafPath], found: dict[str, str],
+                 counts: dict[str, int], kind: str) -> None:
+        for name, text in table.items():
+            parsed = parse_bookmark(name)
+            if parsed is None or parsed[0] not in keys:
+                continue
+            path = fill_pattern(keys[parsed[0]].pattern, parsed[1])
+            if path is not None and path not in found:
+                found[path] = text
+                counts[kind] += 1
 
     def _parse_xlsx(self, data: bytes, source: str, form_id: str | None) -> ParsedDocument:
         found_form, found = read_xlsx_values(data, source)
@@ -139,7 +147,7 @@ class Parser:
             if spec is not None:
                 return spec
         # Last resort: the form whose field keys the document's markers match best.
-        names = set(values.by_bookmark) | set(values.by_tag)
+        names = set(values.by_bookmark) | set(values.by_tag())
         found_keys = {p[0] for p in map(parse_bookmark, names) if p}
         best, score = None, 0
         for spec in self.registry:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .docx.template import CompiledDocx, compile_docx, make_environment
-from .docx.writer import render_docx
+from .docx.writer import FORM_PATTERN, render_docx
 from .errors import OutputError, TemplateError
 from .markers.model_view import Marked, root_context
 from .package.atomic_write import write_atomic
@@ -72,7 +72,7 @@ class Renderer:
         """The template context: the model's fields as marked views, plus the form's extras."""
         ctx = root_context(model)
         ctx.update(spec.context(model))
-        ctx["form_title"] = Marked(spec.title_zh, "_form", spec.title_zh)
+        ctx["form_title"] = Marked(spec.title_zh, FORM_PATTERN, (), spec.title_zh)
         return ctx
 
     def render(self, model: Any, fmt: str = "docx", *,

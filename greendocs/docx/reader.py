@@ -7,6 +7,8 @@ text counts.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 import attrs
 from lxml import etree
 
@@ -17,17 +19,45 @@ from ..package.safe_zip import read_members
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _T, _TAB, _BR, _CR, _P = W + "t", W + "tab", W + "br", W + "cr", W + "p"
 _BM_START, _BM_END = W + "bookmarkStart", W + "bookmarkEnd"
+_NAME, _ID, _TAG, _VAL = W + "name", W + "id", W + "tag", W + "val"
 
 
 @attrs.frozen
 class DocxValues:
-    """What a document holds: values by marker, label cells, and its first paragraphs."""
+    """What a document holds: values by bookmark, its first paragraphs, and its XML.
+
+    Values by content-control tag and by label are read only when bookmarks miss some.
+    """
 
     form_id: str | None
     by_bookmark: dict[str, str]
-    by_tag: dict[str, str]
-    by_label: dict[str, str]
     first_paragraphs: tuple[str, ...]
+    root: etree._Element
+
+    def by_tag(self, skip: Container[str] = ()) -> dict[str, str]:
+        """Values of greendocs content controls (by tag), except the names in *skip*."""
+        out: dict[str, str] = {}
+        for tag_el in self.root.iter(_TAG):
+            name = tag_el.get(_VAL) or ""
+            if not name.startswith(PREFIX) or name in skip or name.startswith(FORM_PREFIX):
+                continue
+            sdt_pr = tag_el.getparent()
+            sdt = sdt_pr.getparent() if sdt_pr is not None else None
+            content = sdt.find(W + "sdtContent") if sdt is not None else None
+            if content is not None:
+                out.setdefault(name, _text_of(content))
+        return out
+
+    def by_label(self) -> dict[str, str]:
+        """For each table cell's text (normalised), the text of the cell to its right."""
+        out: dict[str, str] = {}
+        for tr in self.root.iter(W + "tr"):
+            cells = [_text_of(tc) for tc in tr.iterchildren(W + "tc")]
+            for label, value in zip(cells, cells[1:], strict=False):
+                key = normalise_label(label)
+                if key:
+                    out.setdefault(key, value)
+        return out
 
 
 def normalise_label(text: str) -> str:
@@ -52,7 +82,7 @@ def _text_of(el: etree._Element) -> str:
 
 
 def read_docx_values(data: bytes, source: str) -> DocxValues:
-    """All marked values and label cells of the main document part."""
+    """All bookmarked values of the main document part, in one pass over the text nodes."""
     members = read_members(data, source, ["word/document.xml"])
     if "word/document.xml" not in members:
         raise_not_word(source)
@@ -61,47 +91,30 @@ def read_docx_values(data: bytes, source: str) -> DocxValues:
     by_bookmark: dict[str, list[str]] = {}
     active: dict[str, list[str]] = {}
     form_id: str | None = None
-    for event, el in etree.iterwalk(root, events=("start", "end")):
+    # Tag-filtered iteration runs in C; a paragraph start while a bookmark is open means
+    # the value goes on in a new paragraph.
+    for el in root.iter(_T, _BM_START, _BM_END, _TAB, _BR, _CR, _P):
         tag = el.tag
-        if event == "start":
-            if tag == _T:
-                if active:
-                    for buf in active.values():
-                        buf.append(el.text or "")
-            elif tag == _BM_START:
-                name = el.get(W + "name") or ""
-                if name.startswith(FORM_PREFIX):
-                    form_id = form_id or name[len(FORM_PREFIX):].replace("_", "-")
-                elif name.startswith(PREFIX) and name not in by_bookmark:
-                    buf: list[str] = []
-                    by_bookmark[name] = buf
-                    active[el.get(W + "id") or ""] = buf
-            elif tag == _BM_END:
-                active.pop(el.get(W + "id") or "", None)
-            elif active and tag in (_TAB, _BR, _CR):
+        if tag == _T:
+            if active:
+                text = el.text or ""
                 for buf in active.values():
-                    buf.append("\t" if tag == _TAB else "\n")
-        elif tag == _P and active:
+                    buf.append(text)
+        elif tag == _BM_START:
+            name = el.get(_NAME) or ""
+            if name.startswith(FORM_PREFIX):
+                form_id = form_id or name[len(FORM_PREFIX):].replace("_", "-")
+            elif name.startswith(PREFIX) and name not in by_bookmark:
+                buf: list[str] = []
+                by_bookmark[name] = buf
+                active[el.get(_ID) or ""] = buf
+        elif tag == _BM_END:
+            if active:
+                active.pop(el.get(_ID) or "", None)
+        elif active:
+            sep = "\t" if tag == _TAB else "\n"
             for buf in active.values():
-                buf.append("\n")
-
-    by_tag: dict[str, str] = {}
-    for sdt in root.iter(W + "sdt"):
-        tag_el = sdt.find(f"{W}sdtPr/{W}tag")
-        content = sdt.find(W + "sdtContent")
-        if tag_el is None or content is None:
-            continue
-        name = tag_el.get(W + "val") or ""
-        if name.startswith(PREFIX) and not name.startswith(FORM_PREFIX):
-            by_tag.setdefault(name, _text_of(content))
-
-    by_label: dict[str, str] = {}
-    for tr in root.iter(W + "tr"):
-        cells = [_text_of(tc) for tc in tr.iterchildren(W + "tc")]
-        for label, value in zip(cells, cells[1:], strict=False):
-            key = normalise_label(label)
-            if key:
-                by_label.setdefault(key, value)
+                buf.append(sep)
 
     body = root.find(W + "body")
     firsts: list[str] = []
@@ -113,7 +126,7 @@ def read_docx_values(data: bytes, source: str) -> DocxValues:
             if len(firsts) >= 5:
                 break
     return DocxValues(form_id, {k: "".join(v).strip("\n") for k, v in by_bookmark.items()},
-                      by_tag, by_label, tuple(firsts))
+                      tuple(firsts), root)
 
 
 def raise_not_word(source: str) -> None:

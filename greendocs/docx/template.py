@@ -26,6 +26,8 @@ _RUN = re.compile(
 )
 _EXPR = re.compile(r"{{(.*?)}}", re.DOTALL)
 _ONLY_TAGS = re.compile(r"^(\s|{%.*?%}|{#.*?#})*$", re.DOTALL)
+#: the context variable holding the per-render marker writer
+MARKER_VAR = "_gd"
 
 
 @attrs.frozen
@@ -40,8 +42,16 @@ class CompiledDocx:
 
 def make_environment() -> jinja2.Environment:
     """The Jinja environment of docx templates: autoescaped XML, undefined names are errors."""
-    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
-                              keep_trailing_newline=True, auto_reload=False)
+    from .writer import mark_filter, text_filter
+
+    # Escaping is done by our filters, which every output expression is rewritten to pass
+    # through (see inject_markers): the same guarantee as autoescape, without escaping
+    # each value twice.
+    env = jinja2.Environment(autoescape=False, undefined=jinja2.StrictUndefined,
+                             keep_trailing_newline=True, auto_reload=False)
+    env.filters["gdmark"] = mark_filter
+    env.filters["gdtext"] = text_filter
+    return env
 
 
 def _patch(xml: str) -> str:
@@ -50,7 +60,8 @@ def _patch(xml: str) -> str:
 
 
 def inject_markers(xml: str, run_props: list[str]) -> str:
-    """Rewrite each value expression inside a run into a marker call keeping its formatting."""
+    """Rewrite each value expression: inside a run into a marker call keeping the run's
+    formatting, elsewhere into an escaping filter. No expression is output unescaped."""
     index: dict[str, int] = {p: i for i, p in enumerate(run_props)}
 
     def rewrite(m: re.Match[str]) -> str:
@@ -66,12 +77,21 @@ def inject_markers(xml: str, run_props: list[str]) -> str:
         pos = 0
         for e in _EXPR.finditer(text):
             out.append(_literal(rpr, text[pos:e.start()]))
-            out.append(f"{{{{ _gd.mark(({e.group(1).strip()}), {n}) }}}}")
+            out.append(f"{{{{ ({e.group(1).strip()})|gdmark({n}) }}}}")
             pos = e.end()
         out.append(_literal(rpr, text[pos:]))
         return "".join(out)
 
-    return _RUN.sub(rewrite, xml)
+    xml = _RUN.sub(rewrite, xml)
+    # Any expression left outside a run (an attribute value, say) is escaped as text.
+    return _EXPR.sub(_escape_rest, xml)
+
+
+def _escape_rest(m: re.Match[str]) -> str:
+    expr = m.group(1).strip()
+    if "|gdmark(" in expr:
+        return m.group(0)
+    return f"{{{{ ({expr})|gdtext }}}}"
 
 
 def _literal(rpr: str, text: str) -> str:

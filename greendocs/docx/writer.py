@@ -6,15 +6,16 @@ from collections.abc import Mapping
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 
 from ..errors import TemplateError
-from ..markers.bookmark_names import bookmark_name, form_bookmark
+from ..markers.bookmark_names import form_bookmark, pattern_key
 from ..markers.model_view import Marked
 from ..package.zip_writer import ZipMember, build_zip
 from ..value_text import format_value
-from .run_xml import marked_run, text_run
-from .template import CompiledDocx
+from .run_xml import escape_xml, marked_run, text_run
+from .template import MARKER_VAR, CompiledDocx
+
+FORM_PATTERN = "_form"
 
 
 class MarkerWriter:
@@ -27,21 +28,39 @@ class MarkerWriter:
         self._form_id = form_id
         self._next = 0
 
-    def mark(self, value: Any, run_index: int) -> Markup:
+    def mark(self, value: Any, run_index: int) -> str:
+        """The run XML for *value*; a :class:`Marked` value also gets its markers."""
         rpr = self._run_props[run_index]
-        if isinstance(value, Marked):
+        if type(value) is Marked:
             self._next += 1
-            name = (form_bookmark(self._form_id) if value.path == "_form"
-                    else bookmark_name(value.path))
-            return Markup(marked_run(rpr, format_value(value.value), name, value.label,
-                                     self._next))
-        return Markup(text_run(rpr, value if isinstance(value, str) else format_value(value)))
+            if value.pattern == FORM_PATTERN:
+                name = form_bookmark(self._form_id)
+            else:
+                name = "gd" + pattern_key(value.pattern)
+                for i in value.indices:
+                    name += "_" + i
+            return marked_run(rpr, format_value(value.value), name, value.label, self._next)
+        return text_run(rpr, value if isinstance(value, str) else format_value(value))
+
+
+@jinja2.pass_context
+def mark_filter(context: jinja2.runtime.Context, value: Any, run_index: int) -> str:
+    """The ``gdmark`` filter that compiled templates call for each value inside a run."""
+    writer: MarkerWriter = context.parent[MARKER_VAR]
+    return writer.mark(value, run_index)
+
+
+def text_filter(value: Any) -> str:
+    """The ``gdtext`` filter for expressions outside runs (attribute values and the like)."""
+    if isinstance(value, Marked):
+        value = value.value
+    return escape_xml(value if isinstance(value, str) else format_value(value))
 
 
 def render_docx(compiled: CompiledDocx, context: Mapping[str, Any], form_id: str) -> bytes:
     """The bytes of the .docx that *compiled* gives for *context*."""
     writer = MarkerWriter(compiled.run_props, form_id)
-    ctx = {**context, "_gd": writer}
+    ctx = {**context, MARKER_VAR: writer}
     members: list[ZipMember] = []
     for name, part in compiled.parts:
         if isinstance(part, ZipMember):

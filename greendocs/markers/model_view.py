@@ -3,6 +3,10 @@
 Templates see this view instead of the model: ``{{ factory.name }}`` yields a
 :class:`Marked` value that knows its path (``factory.name``) and label, so the writer
 can wrap it in a bookmark without the template author doing anything.
+
+Paths are carried as a pattern (``indicators[].values[]``) plus the indices
+(``('3', '2021')``): that is what bookmark names are made of, and it is cheaper than
+building and re-splitting path strings for every value of a large table.
 """
 
 from __future__ import annotations
@@ -10,22 +14,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import attrs
-
-from ..model_fields import field_map
+from ..model_fields import FieldInfo, field_map
 from ..value_text import format_value
 from ..year_series import YearSeries
+from .bookmark_names import fill_pattern
 
 
 class Marked:
-    """A leaf value with its field path and label."""
+    """A leaf value with where it is (pattern + indices) and its label."""
 
-    __slots__ = ("value", "path", "label")
+    __slots__ = ("value", "pattern", "indices", "label")
 
-    def __init__(self, value: Any, path: str, label: str) -> None:
+    def __init__(self, value: Any, pattern: str, indices: tuple[str, ...], label: str) -> None:
         self.value = value
-        self.path = path
+        self.pattern = pattern
+        self.indices = indices
         self.label = label
+
+    @property
+    def path(self) -> str:
+        """The concrete field path, e.g. ``indicators[3].values[2021]``."""
+        return fill_pattern(self.pattern, self.indices) or self.pattern
 
     def __str__(self) -> str:
         return format_value(self.value)
@@ -34,7 +43,7 @@ class Marked:
         return bool(self.value)
 
     def __eq__(self, other: object) -> bool:
-        return self.value == (other.value if isinstance(other, Marked) else other)
+        return bool(self.value == (other.value if isinstance(other, Marked) else other))
 
     def __hash__(self) -> int:
         return hash(self.value)
@@ -43,32 +52,37 @@ class Marked:
         return f"Marked({self.path}={self.value!r})"
 
 
-def view(value: Any, path: str, label: str) -> Any:
-    """Wrap *value* found at *path* for a template."""
-    if isinstance(value, tuple):
-        return SequenceView(value, path, label)
-    if isinstance(value, YearSeries):
-        return SeriesView(value, path, label)
-    if attrs.has(type(value)) and not getattr(type(value), "__greendocs_leaf__", False):
-        return ModelView(value, path)
-    return Marked(value, path, label)
+def _child(info: FieldInfo, value: Any, pattern: str, indices: tuple[str, ...]) -> Any:
+    kind = info.shape.kind
+    if kind == "leaf":
+        return Marked(value, pattern, indices, info.label)
+    if kind == "model":
+        return ModelView(value, pattern, indices)
+    if kind == "list":
+        return SequenceView(value, info, pattern + "[]", indices)
+    return SeriesView(value, pattern + "[]", indices, info.label)
 
 
 class ModelView:
     """A record: attribute access yields views of its fields."""
 
-    __slots__ = ("_obj", "_path")
+    __slots__ = ("_obj", "_pattern", "_indices", "_fields")
 
-    def __init__(self, obj: Any, path: str) -> None:
+    def __init__(self, obj: Any, pattern: str, indices: tuple[str, ...]) -> None:
         self._obj = obj
-        self._path = path
+        self._pattern = pattern
+        self._indices = indices
+        self._fields = field_map(type(obj))
 
     def __getattr__(self, name: str) -> Any:
-        info = field_map(type(self._obj)).get(name)
         value = getattr(self._obj, name)
+        info = self._fields.get(name)
         if info is None:  # a property or method: computed, not a stored field
             return value
-        return view(value, f"{self._path}.{name}" if self._path else name, info.label)
+        pattern = f"{self._pattern}.{name}" if self._pattern else name
+        if value is None:
+            return Marked(None, pattern, self._indices, info.label)
+        return _child(info, value, pattern, self._indices)
 
     def __bool__(self) -> bool:
         return True
@@ -77,19 +91,28 @@ class ModelView:
 class SequenceView:
     """A list field: iteration yields views whose paths carry the index."""
 
-    __slots__ = ("_items", "_path", "_label")
+    __slots__ = ("_items", "_info", "_pattern", "_indices")
 
-    def __init__(self, items: tuple[Any, ...], path: str, label: str) -> None:
+    def __init__(self, items: tuple[Any, ...], info: FieldInfo, pattern: str,
+                 indices: tuple[str, ...]) -> None:
         self._items = items
-        self._path = path
-        self._label = label
+        self._info = info
+        self._pattern = pattern
+        self._indices = indices
+
+    def _item(self, i: int, item: Any) -> Any:
+        indices = (*self._indices, str(i))
+        shape = self._info.shape.item
+        if shape is not None and shape.kind == "model":
+            return ModelView(item, self._pattern, indices)
+        return Marked(item, self._pattern, indices, self._info.label)
 
     def __iter__(self) -> Iterator[Any]:
         for i, item in enumerate(self._items):
-            yield view(item, f"{self._path}[{i}]", self._label)
+            yield self._item(i, item)
 
     def __getitem__(self, i: int) -> Any:
-        return view(self._items[i], f"{self._path}[{i}]", self._label)
+        return self._item(i, self._items[i])
 
     def __len__(self) -> int:
         return len(self._items)
@@ -101,25 +124,28 @@ class SequenceView:
 class SeriesView:
     """A year series: ``values[2021]`` yields the marked value of that year."""
 
-    __slots__ = ("_series", "_path", "_label")
+    __slots__ = ("_values", "_pattern", "_indices", "_label")
 
-    def __init__(self, series: YearSeries, path: str, label: str) -> None:
-        self._series = series
-        self._path = path
+    def __init__(self, series: YearSeries, pattern: str, indices: tuple[str, ...],
+                 label: str) -> None:
+        self._values = series.as_dict()
+        self._pattern = pattern
+        self._indices = indices
         self._label = label
 
     def __getitem__(self, year: Any) -> Marked:
         y = int(year.value if isinstance(year, Marked) else year)
-        return Marked(self._series[y], f"{self._path}[{y}]", f"{self._label}（{y}年）")
+        return Marked(self._values[y], self._pattern, (*self._indices, str(y)),
+                      f"{self._label}（{y}年）")
 
     def __iter__(self) -> Iterator[int]:
-        return iter(self._series.years)
+        return iter(self._values)
 
     def __len__(self) -> int:
-        return len(self._series)
+        return len(self._values)
 
 
 def root_context(model: Any) -> dict[str, Any]:
     """The template context for *model*: one entry per top-level field."""
-    return {name: view(getattr(model, name), name, info.label)
-            for name, info in field_map(type(model)).items()}
+    root = ModelView(model, "", ())
+    return {name: getattr(root, name) for name in field_map(type(model))}

@@ -1,0 +1,97 @@
+"""Benchmark: ``python -m greendocs.bench [--repeat N]``.
+
+Renders the Attachment 6 sample and a version with 1,000 indicator rows, with greendocs
+(template compiled once per process) and with docxtpl used the common way (construct
+``DocxTemplate`` from the path, render, save, every time) on the same template and data,
+in one process, and prints medians and ratios. Also times reading the documents back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from docxtpl import DocxTemplate
+
+from .data_io import load_file
+from .forms.factory_dynamic import KeyIndicator
+from .parsing import Parser
+from .registry import default_registry
+from .rendering import Renderer
+from .resources import samples_dir, templates_dir
+from .year_series import YearSeries
+
+
+def _median_ms(fn: Callable[[], object], repeat: int) -> float:
+    fn()  # warm-up (compiles the template once for greendocs)
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def with_rows(model: Any, rows: int) -> Any:
+    """*model* with *rows* key-indicator rows (the sample's rows, then generated ones)."""
+    years = model.years
+    extra = [KeyIndicator(code="other", name=f"附加指标{i}", unit="t",  # type: ignore[arg-type]
+                          values=YearSeries(tuple((y, Decimal(i + k)) for k, y in
+                                                  enumerate(years))))
+             for i in range(max(0, rows - len(model.indicators)))]
+    return attrs.evolve(model, indicators=(*model.indicators, *extra)[:rows])
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--repeat", type=int, default=15, help="timed runs per case")
+    args = ap.parse_args(argv)
+    reg = default_registry()
+    spec = reg.get("factory-dynamic")
+    base = load_file(samples_dir() / spec.sample, reg).model
+    template = templates_dir() / spec.templates["docx"]
+    renderer, parser = Renderer(reg), Parser(reg)
+
+    def docxtpl_common(model: Any) -> bytes:
+        tpl = DocxTemplate(str(template))
+        ctx = {a.name: getattr(model, a.name) for a in attrs.fields(type(model))}
+        ctx.update(years=model.years, form_title=spec.title_zh)
+        tpl.render(ctx, autoescape=True)
+        buf = io.BytesIO()
+        tpl.save(buf)
+        return buf.getvalue()
+
+    print(f"greendocs benchmark: {spec.id}, median of {args.repeat} runs (ms)")
+    print(f"{'case':<28}{'greendocs':>11}{'docxtpl':>11}{'ratio':>9}")
+    results = {}
+    for label, rows in (("sample (11 rows)", len(base.indicators)), ("1,000 indicator rows", 1000)):
+        model = with_rows(base, rows)
+        ours = _median_ms(lambda m=model: renderer.render(m, "docx"), args.repeat)
+        theirs = _median_ms(lambda m=model: docxtpl_common(m), args.repeat)
+        results[rows] = (ours, theirs)
+        print(f"{'render docx, ' + label:<28}{ours:>11.2f}{theirs:>11.2f}{theirs / ours:>8.1f}×")
+    (n_small, (small_ours, small_theirs)), (n_big, (big_ours, big_theirs)) = results.items()
+    per_row_ours = (big_ours - small_ours) / (n_big - n_small) * 1000
+    per_row_theirs = (big_theirs - small_theirs) / (n_big - n_small) * 1000
+    print(f"{'cost per added row (µs)':<28}{per_row_ours:>11.1f}{per_row_theirs:>11.1f}"
+          f"{per_row_theirs / per_row_ours:>8.1f}×")
+    for label, rows in (("sample", len(base.indicators)), ("1,000 rows", 1000)):
+        model = with_rows(base, rows)
+        docx = renderer.render(model, "docx")
+        xlsx = renderer.render(model, "xlsx")
+        t_parse = _median_ms(lambda d=docx: parser.parse(d), args.repeat)
+        t_xlsx = _median_ms(lambda m=model: renderer.render(m, "xlsx"), args.repeat)
+        t_xparse = _median_ms(lambda d=xlsx: parser.parse(d), args.repeat)
+        print(f"{'parse docx, ' + label:<28}{t_parse:>11.2f}")
+        print(f"{'render xlsx, ' + label:<28}{t_xlsx:>11.2f}")
+        print(f"{'parse xlsx, ' + label:<28}{t_xparse:>11.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,196 @@
+"""The ``greendocs`` command line.
+
+Exit codes: 0 success; 1 the input or document has problems (each listed on stderr);
+2 usage error; 3 an output, template or converter could not be used.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from . import converter
+from .data_io import load_file
+from .errors import (
+    ConversionError,
+    GreenDocsError,
+    OutputError,
+    ParseError,
+    TemplateError,
+    UnknownFormError,
+    ValidationError,
+)
+from .findings import ValidationReport
+from .parsing import Parser
+from .registry import Registry, default_registry
+from .rendering import FORMATS, Renderer
+from .resources import samples_dir
+from .schema import json_schema
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_PROBLEMS = 1
+EXIT_OUTPUT = 3
+
+
+def _fail(exc: GreenDocsError) -> NoReturn:
+    click.echo(f"error: {exc}", err=True)
+    code = EXIT_OUTPUT if isinstance(exc, (OutputError, TemplateError, ConversionError)) \
+        else EXIT_PROBLEMS
+    sys.exit(code)
+
+
+def _report(report: ValidationReport) -> None:
+    for finding in report.findings:
+        click.echo(str(finding), err=True)
+
+
+def _registry(ctx: click.Context) -> Registry:
+    reg = ctx.obj
+    assert isinstance(reg, Registry)
+    return reg
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="greendocs")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Produce and read back the Green Manufacturing List attachments (MIIT [2022] No. 235)."""
+    ctx.obj = default_registry()
+
+
+@main.command("forms")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def forms_cmd(ctx: click.Context, as_json: bool) -> None:
+    """List the forms greendocs knows."""
+    reg = _registry(ctx)
+    rows = [{"id": s.id, "attachment": s.attachment, "title_zh": s.title_zh,
+             "title_en": s.title_en, "formats": list(s.formats)} for s in reg]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        click.echo(f"{r['id']:<22} 附件{r['attachment']:<5} {r['title_zh']}  "
+                   f"({', '.join(r['formats'])})")
+
+
+@main.command("new")
+@click.argument("form")
+@click.pass_context
+def new_cmd(ctx: click.Context, form: str) -> None:
+    """Print a complete, realistic sample input for FORM (YAML)."""
+    try:
+        spec = _registry(ctx).get(form)
+    except UnknownFormError as exc:
+        _fail(exc)
+    click.echo((samples_dir() / spec.sample).read_text(encoding="utf-8"), nl=False)
+
+
+@main.command("validate")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--form", "form_id", help="The form, when the file does not say it.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the validated model as JSON (the input format).")
+@click.pass_context
+def validate_cmd(ctx: click.Context, file: Path, form_id: str | None, as_json: bool) -> None:
+    """Validate an input FILE (YAML/JSON): every problem is listed; exit 1 if any error."""
+    try:
+        loaded = load_file(file, _registry(ctx), form_id)
+    except GreenDocsError as exc:
+        _fail(exc)
+    report = ValidationReport.of(loaded.form.id, loaded.form.rules(loaded.model))
+    _report(report)
+    if as_json:
+        click.echo(json.dumps({"form": loaded.form.id,
+                               "data": converter.unstructure(loaded.model)},
+                              ensure_ascii=False, indent=2))
+    if not report.ok:
+        click.echo(f"error: {file}: {len(report.errors)} rule error(s)", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    if not as_json:
+        click.echo(f"{file}: valid {loaded.form.id} ({len(report.warnings)} warning(s))")
+
+
+@main.command("render")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              required=True, help="The document to write.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="Output format (default: from the output's suffix).")
+@click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
+              help="A custom .docx template (checked against the form's model).")
+@click.option("--form", "form_id", help="The form, when the file does not say it.")
+@click.pass_context
+def render_cmd(ctx: click.Context, file: Path, output: Path, fmt: str | None,
+               template: Path | None, form_id: str | None) -> None:
+    """Render an input FILE into a document."""
+    fmt = fmt or output.suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        raise click.UsageError(f"cannot tell the format from {output.name!r}; "
+                               f"use --format ({', '.join(FORMATS)})")
+    try:
+        loaded = load_file(file, _registry(ctx), form_id)
+        renderer = Renderer(_registry(ctx))
+        renderer.render_file(loaded.model, output, fmt, template=template, inputs=[file])
+    except GreenDocsError as exc:
+        _fail(exc)
+    click.echo(f"wrote {output}")
+
+
+@main.command("parse")
+@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--form", "form_id", help="The form, when the document does not say it.")
+@click.option("--json", "as_json", is_flag=True, help="Print the model read back as JSON.")
+@click.pass_context
+def parse_cmd(ctx: click.Context, document: Path, form_id: str | None, as_json: bool) -> None:
+    """Read a completed DOCUMENT (.docx or .xlsx) back into its form's data."""
+    try:
+        parsed = Parser(_registry(ctx)).parse_file(document, form_id)
+    except (ParseError, ValidationError) as exc:
+        _fail(exc)
+    report = ValidationReport.of(parsed.form.id, parsed.form.rules(parsed.model))
+    _report(report)
+    if as_json:
+        click.echo(json.dumps({"form": parsed.form.id,
+                               "data": converter.unstructure(parsed.model)},
+                              ensure_ascii=False, indent=2))
+    else:
+        how = ", ".join(f"{n} by {k.replace('_', ' ')}" for k, n in parsed.found_by.items() if n)
+        click.echo(f"{document}: {parsed.form.id} ({how})")
+    if not report.ok:
+        sys.exit(EXIT_PROBLEMS)
+
+
+@main.command("schema")
+@click.argument("form")
+@click.pass_context
+def schema_cmd(ctx: click.Context, form: str) -> None:
+    """Print the JSON Schema of FORM's input data."""
+    try:
+        spec = _registry(ctx).get(form)
+    except UnknownFormError as exc:
+        _fail(exc)
+    click.echo(json.dumps(json_schema(spec), ensure_ascii=False, indent=2))
+
+
+@main.command("demo")
+@click.option("--samples", "samples", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of sample inputs (default: the shipped samples).")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True)
+@click.pass_context
+def demo_cmd(ctx: click.Context, samples: Path | None, output: Path) -> None:
+    """Render every sample in every format and read each document back."""
+    from .demo import run_demo
+
+    sys.exit(run_demo(_registry(ctx), samples or samples_dir(), output, click.echo))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
