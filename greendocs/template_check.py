@@ -54,7 +54,7 @@ def check_template_ast(ast: nodes.Template, model: type, extra_names: frozenset[
             it = resolve(node.iter, scope)
             inner = dict(scope)
             item = it.item if it.kind == "list" and it.item is not None else _ANY
-            for target in node.target.find_all(nodes.Name):
+            for target in _names(node.target):
                 inner[target.name] = item if isinstance(node.target, nodes.Name) else _ANY
             for child in [*node.body, *([node.test] if node.test else [])]:
                 visit(child, inner)
@@ -63,7 +63,7 @@ def check_template_ast(ast: nodes.Template, model: type, extra_names: frozenset[
             return
         if isinstance(node, nodes.Assign):
             visit(node.node, scope)
-            for target in node.target.find_all(nodes.Name):
+            for target in _names(node.target):
                 scope[target.name] = _ANY
             return
         if isinstance(node, (nodes.Name, nodes.Getattr, nodes.Getitem)):
@@ -74,6 +74,13 @@ def check_template_ast(ast: nodes.Template, model: type, extra_names: frozenset[
 
     visit(ast, scope)
     return list(dict.fromkeys(problems))
+
+
+def _names(target: nodes.Node) -> list[nodes.Name]:
+    """The names a loop or assignment target binds (the target itself, or a tuple's)."""
+    if isinstance(target, nodes.Name):
+        return [target]
+    return list(target.find_all(nodes.Name))
 
 
 __all__ = ["check_template_ast", "shape_of"]

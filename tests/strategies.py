@@ -1,0 +1,125 @@
+"""Hypothesis strategies for valid models (used by the round-trip property tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from greendocs.contact import Email, Phone
+from greendocs.credit_code import ALPHABET, check_character
+from greendocs.credit_code import CreditCode
+from greendocs.forms.factory_dynamic import (
+    Changes,
+    Contact,
+    FactoryDynamicReport,
+    KeyIndicator,
+    ListedFactory,
+    ProductOutput,
+)
+from greendocs.industry import Industry
+from greendocs.negative_list import Declaration, NegativeList
+from greendocs.quantity import Unit
+from greendocs.region import REGIONS, Region
+from greendocs.text import EMPTY_MARKS
+from greendocs.year_series import YearSeries
+
+# Chinese, Latin, digits, XML-special characters and spaces: what forms really hold.
+_CHARS = st.sampled_from(list("绿色工厂有限公司制造能源环境（）、，。—％")
+                         + list("abcXYZ0189 -_./<>&\"'#%") + ["\u3000"])
+
+
+def _clean(s: str) -> str:
+    return s.strip()
+
+
+def text(max_size: int = 30, multiline: bool = False) -> st.SearchStrategy[str]:
+    chars = st.one_of(_CHARS, st.just("\n")) if multiline else _CHARS
+    return (st.text(chars, min_size=1, max_size=max_size).map(_clean)
+            .filter(lambda s: s and s not in EMPTY_MARKS))
+
+
+def optional_text(max_size: int = 30, multiline: bool = True) -> st.SearchStrategy[str | None]:
+    return st.one_of(st.none(), text(max_size, multiline))
+
+
+@st.composite
+def credit_codes(draw: st.DrawFn) -> CreditCode:
+    head = draw(st.sampled_from(["91", "92", "93", "12", "52", "N1", "Y1"]))
+    division = draw(st.sampled_from([r.code for r in REGIONS if r.code]))
+    body = draw(st.text(st.sampled_from(ALPHABET), min_size=9, max_size=9))
+    first17 = head + division + body
+    return CreditCode(first17 + check_character(first17))
+
+
+phones = st.builds(lambda a, b: Phone(f"0{a}-{b}"), st.integers(10, 999), st.integers(
+    1000000, 99999999)) | st.builds(lambda n: Phone(f"1{n}"), st.integers(3000000000,
+                                                                              9999999999))
+emails = st.builds(lambda u, d: Email(f"{u}@{d}.example.cn"),
+                   st.text("abcdefghxyz0123._", min_size=1, max_size=10).filter(
+                       lambda u: u[0].isalnum()),
+                   st.text("abcdefgh", min_size=1, max_size=8))
+industries = st.builds(lambda div, cls, name: Industry(f"{div:02d}{cls:02d}", name),
+                       st.integers(1, 97), st.integers(0, 99), text(12))
+units = st.sampled_from(["t", "tce", "万元", "%", "kgce/t", "m³/台", "tCO2", "万台"]).map(Unit)
+
+
+def amounts(unit: str) -> st.SearchStrategy[Decimal | None]:
+    top = 100 if unit == "%" else 10**9
+    return st.one_of(st.none(), st.decimals(min_value=0, max_value=top, places=3,
+                                            allow_nan=False, allow_infinity=False))
+
+
+@st.composite
+def series(draw: st.DrawFn, years: tuple[int, ...], unit: str) -> YearSeries:
+    return YearSeries(tuple((y, draw(amounts(unit))) for y in years))
+
+
+@st.composite
+def declarations(draw: st.DrawFn) -> Declaration:
+    present = draw(st.booleans())
+    detail = draw(text(40, multiline=True)) if present else draw(optional_text(40))
+    return Declaration(present=present, detail=detail)
+
+
+@st.composite
+def factory_dynamic_reports(draw: st.DrawFn) -> FactoryDynamicReport:
+    year = draw(st.integers(2003, 2100))
+    years = (year - 2, year - 1, year)
+
+    @st.composite
+    def indicator(d: st.DrawFn) -> KeyIndicator:
+        unit = d(units)
+        return KeyIndicator(code=d(st.sampled_from(["output_value", "pollutant", "other"])),
+                            name=d(text(20)), unit=unit, values=d(series(years, unit)),
+                            note=d(optional_text(30)))
+
+    @st.composite
+    def product(d: st.DrawFn) -> ProductOutput:
+        unit = d(units)
+        return ProductOutput(name=d(text(20)), unit=unit, output=d(series(years, unit)))
+
+    return FactoryDynamicReport(
+        factory=ListedFactory(
+            name=draw(text(40)), credit_code=draw(credit_codes()),
+            region=Region(draw(st.sampled_from([r.name for r in REGIONS]))),
+            city=draw(text(10)), address=draw(text(60)),
+            industries=draw(st.lists(industries, min_size=1, max_size=3)),
+            listed_year=draw(st.integers(2000, 2100)), listed_batch=draw(
+                st.one_of(st.none(), text(10)))),
+        contact=Contact(name=draw(text(10)), phone=draw(phones), email=draw(emails),
+                        department=draw(st.one_of(st.none(), text(10))),
+                        mobile=draw(st.one_of(st.none(), phones))),
+        reporting_year=year,
+        products=draw(st.lists(product(), min_size=1, max_size=3)),
+        indicators=draw(st.lists(indicator(), min_size=1, max_size=6)),
+        negative_list=NegativeList(**{name: draw(declarations()) for name in (
+            "not_operating", "accident", "tax_violation", "previously_removed",
+            "inspection_problems", "energy_rectification", "dishonest_debtor")}),
+        filled_by=draw(text(10)),
+        fill_date=draw(st.dates(dt.date(2000, 1, 1), dt.date(2100, 12, 31))),
+        changes=Changes(former_name=draw(st.one_of(st.none(), text(20))),
+                        rename_reason=draw(optional_text(60)),
+                        scope_change=draw(optional_text(80))),
+    )

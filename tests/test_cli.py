@@ -1,0 +1,114 @@
+"""The command line: every command, its output and its exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+import greendocs
+from greendocs.cli import main
+
+SAMPLE = "samples/factory-dynamic.yaml"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_forms_lists_the_registry() -> None:
+    code, out, _ = run("forms", "--json")
+    assert code == 0
+    forms = json.loads(out)
+    assert {"id": "factory-dynamic", "attachment": "6", "title_zh": "绿色工厂动态管理表",
+            "title_en": "Green factory dynamic management table",
+            "formats": ["docx", "xlsx"]} in forms
+
+
+def test_new_prints_a_valid_sample(tmp_path: Path) -> None:
+    code, out, _ = run("new", "factory-dynamic")
+    assert code == 0
+    path = tmp_path / "new.yaml"
+    path.write_text(out, encoding="utf-8")
+    assert greendocs.load_file(path).factory.name == "岭南绿源电器制造有限公司"
+
+
+def test_new_with_unknown_form_names_the_known_ones() -> None:
+    code, _, err = run("new", "factory-dynamc")
+    assert code == 1 and "unknown form 'factory-dynamc'; known forms: factory-dynamic" in err
+
+
+def test_validate_json_is_the_input_format(tmp_path: Path) -> None:
+    code, out, err = run("validate", SAMPLE, "--json")
+    assert code == 0
+    assert "worsened" in err  # year-over-year warnings go to stderr
+    data = json.loads(out)
+    again = tmp_path / "again.json"
+    again.write_text(out, encoding="utf-8")
+    assert data["form"] == "factory-dynamic"
+    assert greendocs.load_file(again) == greendocs.load_file(SAMPLE)
+
+
+def test_validate_lists_every_error_and_exits_1(tmp_path: Path) -> None:
+    data = yaml.safe_load(Path(SAMPLE).read_text(encoding="utf-8"))
+    data["data"]["factory"]["region"] = "火星"
+    data["data"]["indicators"][8]["values"][2020] = 120
+    data["data"]["factory"]["name"] = "坏\x01名"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
+    code, _, err = run("validate", str(bad))
+    assert code == 1
+    assert "3 problems found" in err
+    assert "factory.region: '火星' is not one of the 37 submitting regions" in err
+    assert "indicators[8].values[2020]: 120 % is not a share" in err
+    assert "factory.name: '坏\\x01名' contains the control character U+0001" in err
+
+
+def test_render_and_parse_round_trip(tmp_path: Path) -> None:
+    for fmt in ("docx", "xlsx"):
+        out = tmp_path / f"a6.{fmt}"
+        code, stdout, _ = run("render", SAMPLE, "-o", str(out))
+        assert code == 0 and stdout.strip() == f"wrote {out}"
+        code, stdout, _ = run("parse", str(out), "--json")
+        assert code == 0
+        _, validated, _ = run("validate", SAMPLE, "--json")
+        assert json.loads(stdout) == json.loads(validated)
+
+
+def test_render_needs_a_known_format(tmp_path: Path) -> None:
+    code, _, err = run("render", SAMPLE, "-o", str(tmp_path / "a6.pdf"))
+    assert code == 2 and "cannot tell the format from 'a6.pdf'" in err
+
+
+def test_render_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
+    src = tmp_path / "in.xlsx"
+    src.write_text(Path(SAMPLE).read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run("render", str(src), "--form", "factory-dynamic", "-o", str(src))
+    assert code == 1 or code == 3
+    assert src.read_text(encoding="utf-8").startswith("# Attachment 6")
+
+
+def test_parse_of_a_corrupt_file_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"PK\x03\x04garbage")
+    code, _, err = run("parse", str(bad))
+    assert code == 1
+    assert err.strip().count("\n") == 0 and str(bad) in err
+
+
+def test_schema_is_json_schema() -> None:
+    code, out, _ = run("schema", "factory-dynamic")
+    schema = json.loads(out)
+    assert code == 0 and schema["$schema"].endswith("2020-12/schema")
+    assert "FactoryDynamicReport" in schema["$defs"]
+
+
+def test_demo_renders_and_reads_back_every_sample(tmp_path: Path) -> None:
+    code, out, _ = run("demo", "-o", str(tmp_path))
+    assert code == 0
+    assert out.count("ok   ") == 2 and out.rstrip().endswith("all documents read back equal")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["factory-dynamic.docx",
+                                                         "factory-dynamic.xlsx"]

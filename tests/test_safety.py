@@ -1,0 +1,82 @@
+"""Untrusted documents: damaged, foreign, oversized and hostile files fail cleanly."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import greendocs
+from greendocs.cli import main
+from click.testing import CliRunner
+
+from .docx_edit import edit_document_xml
+
+
+def test_truncated_docx_is_a_one_line_parse_error(sample_docx: bytes) -> None:
+    with pytest.raises(greendocs.ParseError) as info:
+        greendocs.parse(sample_docx[: len(sample_docx) // 2], source="half.docx")
+    assert str(info.value).startswith("half.docx: the document is damaged or truncated")
+    assert "\n" not in str(info.value)
+
+
+def test_non_zip_file_is_refused_by_content_not_name() -> None:
+    with pytest.raises(greendocs.ParseError, match=r"^notes\.docx: not a form document"):
+        greendocs.parse(b"just some text, renamed to .docx", source="notes.docx")
+
+
+def test_zip_bomb_stops_at_the_limit_without_expanding(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.docx"
+    chunk = bytes(1 << 20)
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("word/document.xml", "w", force_zip64=True) as member:
+            for _ in range(1024):  # 1 GiB of zeros
+                member.write(chunk)
+    assert bomb.stat().st_size < 3 * 1024 * 1024  # tiny on disk
+    with pytest.raises(greendocs.UnsafeDocumentError, match="zip bomb"):
+        greendocs.parse_file(bomb)
+
+
+def test_entity_expansion_is_refused(sample_docx: bytes) -> None:
+    laughs = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">'
+              '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>')
+
+    def edit(xml: str) -> str:
+        return laughs + xml.split("?>", 1)[1]
+
+    with pytest.raises(greendocs.UnsafeDocumentError, match="DTD or entities"):
+        greendocs.parse(edit_document_xml(sample_docx, edit))
+
+
+def test_too_many_parts_is_refused() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for i in range(5001):
+            zf.writestr(f"p{i}", b"")
+    with pytest.raises(greendocs.UnsafeDocumentError, match="5,001 parts"):
+        greendocs.parse(buf.getvalue(), source="many.docx")
+
+
+def test_a_bad_render_leaves_no_output_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    src = Path("samples/factory-dynamic.yaml").read_text(encoding="utf-8")
+    bad.write_text(src.replace("91440606MA4UQX8K8B", "91440606MA4UQX8K8C"), encoding="utf-8")
+    out = tmp_path / "out.docx"
+    result = CliRunner().invoke(main, ["render", str(bad), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "factory.credit_code: '91440606MA4UQX8K8C' has a wrong check character 'C', " \
+           "expected 'B'" in result.output
+    assert not out.exists() and list(tmp_path.iterdir()) == [bad]
+
+
+def test_output_is_never_written_over_the_input(tmp_path: Path, sample: Any) -> None:
+    target = tmp_path / "in.docx"
+    target.write_bytes(b"original")
+    with pytest.raises(greendocs.OutputError, match="refusing to overwrite the input"):
+        greendocs.Renderer().render_file(sample, target, inputs=[target])
+    assert target.read_bytes() == b"original"
+    assert [p.name for p in tmp_path.iterdir()] == ["in.docx"]
