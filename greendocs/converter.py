@@ -174,9 +174,7 @@ def collect_errors(exc: BaseException, path: str = "") -> list[FieldError]:
     elif isinstance(exc, FieldValueError):
         where = _join(path, exc.field) if exc.field else path
         out.append(FieldError(where, exc.message))
-    elif isinstance(exc, KeyError):
-        out.append(FieldError(path, "is required but missing"))
-    elif isinstance(exc, TypeError) and "missing" in str(exc):
+    elif isinstance(exc, KeyError) or (isinstance(exc, TypeError) and "missing" in str(exc)):
         out.append(FieldError(path, "is required but missing"))
     else:
         out.append(FieldError(path, str(exc) or type(exc).__name__))

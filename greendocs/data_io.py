@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ class FormInput:
     source: str
 
 
-def read_data(path: str | Path) -> Any:
+def read_data(path: str | os.PathLike[str]) -> Any:
     """Plain data from a .yaml/.yml/.json file, with a one-line error naming the file."""
     p = Path(path)
     try:
@@ -87,6 +88,7 @@ def load_input(data: Any, registry: Registry, source: str = "<data>",
     return FormInput(spec, structure(data, spec.model, source=source), source)
 
 
-def load_file(path: str | Path, registry: Registry, form_id: str | None = None) -> FormInput:
+def load_file(path: str | os.PathLike[str], registry: Registry, form_id: str | None = None
+              ) -> FormInput:
     """Read and validate an input file."""
     return load_input(read_data(path), registry, str(path), form_id)

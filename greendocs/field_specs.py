@@ -40,7 +40,7 @@ def typed(kind: type, label: str, *, optional: bool = False, help: str | None = 
     Text-valued types (``str`` subclasses) also accept plain text, converted and checked
     on construction, so ``ListedFactory(credit_code="9144…", …)`` works from Python.
     """
-    check = attrs.validators.instance_of(kind)
+    check: Any = attrs.validators.instance_of(kind)
     converter = None
     if issubclass(kind, str):
 
@@ -52,7 +52,7 @@ def typed(kind: type, label: str, *, optional: bool = False, help: str | None = 
             except FieldValueError as exc:
                 raise FieldValueError(exc.message, field.name) from None
 
-        converter = attrs.Converter(convert, takes_field=True)  # type: ignore[call-overload]
+        converter = attrs.Converter(convert, takes_field=True)
 
     def named(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None and optional:
@@ -119,3 +119,8 @@ def items(label: str, *, min_items: int = 0, max_items: int | None = None,
         checks.append(also)
     kwargs: dict[str, Any] = {} if min_items else {"default": ()}
     return attrs.field(converter=tuple, validator=checks, metadata=meta(label), **kwargs)
+
+
+def series(label: str, validator: Any) -> Any:
+    """A :class:`~greendocs.year_series.YearSeries` field checked by *validator*."""
+    return attrs.field(validator=validator, metadata=meta(label))

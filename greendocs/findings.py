@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import attrs
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How serious a finding is: errors make a form invalid, warnings call for a look."""
 
     ERROR = "error"

@@ -73,7 +73,7 @@ def unflatten(cls: type, found: Mapping[str, Any],
     root: dict[str, Any] = {}
     problems: list[FieldError] = []
     for path, raw in found.items():
-        pattern, indices = split_path(path)
+        pattern, _ = split_path(path)
         leaf = patterns.get(pattern)
         if leaf is None:
             problems.append(FieldError(path, "is in the document but not in this form's model"))

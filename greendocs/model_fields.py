@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 import types
 import typing
 from decimal import Decimal
@@ -24,7 +23,7 @@ def meta(label: str, *, unit: str | None = None, help: str | None = None) -> dic
     return {"label": label, "unit": unit, "help": help}
 
 
-class LabelledEnum(str, enum.Enum):
+class LabelledEnum(enum.StrEnum):
     """A closed set of values stored by English value and printed by Chinese label."""
 
     label: str
@@ -81,9 +80,20 @@ class FieldInfo:
     help: str | None
 
 
-@functools.cache
+_FIELDS: dict[type, tuple[FieldInfo, ...]] = {}
+_FIELD_MAPS: dict[type, dict[str, FieldInfo]] = {}
+_LEAVES: dict[type, tuple[LeafPath, ...]] = {}
+
+
 def fields_of(cls: type) -> tuple[FieldInfo, ...]:
-    """The fields of a model class, with types resolved (cached per class)."""
+    """The fields of a model class, with types resolved (computed once per class)."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS.setdefault(cls, _resolve_fields(cls))
+    return found
+
+
+def _resolve_fields(cls: type) -> tuple[FieldInfo, ...]:
     hints = typing.get_type_hints(cls)
     out = []
     for a in attrs.fields(cls):
@@ -100,10 +110,12 @@ def fields_of(cls: type) -> tuple[FieldInfo, ...]:
     return tuple(out)
 
 
-@functools.cache
 def field_map(cls: type) -> dict[str, FieldInfo]:
     """``fields_of`` keyed by attribute name."""
-    return {f.name: f for f in fields_of(cls)}
+    found = _FIELD_MAPS.get(cls)
+    if found is None:
+        found = _FIELD_MAPS.setdefault(cls, {f.name: f for f in fields_of(cls)})
+    return found
 
 
 @attrs.frozen
@@ -119,9 +131,15 @@ class LeafPath:
     series: bool = False  # the last ``[]`` is a year of a YearSeries
 
 
-@functools.cache
 def leaf_paths(cls: type) -> tuple[LeafPath, ...]:
     """Every leaf pattern of a model class, in declaration order."""
+    found = _LEAVES.get(cls)
+    if found is None:
+        found = _LEAVES.setdefault(cls, _resolve_leaves(cls))
+    return found
+
+
+def _resolve_leaves(cls: type) -> tuple[LeafPath, ...]:
     out: list[LeafPath] = []
 
     def walk(c: type, prefix: str, labels: tuple[str, ...], in_list: bool) -> None:

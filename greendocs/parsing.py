@@ -126,7 +126,7 @@ class Parser:
             raise ParseError(f"{source}: no {spec.id} values found (no greendocs markers, "
                              "no matching labels)")
         data, _unknown = unflatten(spec.model, found, convert)
-        model = structure(data, spec.model, source=source)
+        model: Any = structure(data, spec.model, source=source)
         return ParsedDocument(spec, model, source, fmt, dict(counts))
 
     def _get(self, form_id: str | None, source: str) -> FormSpec:

@@ -8,8 +8,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from greendocs.contact import Email, Phone
-from greendocs.credit_code import ALPHABET, check_character
-from greendocs.credit_code import CreditCode
+from greendocs.credit_code import ALPHABET, CreditCode, check_character
 from greendocs.forms.factory_dynamic import (
     Changes,
     Contact,

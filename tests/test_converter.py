@@ -78,7 +78,7 @@ def test_yaml_and_input_file_errors_name_file_and_line(tmp_path: Path) -> None:
 def test_models_built_in_python_convert_text_and_name_the_field(sample: Any) -> None:
     import attrs
 
-    with pytest.raises(greendocs.FieldValueError, match="^credit_code: '123' has 3 characters"):
+    with pytest.raises(greendocs.FieldValueError, match=r"^credit_code: '123' has 3 characters"):
         attrs.evolve(sample.factory, credit_code="123")
     factory = attrs.evolve(sample.factory, region="江苏")
     assert factory.region == "江苏省" and isinstance(factory.region, greendocs.Region)

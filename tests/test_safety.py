@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 import greendocs
 from greendocs.cli import main
-from click.testing import CliRunner
 
 from .docx_edit import edit_document_xml
 

@@ -36,7 +36,7 @@ def test_unknown_field_in_a_custom_template_is_named(tmp_path: Path, sample: Any
 
 def test_unknown_loop_field_is_named(tmp_path: Path, sample: Any) -> None:
     path = custom(tmp_path, lambda x: x.replace("{{ row.unit }}", "{{ row.units }}"))
-    with pytest.raises(greendocs.TemplateError, match="'.units' on KeyIndicator"):
+    with pytest.raises(greendocs.TemplateError, match=r"'\.units' on KeyIndicator"):
         greendocs.render(sample, template=path)
 
 

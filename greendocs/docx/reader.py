@@ -7,6 +7,7 @@ text counts.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Container
 
 import attrs
@@ -53,7 +54,7 @@ class DocxValues:
         out: dict[str, str] = {}
         for tr in self.root.iter(W + "tr"):
             cells = [_text_of(tc) for tc in tr.iterchildren(W + "tc")]
-            for label, value in zip(cells, cells[1:], strict=False):
+            for label, value in itertools.pairwise(cells):
                 key = normalise_label(label)
                 if key:
                     out.setdefault(key, value)
@@ -105,9 +106,9 @@ def read_docx_values(data: bytes, source: str) -> DocxValues:
             if name.startswith(FORM_PREFIX):
                 form_id = form_id or name[len(FORM_PREFIX):].replace("_", "-")
             elif name.startswith(PREFIX) and name not in by_bookmark:
-                buf: list[str] = []
-                by_bookmark[name] = buf
-                active[el.get(_ID) or ""] = buf
+                collected: list[str] = []
+                by_bookmark[name] = collected
+                active[el.get(_ID) or ""] = collected
         elif tag == _BM_END:
             if active:
                 active.pop(el.get(_ID) or "", None)

@@ -56,7 +56,8 @@ def make_environment() -> jinja2.Environment:
 
 def _patch(xml: str) -> str:
     # docxtpl's patch_xml is a pure string transform that never touches ``self``.
-    return DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]
+    patched: str = DocxTemplate.patch_xml(None, xml)
+    return patched
 
 
 def inject_markers(xml: str, run_props: list[str]) -> str:

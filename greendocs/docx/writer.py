@@ -21,7 +21,7 @@ FORM_PATTERN = "_form"
 class MarkerWriter:
     """Writes marked runs for one render; numbers bookmarks from 1 (so output is repeatable)."""
 
-    __slots__ = ("_run_props", "_form_id", "_next")
+    __slots__ = ("_form_id", "_next", "_run_props")
 
     def __init__(self, run_props: tuple[str, ...], form_id: str) -> None:
         self._run_props = run_props

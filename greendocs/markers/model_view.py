@@ -23,7 +23,7 @@ from .bookmark_names import fill_pattern
 class Marked:
     """A leaf value with where it is (pattern + indices) and its label."""
 
-    __slots__ = ("value", "pattern", "indices", "label")
+    __slots__ = ("indices", "label", "pattern", "value")
 
     def __init__(self, value: Any, pattern: str, indices: tuple[str, ...], label: str) -> None:
         self.value = value
@@ -66,7 +66,7 @@ def _child(info: FieldInfo, value: Any, pattern: str, indices: tuple[str, ...]) 
 class ModelView:
     """A record: attribute access yields views of its fields."""
 
-    __slots__ = ("_obj", "_pattern", "_indices", "_fields")
+    __slots__ = ("_fields", "_indices", "_obj", "_pattern")
 
     def __init__(self, obj: Any, pattern: str, indices: tuple[str, ...]) -> None:
         self._obj = obj
@@ -91,7 +91,7 @@ class ModelView:
 class SequenceView:
     """A list field: iteration yields views whose paths carry the index."""
 
-    __slots__ = ("_items", "_info", "_pattern", "_indices")
+    __slots__ = ("_indices", "_info", "_items", "_pattern")
 
     def __init__(self, items: tuple[Any, ...], info: FieldInfo, pattern: str,
                  indices: tuple[str, ...]) -> None:
@@ -124,7 +124,7 @@ class SequenceView:
 class SeriesView:
     """A year series: ``values[2021]`` yields the marked value of that year."""
 
-    __slots__ = ("_values", "_pattern", "_indices", "_label")
+    __slots__ = ("_indices", "_label", "_pattern", "_values")
 
     def __init__(self, series: YearSeries, pattern: str, indices: tuple[str, ...],
                  label: str) -> None:

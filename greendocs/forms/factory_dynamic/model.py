@@ -78,7 +78,7 @@ class ProductOutput:
 
     name: str = f.text("产品名称", max_length=100)
     unit: Unit = f.typed(Unit, "计量单位")
-    output: YearSeries = attrs.field(validator=_series_fits_unit, metadata=meta("产量"))
+    output: YearSeries = f.series("产量", _series_fits_unit)
 
 
 @attrs.frozen
@@ -89,7 +89,7 @@ class KeyIndicator:
                        help="a code from the form's indicator catalogue, or 'other'")
     name: str = f.text("指标名称", max_length=100)
     unit: Unit = f.typed(Unit, "计量单位")
-    values: YearSeries = attrs.field(validator=_series_fits_unit, metadata=meta("数值"))
+    values: YearSeries = f.series("数值", _series_fits_unit)
     note: str | None = f.optional_text("备注", max_length=500)
 
 
