@@ -61,16 +61,27 @@ def test_too_many_parts_is_refused() -> None:
         greendocs.parse(buf.getvalue(), source="many.docx")
 
 
-def test_a_bad_render_leaves_no_output_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("91440606MA4UQX8K8B", "91440606MA4UQX8K8C",
+     "factory.credit_code: '91440606MA4UQX8K8C' has a wrong check character 'C', expected 'B'"),
+    ("region: 广东", "region: 粤东", "factory.region: '粤东' is not one of the 37 submitting"),
+    ("2020: 94.1", "2020: 120", "indicators[8].values[2020]: 120 % is not a share"),
+    ("name: 岭南绿源电器制造有限公司", 'name: "岭南\\x0b绿源"',
+     "factory.name: '岭南\\x0b绿源' contains the control character U+000B"),
+])
+def test_a_bad_input_gives_a_clear_error_and_no_output_file(
+        tmp_path: Path, old: str, new: str, message: str) -> None:
     bad = tmp_path / "bad.yaml"
     src = Path("samples/factory-dynamic.yaml").read_text(encoding="utf-8")
-    bad.write_text(src.replace("91440606MA4UQX8K8B", "91440606MA4UQX8K8C"), encoding="utf-8")
-    out = tmp_path / "out.docx"
-    result = CliRunner().invoke(main, ["render", str(bad), "-o", str(out)])
-    assert result.exit_code == 1
-    assert "factory.credit_code: '91440606MA4UQX8K8C' has a wrong check character 'C', " \
-           "expected 'B'" in result.output
-    assert not out.exists() and list(tmp_path.iterdir()) == [bad]
+    assert old in src
+    bad.write_text(src.replace(old, new), encoding="utf-8")
+    for fmt in ("docx", "xlsx"):
+        out = tmp_path / f"out.{fmt}"
+        result = CliRunner().invoke(main, ["render", str(bad), "-o", str(out)])
+        assert result.exit_code == 1
+        assert message in result.stderr
+        assert "Traceback" not in result.output
+        assert list(tmp_path.iterdir()) == [bad]
 
 
 def test_output_is_never_written_over_the_input(tmp_path: Path, sample: Any) -> None:
