@@ -26,6 +26,7 @@ from .errors import (
     ValidationError,
 )
 from .findings import ValidationReport
+from .libreoffice import FILTERS, LibreOffice
 from .parsing import Parser
 from .registry import Registry, default_registry
 from .rendering import FORMATS, Renderer
@@ -165,6 +166,26 @@ def parse_cmd(ctx: click.Context, document: Path, form_id: str | None, as_json: 
         click.echo(f"{document}: {parsed.form.id} ({how})")
     if not report.ok:
         sys.exit(EXIT_PROBLEMS)
+
+
+@main.command("convert")
+@click.argument("documents", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--to", "target", type=click.Choice(sorted(FILTERS)), required=True,
+              help="The format to convert to.")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+              required=True, help="Folder for the converted documents.")
+def convert_cmd(documents: tuple[Path, ...], target: str, output: Path) -> None:
+    """Convert DOCUMENTS with LibreOffice (one process for the whole batch)."""
+    try:
+        if any(d.resolve().parent == output.resolve() and d.suffix == f".{target}"
+               for d in documents):
+            raise OutputError(f"{output}: converting into the inputs' folder would overwrite "
+                              "them; choose another output folder")
+        for produced in LibreOffice().convert_files(list(documents), target, output):
+            click.echo(f"wrote {produced}")
+    except GreenDocsError as exc:
+        _fail(exc)
 
 
 @main.command("schema")

@@ -3,22 +3,37 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
 from .converter import structure
-from .docx.reader import DocxValues, normalise_label, read_docx_values
-from .errors import ParseError, UnknownFormError
+from .docx.reader import normalise_label, read_docx_values
+from .errors import ConversionError, ParseError, UnknownFormError
 from .flat_data import unflatten
+from .libreoffice import LibreOffice
 from .markers.bookmark_names import fill_pattern, parse_bookmark, pattern_key
 from .model_fields import LeafPath, leaf_paths
+from .odt.reader import read_odt_values
 from .package.safe_zip import DEFAULT_LIMITS
 from .registry import FormSpec, Registry, default_registry
 from .value_text import cell_to_data, text_to_data
 from .xlsx.reader import read_xlsx_values
+
+
+class MarkedValues(Protocol):
+    """What a document reader gives the parser (see ``docx.reader`` and ``odt.reader``)."""
+
+    @property
+    def form_id(self) -> str | None: ...
+    @property
+    def by_bookmark(self) -> dict[str, str]: ...
+    @property
+    def first_paragraphs(self) -> tuple[str, ...]: ...
+    def by_tag(self, skip: Container[str] = ()) -> dict[str, str]: ...
+    def by_label(self) -> dict[str, str]: ...
 
 
 @attrs.frozen
@@ -34,13 +49,16 @@ class ParsedDocument:
 
 
 def detect_format(data: bytes, source: str) -> str:
-    """``docx``, ``xlsx``, ``odt`` or ``doc`` from the content (never from the file name)."""
+    """``docx``, ``xlsx``, ``odt`` or ``doc`` (Word 97, also .wps) from the content, never
+    from the file name."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "doc"
     if not data.startswith(b"PK"):
         raise ParseError(f"{source}: not a form document (.docx or .xlsx); "
                          "it is not an Office file")
     head = data[:65536]
+    if head[30:38] == b"mimetype" and b"application/vnd.oasis.opendocument" in head[:200]:
+        return "odt"
     if b"word/" in head or b"word/document.xml" in data[-65536:]:
         return "docx"
     if b"xl/" in head or b"xl/workbook.xml" in data[-65536:]:
@@ -51,10 +69,16 @@ def detect_format(data: bytes, source: str) -> str:
 
 
 class Parser:
-    """Reads documents of a registry's forms back into models. Thread-safe, no shared state."""
+    """Reads documents of a registry's forms back into models. Thread-safe, no shared state.
 
-    def __init__(self, registry: Registry | None = None) -> None:
+    Word 97 files (.doc, and WPS Writer's .wps, which are the same binary format) are
+    converted to .docx by LibreOffice first.
+    """
+
+    def __init__(self, registry: Registry | None = None,
+                 libreoffice: LibreOffice | None = None) -> None:
         self.registry = registry or default_registry()
+        self._libreoffice = libreoffice
 
     def parse_file(self, path: str | os.PathLike[str], form_id: str | None = None
                    ) -> ParsedDocument:
@@ -75,14 +99,26 @@ class Parser:
         """Read a document from its bytes; *source* names it in errors."""
         fmt = detect_format(data, source)
         if fmt == "docx":
-            return self._parse_docx(data, source, form_id)
+            return self._parse_marked(read_docx_values(data, source), source, fmt, form_id)
+        if fmt == "odt":
+            return self._parse_marked(read_odt_values(data, source), source, fmt, form_id)
         if fmt == "xlsx":
             return self._parse_xlsx(data, source, form_id)
-        raise ParseError(f"{source}: {fmt} documents are not readable yet; save it as .docx")
+        # Word 97 binary (.doc; WPS Writer's .wps is the same format). Name the input .doc
+        # and force the Word filter, so LibreOffice never takes a .wps for Works.
+        kind = "wps" if source.lower().endswith(".wps") else "doc"
+        try:
+            lo = self._libreoffice or LibreOffice()
+            docx = lo.convert(data, ".doc", "docx", input_filter="MS Word 97", source=source)
+        except ConversionError as exc:
+            raise ParseError(f"{source}: a .{kind} file is read through LibreOffice: "
+                             f"{exc}") from None
+        parsed = self._parse_marked(read_docx_values(docx, source), source, kind, form_id)
+        return attrs.evolve(parsed, format=kind)
 
-    def _parse_docx(self, data: bytes, source: str, form_id: str | None) -> ParsedDocument:
-        values = read_docx_values(data, source)
-        spec = self._identify_docx(values, source, form_id)
+    def _parse_marked(self, values: MarkedValues, source: str, fmt: str,
+                      form_id: str | None) -> ParsedDocument:
+        spec = self._identify(values, source, form_id)
         keys = {pattern_key(leaf.pattern): leaf for leaf in leaf_paths(spec.model)}
         found: dict[str, str] = {}
         counts = {"bookmark": 0, "content_control": 0, "label": 0}
@@ -99,7 +135,7 @@ class Parser:
                 if text is not None and _label_unique(spec.model, leaf):
                     found[leaf.pattern] = text
                     counts["label"] += 1
-        return self._build(spec, found, source, "docx", counts,
+        return self._build(spec, found, source, fmt, counts,
                            lambda raw, leaf: text_to_data(raw, leaf.type, leaf.optional))
 
     @staticmethod
@@ -138,8 +174,7 @@ class Parser:
         except UnknownFormError as exc:
             raise ParseError(f"{source}: {exc}") from None
 
-    def _identify_docx(self, values: DocxValues, source: str, form_id: str | None
-                       ) -> FormSpec:
+    def _identify(self, values: MarkedValues, source: str, form_id: str | None) -> FormSpec:
         if form_id or values.form_id:
             return self._get(form_id or values.form_id, source)
         for text in values.first_paragraphs:

@@ -9,6 +9,7 @@ import attrs
 
 from .errors import UnknownFormError
 from .findings import Finding
+from .layout import Layout
 
 
 @attrs.frozen
@@ -34,11 +35,14 @@ class FormSpec:
     context: Callable[[Any], Mapping[str, Any]] = lambda model: {}
     #: the names that ``context`` adds (checked in custom templates)
     context_names: tuple[str, ...] = ()
+    #: the page layout the .docx template and the .odt are both made from
+    layout: Callable[[], Layout] | None = None
 
     @property
     def formats(self) -> tuple[str, ...]:
-        """Output formats with a template, plus ``xlsx`` (generic for every form)."""
-        return tuple(sorted({*self.templates, "xlsx"}))
+        """Formats written without other programs: templates, ``odt`` where a layout
+        exists, and ``xlsx`` (generic for every form)."""
+        return tuple(sorted({*self.templates, "xlsx", *(["odt"] if self.layout else [])}))
 
 
 class Registry:

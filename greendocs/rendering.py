@@ -4,31 +4,44 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+
+import jinja2
 
 from .docx.template import CompiledDocx, compile_docx, make_environment
 from .docx.writer import FORM_PATTERN, render_docx
 from .errors import OutputError, TemplateError
+from .layout import Layout
+from .libreoffice import LibreOffice
 from .markers.model_view import Marked, root_context
+from .odt.writer import render_odt
 from .package.atomic_write import write_atomic
 from .registry import FormSpec, Registry, default_registry
 from .resources import templates_dir
 from .template_check import check_template_ast
 from .xlsx.writer import render_xlsx
 
-FORMATS = ("docx", "xlsx")
+#: formats written by greendocs itself
+NATIVE_FORMATS = ("docx", "odt", "xlsx")
+#: formats made from the .docx by LibreOffice (needs it installed)
+CONVERTED_FORMATS = ("pdf", "doc")
+FORMATS = NATIVE_FORMATS + CONVERTED_FORMATS
 
 
 class Renderer:
     """Renders models of a registry's forms. Compiles each template once; thread-safe."""
 
-    def __init__(self, registry: Registry | None = None) -> None:
+    def __init__(self, registry: Registry | None = None,
+                 libreoffice: LibreOffice | None = None) -> None:
         self.registry = registry or default_registry()
+        self._libreoffice = libreoffice
         self._env = make_environment()
         self._compiled: dict[tuple[str, int, int], CompiledDocx] = {}
         self._lock = threading.Lock()
+        self._layouts: dict[str, Layout] = {}
+        self._expressions: dict[str, Callable[..., Any]] = {}
 
     def template_for(self, spec: FormSpec, fmt: str = "docx",
                      template: str | os.PathLike[str] | None = None) -> CompiledDocx:
@@ -68,6 +81,23 @@ class Renderer:
         """Raise :class:`TemplateError` if *template* uses names the form's model lacks."""
         self.template_for(self.registry.get(form_id), "docx", template)
 
+    def _layout(self, spec: FormSpec) -> Layout:
+        layout = self._layouts.get(spec.id)
+        if layout is None:
+            assert spec.layout is not None
+            layout = self._layouts.setdefault(spec.id, spec.layout())
+        return layout
+
+    def _expression(self, source: str) -> Callable[..., Any]:
+        compiled = self._expressions.get(source)
+        if compiled is None:
+            try:
+                compiled = self._env.compile_expression(source, undefined_to_none=False)
+            except jinja2.TemplateSyntaxError as exc:
+                raise TemplateError(f"layout expression {{{{ {source} }}}}: {exc}") from None
+            compiled = self._expressions.setdefault(source, compiled)
+        return compiled
+
     def context(self, spec: FormSpec, model: Any) -> dict[str, Any]:
         """The template context: the model's fields as marked views, plus the form's extras."""
         ctx = root_context(model)
@@ -77,14 +107,24 @@ class Renderer:
 
     def render(self, model: Any, fmt: str = "docx", *,
                template: str | os.PathLike[str] | None = None) -> bytes:
-        """The bytes of *model* rendered as *fmt* (``docx`` or ``xlsx``)."""
+        """The bytes of *model* rendered as *fmt*: ``docx``, ``odt``, ``xlsx``, or ``pdf``
+        and ``doc`` through LibreOffice (:class:`ConversionError` if it is missing)."""
         spec = self.registry.for_model(model)
         if fmt == "xlsx":
             return render_xlsx(spec, model)
-        if fmt != "docx":
+        if fmt == "odt":
+            if spec.layout is None:
+                raise OutputError(f"form {spec.id} has no layout to write an .odt from")
+            return render_odt(self._layout(spec), self.context(spec, model), spec.id,
+                              self._expression)
+        if fmt not in ("docx", *CONVERTED_FORMATS):
             raise OutputError(f"cannot render {fmt!r}; formats: {', '.join(FORMATS)}")
-        compiled = self.template_for(spec, fmt, template)
-        return render_docx(compiled, self.context(spec, model), spec.id)
+        compiled = self.template_for(spec, "docx", template)
+        docx = render_docx(compiled, self.context(spec, model), spec.id)
+        if fmt == "docx":
+            return docx
+        lo = self._libreoffice or LibreOffice()
+        return lo.convert(docx, ".docx", fmt, source=f"{spec.id}.docx")
 
     def render_file(self, model: Any, path: str | os.PathLike[str], fmt: str | None = None, *,
                     template: str | os.PathLike[str] | None = None,
@@ -95,4 +135,4 @@ class Renderer:
         return write_atomic(path, data, inputs=inputs)
 
 
-__all__ = ["FORMATS", "Renderer"]
+__all__ = ["CONVERTED_FORMATS", "FORMATS", "NATIVE_FORMATS", "Renderer"]

@@ -25,7 +25,7 @@ def test_forms_lists_the_registry() -> None:
     forms = json.loads(out)
     assert {"id": "factory-dynamic", "attachment": "6", "title_zh": "绿色工厂动态管理表",
             "title_en": "Green factory dynamic management table",
-            "formats": ["docx", "xlsx"]} in forms
+            "formats": ["docx", "odt", "xlsx"]} in forms
 
 
 def test_new_prints_a_valid_sample(tmp_path: Path) -> None:
@@ -68,7 +68,7 @@ def test_validate_lists_every_error_and_exits_1(tmp_path: Path) -> None:
 
 
 def test_render_and_parse_round_trip(tmp_path: Path) -> None:
-    for fmt in ("docx", "xlsx"):
+    for fmt in ("docx", "odt", "xlsx"):
         out = tmp_path / f"a6.{fmt}"
         code, stdout, _ = run("render", SAMPLE, "-o", str(out))
         assert code == 0 and stdout.strip() == f"wrote {out}"
@@ -79,8 +79,8 @@ def test_render_and_parse_round_trip(tmp_path: Path) -> None:
 
 
 def test_render_needs_a_known_format(tmp_path: Path) -> None:
-    code, _, err = run("render", SAMPLE, "-o", str(tmp_path / "a6.pdf"))
-    assert code == 2 and "cannot tell the format from 'a6.pdf'" in err
+    code, _, err = run("render", SAMPLE, "-o", str(tmp_path / "a6.txt"))
+    assert code == 2 and "cannot tell the format from 'a6.txt'" in err
 
 
 def test_render_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
@@ -109,6 +109,6 @@ def test_schema_is_json_schema() -> None:
 def test_demo_renders_and_reads_back_every_sample(tmp_path: Path) -> None:
     code, out, _ = run("demo", "-o", str(tmp_path))
     assert code == 0
-    assert out.count("ok   ") == 2 and out.rstrip().endswith("all documents read back equal")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["factory-dynamic.docx",
-                                                         "factory-dynamic.xlsx"]
+    assert out.rstrip().endswith("all documents read back equal")
+    written = {p.name for p in tmp_path.iterdir()}
+    assert {"factory-dynamic.docx", "factory-dynamic.odt", "factory-dynamic.xlsx"} <= written

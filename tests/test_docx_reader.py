@@ -11,13 +11,7 @@ import pytest
 import greendocs
 from greendocs.markers.bookmark_names import bookmark_name
 
-from .docx_edit import (
-    edit_document_xml,
-    libreoffice_convert,
-    soffice,
-    strip_bookmarks,
-    strip_content_controls,
-)
+from .docx_edit import edit_document_xml, strip_bookmarks, strip_content_controls
 
 NAME = "岭南绿源电器制造有限公司"
 
@@ -102,18 +96,3 @@ def test_document_without_any_markers_names_what_is_missing(sample_docx: bytes) 
         greendocs.parse(bare, source="bare.docx")
     text = str(info.value)
     assert text.startswith("bare.docx:") and "indicators: is required but missing" in text
-
-
-needs_libreoffice = pytest.mark.skipif(
-    soffice() is None, reason="LibreOffice is not installed (apt-get install "
-    "libreoffice-writer-nogui); the re-save round trips need the real program")
-
-
-@needs_libreoffice
-@pytest.mark.parametrize("via", ["docx", "odt", "doc"])
-def test_libreoffice_resave_reads_back_equal(sample: Any, sample_docx: bytes, via: str) -> None:
-    saved = libreoffice_convert(sample_docx, ".docx", via)
-    back = saved if via == "docx" else libreoffice_convert(saved, f".{via}", "docx")
-    parsed = greendocs.parse(back, source=f"via-{via}.docx")
-    assert parsed.model == sample
-    assert parsed.found_by["bookmark"] > 100

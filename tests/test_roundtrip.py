@@ -15,7 +15,7 @@ from greendocs.forms.factory_dynamic import FactoryDynamicReport
 from .strategies import factory_dynamic_reports
 
 
-@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+@pytest.mark.parametrize("fmt", ["docx", "odt", "xlsx"])
 @given(model=factory_dynamic_reports())
 def test_parse_of_render_is_identity(fmt: str, model: FactoryDynamicReport) -> None:
     parsed = greendocs.parse(greendocs.render(model, fmt))
@@ -24,7 +24,7 @@ def test_parse_of_render_is_identity(fmt: str, model: FactoryDynamicReport) -> N
     assert parsed.model == model
 
 
-@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+@pytest.mark.parametrize("fmt", ["docx", "odt", "xlsx"])
 def test_same_input_gives_identical_bytes(sample: Any, fmt: str) -> None:
     first = greendocs.render(sample, fmt)
     again = greendocs.render(greendocs.load_file("samples/factory-dynamic.yaml"), fmt)

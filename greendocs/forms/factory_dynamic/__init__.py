@@ -6,6 +6,7 @@ from typing import Any
 
 from ...registry import FormSpec
 from .indicator_catalogue import IndicatorCatalogue, IndicatorDefinition, load_catalogue
+from .layout import build_layout
 from .model import (
     Changes,
     Contact,
@@ -32,6 +33,7 @@ SPEC = FormSpec(
     rules=check_factory_dynamic,
     context=_context,
     context_names=("years",),
+    layout=build_layout,
 )
 
 __all__ = [
