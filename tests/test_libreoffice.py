@@ -90,6 +90,12 @@ def test_pdf_has_pages_visible_text_and_an_embedded_cjk_font(tmp_path: Path,
                            check=True).stdout.splitlines()[2:]
     cjk = [f for f in fonts if "CJK" in f or "Hei" in f or "Song" in f or "Fang" in f]
     assert cjk and all(f.split()[-5] == "yes" for f in cjk), fonts  # embedded
+    # every glyph is there: the Chinese text comes back out of the PDF as typed
+    text = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    spec = greendocs.forms().for_model(form_sample)
+    assert spec.title_zh in "".join(text.split())
+    assert "\ufffd" not in text
 
 
 def test_a_batch_is_converted_by_one_process(lo: LibreOffice, tmp_path: Path,
