@@ -28,7 +28,7 @@ from .errors import (
 from .findings import ValidationReport
 from .libreoffice import FILTERS, LibreOffice
 from .parsing import Parser
-from .registry import Registry, default_registry
+from .registry import FormSpec, Registry, default_registry
 from .rendering import FORMATS, Renderer
 from .resources import samples_dir
 from .schema import json_schema
@@ -55,6 +55,13 @@ def _registry(ctx: click.Context) -> Registry:
     reg = ctx.obj
     assert isinstance(reg, Registry)
     return reg
+
+
+def _form(ctx: click.Context, form_id: str) -> FormSpec:
+    try:
+        return _registry(ctx).get(form_id)
+    except UnknownFormError as exc:
+        _fail(exc)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -86,10 +93,7 @@ def forms_cmd(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def new_cmd(ctx: click.Context, form: str) -> None:
     """Print a complete, realistic sample input for FORM (YAML)."""
-    try:
-        spec = _registry(ctx).get(form)
-    except UnknownFormError as exc:
-        _fail(exc)
+    spec = _form(ctx, form)
     click.echo((samples_dir() / spec.sample).read_text(encoding="utf-8"), nl=False)
 
 
@@ -193,10 +197,7 @@ def convert_cmd(documents: tuple[Path, ...], target: str, output: Path) -> None:
 @click.pass_context
 def schema_cmd(ctx: click.Context, form: str) -> None:
     """Print the JSON Schema of FORM's input data."""
-    try:
-        spec = _registry(ctx).get(form)
-    except UnknownFormError as exc:
-        _fail(exc)
+    spec = _form(ctx, form)
     click.echo(json.dumps(json_schema(spec), ensure_ascii=False, indent=2))
 
 

@@ -10,11 +10,12 @@ from typing import Any, Protocol
 import attrs
 
 from .converter import structure
-from .docx.reader import normalise_label, read_docx_values
+from .docx.reader import read_docx_values
 from .errors import ConversionError, ParseError, UnknownFormError
 from .flat_data import unflatten
 from .libreoffice import LibreOffice
 from .markers.bookmark_names import fill_pattern, parse_bookmark, pattern_key
+from .markers.labels import normalise_label
 from .model_fields import LeafPath, leaf_paths
 from .odt.reader import read_odt_values
 from .package.safe_zip import DEFAULT_LIMITS

@@ -7,13 +7,13 @@ text counts.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Container
 
 import attrs
 from lxml import etree
 
 from ..markers.bookmark_names import FORM_PREFIX, PREFIX
+from ..markers.labels import labels_beside
 from ..package.safe_xml import parse_xml
 from ..package.safe_zip import read_members
 
@@ -51,19 +51,8 @@ class DocxValues:
 
     def by_label(self) -> dict[str, str]:
         """For each table cell's text (normalised), the text of the cell to its right."""
-        out: dict[str, str] = {}
-        for tr in self.root.iter(W + "tr"):
-            cells = [_text_of(tc) for tc in tr.iterchildren(W + "tc")]
-            for label, value in itertools.pairwise(cells):
-                key = normalise_label(label)
-                if key:
-                    out.setdefault(key, value)
-        return out
-
-
-def normalise_label(text: str) -> str:
-    """A label as compared: no white space, no trailing colon."""
-    return "".join(text.split()).rstrip(":：")
+        return labels_beside([_text_of(tc) for tc in tr.iterchildren(W + "tc")]
+                             for tr in self.root.iter(W + "tr"))
 
 
 def _text_of(el: etree._Element) -> str:

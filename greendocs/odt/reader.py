@@ -3,15 +3,14 @@ bookmark, else by the label cell beside a value."""
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Container
 
 import attrs
 from lxml import etree
 
-from ..docx.reader import normalise_label
 from ..errors import ParseError
 from ..markers.bookmark_names import FORM_PREFIX, PREFIX
+from ..markers.labels import labels_beside
 from ..package.safe_xml import parse_xml
 from ..package.safe_zip import read_members
 
@@ -92,14 +91,8 @@ class OdtValues:
 
     def by_label(self) -> dict[str, str]:
         """For each table cell's text (normalised), the text of the cell to its right."""
-        out: dict[str, str] = {}
-        for row in self.root.iter(TABLE + "table-row"):
-            cells = [_text_of(c) for c in row.iterchildren(TABLE + "table-cell")]
-            for label, value in itertools.pairwise(cells):
-                key = normalise_label(label)
-                if key:
-                    out.setdefault(key, value)
-        return out
+        return labels_beside([_text_of(c) for c in row.iterchildren(TABLE + "table-cell")]
+                             for row in self.root.iter(TABLE + "table-row"))
 
 
 def read_odt_values(data: bytes, source: str) -> OdtValues:
