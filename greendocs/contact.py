@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
+from . import field_specs as f
 from .errors import FieldValueError
 
 # Landlines (0755-12345678, 010-1234567-8001), mobiles (13800138000, +86 138 0013 8000),
@@ -40,3 +43,14 @@ class Email(str):
         if not _EMAIL.match(text):
             raise FieldValueError(f"{value!r} is not an e-mail address (name@example.com)")
         return super().__new__(cls, text)
+
+
+@attrs.frozen
+class ContactPerson:
+    """The person who fills a form for the unit, and how to reach them."""
+
+    name: str = f.text("联系人", max_length=30)
+    phone: Phone = f.typed(Phone, "联系电话")
+    email: Email = f.typed(Email, "电子邮箱")
+    department: str | None = f.optional_text("联系部门", max_length=50, single_line=True)
+    mobile: Phone | None = f.typed(Phone, "手机", optional=True)

@@ -9,8 +9,9 @@ import attrs
 
 from .errors import FieldValueError
 from .model_fields import meta
-from .quantity import amount_validator
-from .text import clean_optional_text, clean_text, text_validator
+from .quantity import amount_validator, check_amount
+from .year_series import YearSeries
+from .text import check_text, clean_optional_text, clean_text, text_validator
 
 
 def text(label: str, *, max_length: int | None = 500, single_line: bool = True,
@@ -124,3 +125,45 @@ def items(label: str, *, min_items: int = 0, max_items: int | None = None,
 def series(label: str, validator: Any) -> Any:
     """A :class:`~greendocs.year_series.YearSeries` field checked by *validator*."""
     return attrs.field(validator=validator, metadata=meta(label))
+
+
+def paragraphs(label: str, *, min_items: int = 0) -> Any:
+    """A list of paragraphs of narrative text (each may hold line breaks)."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        items_validator(min_items=min_items)(instance, attribute, value)
+        for i, para in enumerate(value):
+            try:
+                check_text(para, max_length=5000)
+            except FieldValueError as exc:
+                raise FieldValueError(exc.message, f"{attribute.name}[{i}]") from None
+            if not para:
+                raise FieldValueError("is an empty paragraph; remove it",
+                                      f"{attribute.name}[{i}]")
+
+    kwargs: dict[str, Any] = {} if min_items else {"default": ()}
+    return attrs.field(converter=_clean_paragraphs, validator=check, metadata=meta(label),
+                       **kwargs)
+
+
+def _clean_paragraphs(value: Any) -> Any:
+    if isinstance(value, str):
+        value = [value]
+    return tuple(clean_text(p) for p in value) if isinstance(value, (list, tuple)) else value
+
+
+def series_in(label: str, unit: str) -> Any:
+    """A year series of amounts in *unit* (non-negative; 0-100 for ``%``)."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, YearSeries):
+            raise FieldValueError(f"expected values by year, got {value!r}", attribute.name)
+        for year, amount in value.items:
+            if amount is not None:
+                try:
+                    check_amount(amount, unit)
+                except FieldValueError as exc:
+                    raise FieldValueError(exc.message, f"{attribute.name}[{year}]") from None
+
+    return attrs.field(validator=check, metadata=meta(label, unit=unit))
+

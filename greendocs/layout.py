@@ -33,6 +33,9 @@ STYLES: dict[str, ParagraphStyle] = {
     "subtitle": ParagraphStyle(BODY_FONT, 14, align="center", space_after=12),
     "heading": ParagraphStyle(HEADING_FONT, 14, space_before=12, space_after=6),
     "body": ParagraphStyle(BODY_FONT, 16, align="justify"),
+    "cover_title": ParagraphStyle(HEADING_FONT, 26, align="center", space_before=120,
+                                  space_after=60),
+    "cover_line": ParagraphStyle(BODY_FONT, 16, align="center", space_after=12),
     "note": ParagraphStyle(BODY_FONT, 10.5, align="justify", space_before=6),
 }
 
@@ -89,7 +92,22 @@ class Table:
                                  f"{len(self.widths_mm)} columns")
 
 
-Block = Paragraph | Table
+@attrs.frozen
+class Paragraphs:
+    """One paragraph of *style* per item: ``for var in iterable``."""
+
+    var: str
+    iterable: str
+    text: str
+    style: str = "body"
+
+
+@attrs.frozen
+class PageBreak:
+    """Start a new page (after the cover, say)."""
+
+
+Block = Paragraph | Paragraphs | Table | PageBreak
 
 
 @attrs.frozen

@@ -22,7 +22,7 @@ BASE_UNITS: dict[str, str] = {
     "万台": "count", "万件": "count", "万套": "count", "万辆": "count", "万只": "count",
     "人": "count", "家": "count", "项": "count", "次": "count",
     "m²": "area", "km²": "area", "亩": "area", "公顷": "area",
-    "dB(A)": "level",
+    "dB(A)": "level", "分": "score",
 }
 _ALIASES = {
     "m3": "m³", "立方米": "m³", "吨": "t", "千克": "kg", "公斤": "kg", "吨标准煤": "tce",

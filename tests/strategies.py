@@ -7,11 +7,10 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from greendocs.contact import Email, Phone
+from greendocs.contact import ContactPerson, Email, Phone
 from greendocs.credit_code import ALPHABET, CreditCode, check_character
 from greendocs.forms.factory_dynamic import (
     Changes,
-    Contact,
     FactoryDynamicReport,
     KeyIndicator,
     ListedFactory,
@@ -107,7 +106,7 @@ def factory_dynamic_reports(draw: st.DrawFn) -> FactoryDynamicReport:
             industries=draw(st.lists(industries, min_size=1, max_size=3)),
             listed_year=draw(st.integers(2000, 2100)), listed_batch=draw(
                 st.one_of(st.none(), text(10)))),
-        contact=Contact(name=draw(text(10)), phone=draw(phones), email=draw(emails),
+        contact=ContactPerson(name=draw(text(10)), phone=draw(phones), email=draw(emails),
                         department=draw(st.one_of(st.none(), text(10))),
                         mobile=draw(st.one_of(st.none(), phones))),
         reporting_year=year,

@@ -27,7 +27,9 @@ from ..layout import (
     Layout,
     ListCell,
     LoopRow,
+    PageBreak,
     Paragraph,
+    Paragraphs,
     Table,
 )
 
@@ -131,6 +133,8 @@ def _paragraph(doc: Any, block: Paragraph) -> None:
     style = STYLES[block.style]
     p = doc.add_paragraph()
     p.alignment = _ALIGN[style.align]
+    if block.style == "body":
+        p.paragraph_format.first_line_indent = Pt(style.size * 2)  # 首行缩进两字
     p.paragraph_format.space_before = Pt(style.space_before)
     p.paragraph_format.space_after = Pt(style.space_after)
     set_fonts(p.add_run(block.text)._r, style.font, style.size, style.bold)
@@ -193,6 +197,13 @@ def build_docx_template(layout: Layout) -> bytes:
     for block in layout.blocks:
         if isinstance(block, Paragraph):
             _paragraph(doc, block)
+        elif isinstance(block, Paragraphs):
+            # docxtpl paragraph loops: the for/endfor tags each need a paragraph of their own
+            _paragraph(doc, Paragraph(f"{{%p for {block.var} in {block.iterable} %}}"))
+            _paragraph(doc, Paragraph(block.text, block.style))
+            _paragraph(doc, Paragraph("{%p endfor %}"))
+        elif isinstance(block, PageBreak):
+            doc.add_page_break()
         else:
             _table(doc, block)
     buf = io.BytesIO()

@@ -42,7 +42,9 @@ from ..layout import (
     Layout,
     ListCell,
     LoopRow,
+    PageBreak,
     Paragraph,
+    Paragraphs,
     Row,
     Table,
 )
@@ -74,8 +76,8 @@ class _Styles:
         self._made: dict[str, Style] = {}
 
     def paragraph(self, font: str, size: float, align: str = "left", bold: bool = False,
-                  before: float = 0, after: float = 0) -> Style:
-        name = f"gdP_{font}_{size}_{align}_{int(bold)}_{before}_{after}"
+                  before: float = 0, after: float = 0, indent: bool = False) -> Style:
+        name = f"gdP_{font}_{size}_{align}_{int(bold)}_{before}_{after}_{int(indent)}"
         style = self._made.get(name)
         if style is None:
             style = Style(name=name, family="paragraph")
@@ -86,9 +88,19 @@ class _Styles:
                 languageasian="zh", countryasian="CN"))
             style.addElement(ParagraphProperties(
                 textalign={"justify": "justify", "center": "center"}.get(align, "start"),
-                margintop=f"{before}pt", marginbottom=f"{after}pt"))
+                margintop=f"{before}pt", marginbottom=f"{after}pt",
+                textindent=f"{size * 2}pt" if indent else "0pt"))
             self.doc.automaticstyles.addElement(style)
             self._made[name] = style
+        return style
+
+    def page_break(self) -> Style:
+        style = self._made.get("break")
+        if style is None:
+            style = Style(name="gdBreak", family="paragraph")
+            style.addElement(ParagraphProperties(breakafter="page"))
+            self.doc.automaticstyles.addElement(style)
+            self._made["break"] = style
         return style
 
     def table(self, n: int, width: float) -> Style:
@@ -160,11 +172,12 @@ class _Builder:
         p.addElement(BookmarkEnd(name=name))
 
     # -- blocks -------------------------------------------------------------------------
-    def paragraph(self, block: Paragraph) -> None:
+    def paragraph(self, block: Paragraph, scope: Mapping[str, Any] | None = None) -> None:
         s = STYLES[block.style]
         p = P(stylename=self.styles.paragraph(s.font, s.size, s.align, s.bold,
-                                              s.space_before, s.space_after))
-        self._fill(p, block.text, self.context)
+                                              s.space_before, s.space_after,
+                                              indent=block.style == "body"))
+        self._fill(p, block.text, self.context if scope is None else scope)
         self.doc.text.addElement(p)
 
     def table(self, n: int, block: Table) -> None:
@@ -252,6 +265,12 @@ class _Builder:
         for block in self.layout.blocks:
             if isinstance(block, Paragraph):
                 self.paragraph(block)
+            elif isinstance(block, Paragraphs):
+                for item in self._eval(block.iterable, self.context):
+                    self.paragraph(Paragraph(block.text, block.style),
+                                   {**self.context, block.var: item})
+            elif isinstance(block, PageBreak):
+                self.doc.text.addElement(P(stylename=self.styles.page_break()))
             else:
                 tables += 1
                 self.table(tables, block)

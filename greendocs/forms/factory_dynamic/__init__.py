@@ -7,9 +7,8 @@ from typing import Any
 from ...registry import FormSpec
 from .indicator_catalogue import IndicatorCatalogue, IndicatorDefinition, load_catalogue
 from .layout import build_layout
+from ...change_declaration import Changes
 from .model import (
-    Changes,
-    Contact,
     FactoryDynamicReport,
     KeyIndicator,
     ListedFactory,
@@ -37,7 +36,7 @@ SPEC = FormSpec(
 )
 
 __all__ = [
-    "SPEC", "Changes", "Contact", "FactoryDynamicReport", "IndicatorCatalogue",
+    "SPEC", "Changes", "FactoryDynamicReport", "IndicatorCatalogue",
     "IndicatorDefinition", "KeyIndicator", "ListedFactory", "ProductOutput",
     "check_factory_dynamic", "load_catalogue",
 ]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from ...layout import Layout, ListCell, LoopRow, Paragraph, Row, Table
 from ...model_fields import field_map
 from ...negative_list import NegativeList
-from .model import Changes, Contact, ListedFactory
+from ...contact import ContactPerson
+from ...change_declaration import Changes
+from .model import ListedFactory
 
 
 def _labels(cls: type) -> dict[str, str]:
@@ -15,7 +17,7 @@ def _labels(cls: type) -> dict[str, str]:
 def build_layout() -> Layout:
     """Attachment 6 as blocks; labels come from the model so the parser's label fallback
     always matches."""
-    fl, cl, ch, nl = (_labels(c) for c in (ListedFactory, Contact, Changes, NegativeList))
+    fl, cl, ch, nl = (_labels(c) for c in (ListedFactory, ContactPerson, Changes, NegativeList))
     years = ("{{ years[0] }}年", "{{ years[1] }}年", "{{ years[2] }}年")
     w4 = (30.0, 48.0, 30.0, 48.0)
     negative_rows = tuple(

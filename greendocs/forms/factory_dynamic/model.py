@@ -14,7 +14,8 @@ from typing import Any
 import attrs
 
 from ... import field_specs as f
-from ...contact import Email, Phone
+from ...change_declaration import Changes
+from ...contact import ContactPerson
 from ...credit_code import CreditCode
 from ...errors import FieldValueError
 from ...industry import Industry
@@ -37,28 +38,6 @@ class ListedFactory:
     industries: tuple[Industry, ...] = f.items("所属行业", min_items=1, max_items=5)
     listed_year: int = f.year("入选年度")
     listed_batch: str | None = f.optional_text("入选批次", max_length=20, single_line=True)
-
-
-@attrs.frozen
-class Contact:
-    """The person who fills the table for the factory."""
-
-    name: str = f.text("联系人", max_length=30)
-    phone: Phone = f.typed(Phone, "联系电话")
-    email: Email = f.typed(Email, "电子邮箱")
-    department: str | None = f.optional_text("联系部门", max_length=50, single_line=True)
-    mobile: Phone | None = f.typed(Phone, "手机", optional=True)
-
-
-@attrs.frozen
-class Changes:
-    """Changes since listing that the dynamic table must declare."""
-
-    former_name: str | None = f.optional_text("原名称（如有更名）", max_length=100,
-                                              single_line=True)
-    rename_reason: str | None = f.optional_text("更名原因", max_length=500)
-    scope_change: str | None = f.optional_text(
-        "生产范围、地址或组织边界变化说明", max_length=2000)
 
 
 def _series_fits_unit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -112,7 +91,7 @@ class FactoryDynamicReport:
     """Attachment 6: one listed green factory's annual dynamic management table."""
 
     factory: ListedFactory = f.typed(ListedFactory, "工厂基本信息")
-    contact: Contact = f.typed(Contact, "联系人信息")
+    contact: ContactPerson = f.typed(ContactPerson, "联系人信息")
     reporting_year: int = f.year("填报年度")
     products: tuple[ProductOutput, ...] = f.items("主要产品及产量", min_items=1,
                                                   also=_years_match)
@@ -136,6 +115,6 @@ class FactoryDynamicReport:
 
 
 __all__ = [
-    "Changes", "Contact", "FactoryDynamicReport", "KeyIndicator", "ListedFactory",
+    "Changes", "FactoryDynamicReport", "KeyIndicator", "ListedFactory",
     "ProductOutput",
 ]

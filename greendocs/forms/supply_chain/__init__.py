@@ -1,0 +1,1 @@
+"""Green supply-chain management enterprises: Attachments 5 and 9."""

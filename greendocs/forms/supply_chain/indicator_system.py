@@ -1,0 +1,174 @@
+"""Supply-chain indicator systems as data: the shipped general system, and industry
+systems users supply as YAML files, checked the same way."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+
+from ...converter import structure
+from ...errors import FieldError, ValidationError
+
+
+@attrs.frozen
+class ScoringRule:
+    """How a quantitative indicator's figure becomes a score.
+
+    ``proportional``: max × min(value, target) / target. ``linear``: 0 at ``baseline``,
+    max at ``leading`` (either direction), straight in between, capped at both ends.
+    """
+
+    kind: str
+    verified: bool
+    source: str
+    target: Decimal | None = None
+    baseline: Decimal | None = None
+    leading: Decimal | None = None
+
+
+@attrs.frozen
+class Indicator:
+    """One indicator: its id (``X26``), name, unit, maximum score and kind."""
+
+    id: str
+    name: str
+    max: Decimal
+    kind: str  # qualitative | quantitative
+    unit: str | None = None
+    rule: str | None = None
+
+
+@attrs.frozen
+class IndicatorGroup:
+    """A first-level group of indicators."""
+
+    id: str
+    name: str
+    indicators: tuple[Indicator, ...]
+
+    @property
+    def max(self) -> Decimal:
+        return sum((i.max for i in self.indicators), Decimal(0))
+
+
+@attrs.frozen
+class GradeBand:
+    """A grade reached at ``min`` points or more (e.g. stars)."""
+
+    min: Decimal
+    label: str
+
+
+@attrs.frozen
+class Grading:
+    """Grades by total score, highest band first."""
+
+    bands: tuple[GradeBand, ...]
+    verified: bool
+    source: str
+
+
+@attrs.frozen
+class IndicatorSystem:
+    """A whole system: groups of indicators, scoring rules, and an optional grading."""
+
+    id: str
+    name: str
+    version: str
+    source: str
+    verified: bool
+    total: Decimal
+    groups: tuple[IndicatorGroup, ...]
+    rules: dict[str, ScoringRule] = attrs.field(factory=dict)
+    #: GB/T 4754 divisions (2 digits) the system is made for; empty for the general one
+    industries: tuple[str, ...] = ()
+    grading: Grading | None = None
+
+    def indicators(self) -> tuple[Indicator, ...]:
+        return tuple(i for g in self.groups for i in g.indicators)
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        return next((i for i in self.indicators() if i.id == indicator_id), None)
+
+    def grade(self, total: Decimal) -> str | None:
+        if self.grading is None:
+            return None
+        return next((b.label for b in self.grading.bands if total >= b.min), None)
+
+
+def check_system(system: IndicatorSystem, source: str) -> None:
+    """Raise :class:`ValidationError` listing every inconsistency of *system*."""
+    problems: list[FieldError] = []
+    seen: set[str] = set()
+    for gi, group in enumerate(system.groups):
+        for key in (group.id,):
+            if key in seen:
+                problems.append(FieldError(f"groups[{gi}].id", f"{key!r} is used twice"))
+            seen.add(key)
+        for ii, ind in enumerate(group.indicators):
+            where = f"groups[{gi}].indicators[{ii}]"
+            if ind.id in seen:
+                problems.append(FieldError(f"{where}.id", f"{ind.id!r} is used twice"))
+            seen.add(ind.id)
+            if ind.max <= 0:
+                problems.append(FieldError(f"{where}.max", f"{ind.max} must be above 0"))
+            if ind.kind not in ("qualitative", "quantitative"):
+                problems.append(FieldError(f"{where}.kind", f"{ind.kind!r} is not qualitative "
+                                           "or quantitative"))
+            if ind.kind == "quantitative" and ind.rule not in system.rules:
+                problems.append(FieldError(f"{where}.rule", f"{ind.rule!r} is not one of the "
+                                           f"rules ({', '.join(system.rules) or 'none'})"))
+    total = sum((g.max for g in system.groups), Decimal(0))
+    if total != system.total:
+        problems.append(FieldError("total", f"the indicators' maximum scores add up to "
+                                   f"{total}, not {system.total}"))
+    for name, rule in system.rules.items():
+        if rule.kind == "proportional" and not (rule.target and rule.target > 0):
+            problems.append(FieldError(f"rules.{name}.target", "a proportional rule needs a "
+                                       "target above 0"))
+        elif rule.kind == "linear" and (rule.baseline is None or rule.leading is None
+                                        or rule.baseline == rule.leading):
+            problems.append(FieldError(f"rules.{name}", "a linear rule needs a baseline and a "
+                                       "different leading value"))
+        elif rule.kind not in ("proportional", "linear"):
+            problems.append(FieldError(f"rules.{name}.kind", f"{rule.kind!r} is not "
+                                       "proportional or linear"))
+    if system.grading is not None:
+        mins = [b.min for b in system.grading.bands]
+        if mins != sorted(mins, reverse=True):
+            problems.append(FieldError("grading.bands", "list the bands from the highest "
+                                       "minimum down"))
+    if problems:
+        raise ValidationError(problems, source)
+
+
+def load_system(path: str | Path) -> IndicatorSystem:
+    """Load and check an indicator system from a YAML file (an industry system, say)."""
+    p = Path(path)
+    return _parse(p.read_text(encoding="utf-8"), str(p))
+
+
+def _parse(text: str, source: str) -> IndicatorSystem:
+    data: Any = yaml.safe_load(text)
+    system = structure(data, IndicatorSystem, source=source)
+    check_system(system, source)
+    return system
+
+
+_SHIPPED: dict[str, IndicatorSystem] = {}
+
+
+def shipped_system(system_id: str = "general") -> IndicatorSystem | None:
+    """A system shipped with greendocs by id (``general``), or None."""
+    if system_id not in _SHIPPED:
+        res = resources.files(__package__).joinpath("indicators").joinpath(f"{system_id}.yaml")
+        if not res.is_file():
+            return None
+        _SHIPPED.setdefault(system_id, _parse(res.read_text(encoding="utf-8"),
+                                              f"indicators/{system_id}.yaml"))
+    return _SHIPPED[system_id]

@@ -1,0 +1,131 @@
+"""Scoring supply-chain assessments against an indicator system: pure functions.
+
+GSCI (绿色供应链管理指数) is the sum of the indicator scores. Qualitative indicators carry
+the assessor's score (0 to the maximum); quantitative ones are computed from the figure by
+the system's rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+import attrs
+
+from ...errors import FieldError, ValidationError
+from .indicator_system import Indicator, IndicatorGroup, IndicatorSystem, ScoringRule
+from .report_model import IndicatorAssessment
+
+_CENT = Decimal("0.01")
+
+
+@attrs.frozen
+class IndicatorScore:
+    """One indicator's result: what was entered and the score it gives."""
+
+    indicator: Indicator
+    value: Decimal | None  # the figure, for quantitative indicators
+    score: Decimal
+    evidence: str | None
+
+
+@attrs.frozen
+class GroupScore:
+    """A group's indicators and their subtotal."""
+
+    group: IndicatorGroup
+    scores: tuple[IndicatorScore, ...]
+
+    @property
+    def subtotal(self) -> Decimal:
+        return sum((s.score for s in self.scores), Decimal(0))
+
+
+@attrs.frozen
+class ScoreCard:
+    """The whole evaluation: per group, the GSCI total, and the grade if the system has one."""
+
+    system: IndicatorSystem
+    groups: tuple[GroupScore, ...]
+
+    @property
+    def total(self) -> Decimal:
+        """GSCI: the sum of all indicator scores."""
+        return sum((g.subtotal for g in self.groups), Decimal(0))
+
+    @property
+    def grade(self) -> str | None:
+        return self.system.grade(self.total)
+
+    def by_id(self) -> dict[str, IndicatorScore]:
+        return {s.indicator.id: s for g in self.groups for s in g.scores}
+
+
+def rule_score(rule: ScoringRule, maximum: Decimal, value: Decimal) -> Decimal:
+    """The score a figure earns under *rule*, between 0 and *maximum*, to 0.01."""
+    if rule.kind == "proportional":
+        assert rule.target is not None
+        share = min(value, rule.target) / rule.target
+    else:
+        assert rule.baseline is not None and rule.leading is not None
+        share = (value - rule.baseline) / (rule.leading - rule.baseline)
+    share = min(max(share, Decimal(0)), Decimal(1))
+    return (maximum * share).quantize(_CENT, rounding=ROUND_HALF_UP).normalize() + 0
+
+
+def assessment_problems(assessments: Sequence[IndicatorAssessment],
+                        system: IndicatorSystem) -> list[FieldError]:
+    """Every way *assessments* do not fit *system* (paths into ``assessments``)."""
+    problems: list[FieldError] = []
+    seen: dict[str, int] = {}
+    for i, a in enumerate(assessments):
+        ind = system.indicator(a.id)
+        where = f"assessments[{i}]"
+        if ind is None:
+            problems.append(FieldError(f"{where}.id", f"{a.id!r} is not an indicator of "
+                                       f"{system.name} ({system.id})"))
+            continue
+        if a.id in seen:
+            problems.append(FieldError(f"{where}.id", f"{a.id} is assessed twice (also at "
+                                       f"assessments[{seen[a.id]}])"))
+        seen.setdefault(a.id, i)
+        if ind.kind == "qualitative":
+            if a.score is None:
+                problems.append(FieldError(f"{where}.score", f"{a.id} {ind.name} is "
+                                           "qualitative: give the assessed score"))
+            elif not Decimal(0) <= a.score <= ind.max:
+                problems.append(FieldError(f"{where}.score", f"{a.score} is outside 0 to "
+                                           f"{ind.max}, the range of {a.id} {ind.name}"))
+        elif a.value is None:
+            problems.append(FieldError(f"{where}.value", f"{a.id} {ind.name} is quantitative: "
+                                       f"give the figure ({ind.unit or 'value'})"))
+        elif a.score is not None:
+            problems.append(FieldError(f"{where}.score", f"{a.id} is scored from its figure; "
+                                       "leave the score out"))
+    for ind in system.indicators():
+        if ind.id not in seen:
+            problems.append(FieldError("assessments", f"{ind.id} {ind.name} is not assessed"))
+    return problems
+
+
+def score(assessments: Sequence[IndicatorAssessment], system: IndicatorSystem,
+          source: str | None = None) -> ScoreCard:
+    """The score card of *assessments*; :class:`ValidationError` if they do not fit."""
+    problems = assessment_problems(assessments, system)
+    if problems:
+        raise ValidationError(problems, source)
+    by_id = {a.id: a for a in assessments}
+    groups = []
+    for group in system.groups:
+        scores = []
+        for ind in group.indicators:
+            a = by_id[ind.id]
+            if ind.kind == "qualitative":
+                assert a.score is not None
+                points = a.score
+            else:
+                assert a.value is not None and ind.rule is not None
+                points = rule_score(system.rules[ind.rule], ind.max, a.value)
+            scores.append(IndicatorScore(ind, a.value, points, a.evidence))
+        groups.append(GroupScore(group, tuple(scores)))
+    return ScoreCard(system, tuple(groups))
