@@ -10,8 +10,8 @@ import attrs
 from .errors import FieldValueError
 from .model_fields import meta
 from .quantity import amount_validator, check_amount
-from .year_series import YearSeries
 from .text import check_text, clean_optional_text, clean_text, text_validator
+from .year_series import YearSeries
 
 
 def text(label: str, *, max_length: int | None = 500, single_line: bool = True,

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from .errors import FieldValueError
+from .findings import Finding, Severity
 from .model_fields import meta
 from .text import clean_optional_text, text_validator
 
@@ -63,3 +64,11 @@ class NegativeList:
         """A declaration with every circumstance answered "no"."""
         no = Declaration(present=False)
         return cls(**{a.name: no for a in attrs.fields(cls)})
+
+
+def declared_findings(negative_list: NegativeList, path: str = "negative_list") -> list[Finding]:
+    """A warning for each circumstance declared present (the unit faces removal)."""
+    return [Finding("negative-list", Severity.WARNING, f"{path}.{name}",
+                    f"declared: {decl.detail}; a listed unit with this circumstance is "
+                    "proposed for removal from the list")
+            for name, decl in negative_list.declared()]

@@ -127,3 +127,10 @@ def amount_validator(unit: str | None, *, signed: bool = False, optional: bool =
             raise FieldValueError(exc.message, attribute.name) from None
 
     return validate
+
+
+def tidy(value: Decimal) -> Decimal:
+    """*value* without trailing zeros and never in exponent form (``10.0`` → ``10``)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()

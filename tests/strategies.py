@@ -121,3 +121,96 @@ def factory_dynamic_reports(draw: st.DrawFn) -> FactoryDynamicReport:
                         rename_reason=draw(optional_text(60)),
                         scope_change=draw(optional_text(80))),
     )
+
+
+# -- generic strategies for any form model ---------------------------------------------------
+
+_YEAR = st.shared(st.integers(2003, 2100), key="reporting-year")
+
+
+def _leaf(tp: object, unit: str | None) -> st.SearchStrategy[object]:
+    import enum
+
+    from greendocs.model_fields import LabelledEnum
+
+    if tp is str:
+        return text(10)
+    if tp is CreditCode:
+        return credit_codes()
+    if tp is Region:
+        return st.sampled_from([r.name for r in REGIONS]).map(Region)
+    if tp is Phone:
+        return phones
+    if tp is Email:
+        return emails
+    if tp is Industry:
+        return industries
+    if tp is Unit:
+        return units
+    if tp is Decimal:
+        return amounts(unit or "")
+    if tp is int:
+        return st.integers(2000, 2100)
+    if tp is dt.date:
+        return st.dates(dt.date(2000, 1, 1), dt.date(2100, 12, 31))
+    if tp is bool:
+        return st.booleans()
+    if isinstance(tp, type) and issubclass(tp, (LabelledEnum, enum.Enum)):
+        return st.sampled_from(list(tp))
+    raise NotImplementedError(tp)
+
+
+def models(cls: type, overrides: dict[type, st.SearchStrategy[object]] | None = None,
+           by_name: dict[str, st.SearchStrategy[object]] | None = None
+           ) -> st.SearchStrategy[object]:
+    """Valid instances of any form model, built from its field shapes; the reporting year
+    and every year series share one year, so the years agree."""
+    from greendocs.model_fields import fields_of
+
+    extra = {Declaration: declarations(), **(overrides or {})}
+
+    def for_shape(shape: object, unit: str | None, name: str) -> st.SearchStrategy[object]:
+        kind = shape.kind  # type: ignore[attr-defined]
+        tp = shape.type  # type: ignore[attr-defined]
+        if kind == "model":
+            inner = extra[tp] if tp in extra else models(tp, overrides)
+        elif kind == "list":
+            inner = st.lists(for_shape(shape.item, unit, name), min_size=1,  # type: ignore[attr-defined]
+                             max_size=3).map(tuple)
+        elif kind == "series":
+            inner = _YEAR.flatmap(lambda y: series((y - 2, y - 1, y), unit or ""))
+        elif name == "reporting_year":
+            inner = _YEAR
+        else:
+            inner = _leaf(tp, unit)
+        if shape.optional:  # type: ignore[attr-defined]
+            inner = st.one_of(st.none(), inner)
+        return inner
+
+    named = by_name or {}
+    fields = {f.name: named[f.name] if f.name in named else for_shape(f.shape, f.unit, f.name)
+              for f in fields_of(cls)}
+    return st.fixed_dictionaries(fields).map(lambda kw: cls(**kw))
+
+
+@st.composite
+def fitting_assessments(draw: st.DrawFn) -> tuple[object, ...]:
+    """One assessment per indicator of the shipped general system, in any order."""
+    from greendocs.forms.supply_chain import IndicatorAssessment, shipped_system
+
+    system = shipped_system("general")
+    assert system is not None
+    out = []
+    for ind in system.indicators():
+        points = draw(st.decimals(min_value=0, max_value=ind.max, places=1))
+        value = draw(st.decimals(min_value=0, max_value=100, places=1))
+        qualitative = ind.kind == "qualitative"
+        out.append(IndicatorAssessment(
+            id=ind.id, score=points if qualitative else None,
+            value=None if qualitative else value, evidence=draw(st.one_of(st.none(), text(10)))))
+    return tuple(draw(st.permutations(out)))
+
+
+SUPPLY_CHAIN_REPORT_FIELDS: dict[str, st.SearchStrategy[object]] = {
+    "assessments": fitting_assessments(), "indicator_system": st.just("general"),
+}

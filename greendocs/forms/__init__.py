@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
-from . import factory_dynamic
+from . import factory_dynamic, supply_chain
 
-BUILTIN_FORMS = (factory_dynamic.SPEC,)
+BUILTIN_FORMS = (
+    factory_dynamic.SPEC,
+    supply_chain.SELF_SPEC,
+    supply_chain.THIRD_PARTY_SPEC,
+    supply_chain.DYNAMIC_SPEC,
+)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...change_declaration import Changes
 from ...registry import FormSpec
 from .indicator_catalogue import IndicatorCatalogue, IndicatorDefinition, load_catalogue
 from .layout import build_layout
-from ...change_declaration import Changes
 from .model import (
     FactoryDynamicReport,
     KeyIndicator,

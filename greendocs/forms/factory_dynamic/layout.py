@@ -3,33 +3,29 @@
 from __future__ import annotations
 
 from ...layout import Layout, ListCell, LoopRow, Paragraph, Row, Table
-from ...model_fields import field_map
-from ...negative_list import NegativeList
-from ...contact import ContactPerson
-from ...change_declaration import Changes
+from ...layout_parts import (
+    FOUR_COLUMNS,
+    changes_section,
+    contact_rows,
+    labels,
+    negative_list_section,
+    sign_off_section,
+)
 from .model import ListedFactory
 
-
-def _labels(cls: type) -> dict[str, str]:
-    return {name: info.label for name, info in field_map(cls).items()}
+YEARS = ("{{ years[0] }}年", "{{ years[1] }}年", "{{ years[2] }}年")
 
 
 def build_layout() -> Layout:
     """Attachment 6 as blocks; labels come from the model so the parser's label fallback
     always matches."""
-    fl, cl, ch, nl = (_labels(c) for c in (ListedFactory, ContactPerson, Changes, NegativeList))
-    years = ("{{ years[0] }}年", "{{ years[1] }}年", "{{ years[2] }}年")
-    w4 = (30.0, 48.0, 30.0, 48.0)
-    negative_rows = tuple(
-        Row((str(i), label, f"{{{{ negative_list.{name}.present }}}}",
-             f"{{{{ negative_list.{name}.detail }}}}"))
-        for i, (name, label) in enumerate(nl.items(), 1))
+    fl = labels(ListedFactory)
     return Layout("绿色工厂动态管理表", (
         Paragraph("附件6", "attachment"),
         Paragraph("{{ form_title }}", "title"),
         Paragraph("（填报年度：{{ reporting_year }}年）", "subtitle"),
         Paragraph("一、基本信息", "heading"),
-        Table(w4, (
+        Table(FOUR_COLUMNS, (
             Row((fl["name"], "{{ factory.name }}", None, None)),
             Row((fl["credit_code"], "{{ factory.credit_code }}", fl["region"],
                  "{{ factory.region }}")),
@@ -38,41 +34,26 @@ def build_layout() -> Layout:
             Row((fl["listed_batch"], "{{ factory.listed_batch }}", fl["industries"],
                  ListCell("industry", "factory.industries", "{{ industry }}"))),
             Row((fl["address"], "{{ factory.address }}", None, None)),
-            Row((cl["name"], "{{ contact.name }}", cl["department"],
-                 "{{ contact.department }}")),
-            Row((cl["phone"], "{{ contact.phone }}", cl["mobile"], "{{ contact.mobile }}")),
-            Row((cl["email"], "{{ contact.email }}", None, None)),
+            *contact_rows(),
         )),
-        Paragraph("二、变更情况", "heading"),
-        Table((52.0, 104.0), (
-            Row((ch["former_name"], "{{ changes.former_name }}")),
-            Row((ch["rename_reason"], "{{ changes.rename_reason }}")),
-            Row((ch["scope_change"], "{{ changes.scope_change }}")),
-        )),
+        *changes_section("二"),
         Paragraph("三、主要产品及产量", "heading"),
         Table((12.0, 52.0, 20.0, 24.0, 24.0, 24.0), (
-            Row(("序号", "产品名称", "计量单位", *years)),
+            Row(("序号", "产品名称", "计量单位", *YEARS)),
             LoopRow("p", "products", (
                 "{{ loop.index }}", "{{ p.name }}", "{{ p.unit }}", "{{ p.output[years[0]] }}",
                 "{{ p.output[years[1]] }}", "{{ p.output[years[2]] }}")),
         ), header_rows=1),
         Paragraph("四、关键指标（近三年）", "heading"),
         Table((8.0, 31.0, 32.0, 15.0, 17.0, 17.0, 17.0, 19.0), (
-            Row(("序号", "指标代码", "指标名称", "计量单位", *years, "备注")),
+            Row(("序号", "指标代码", "指标名称", "计量单位", *YEARS, "备注")),
             LoopRow("row", "indicators", (
                 "{{ loop.index }}", "{{ row.code }}", "{{ row.name }}", "{{ row.unit }}",
                 "{{ row.values[years[0]] }}", "{{ row.values[years[1]] }}",
                 "{{ row.values[years[2]] }}", "{{ row.note }}")),
         ), header_rows=1, size=9),
-        Paragraph("五、负面清单情况（近三年）", "heading"),
-        Table((10.0, 70.0, 18.0, 58.0),
-              (Row(("序号", "情形", "是否存在", "情况说明")), *negative_rows), header_rows=1),
-        Paragraph("六、填报信息", "heading"),
-        Table(w4, (
-            Row(("填报人", "{{ filled_by }}", "填报日期", "{{ fill_date }}")),
-            Row(("填报单位（盖章）", "", None, None)),
-            Row(("地方审核意见", "", None, None)),
-        )),
+        *negative_list_section("五"),
+        *sign_off_section("六"),
         Paragraph("说明：1. 关键指标填写填报年度及前两年的数值，无数据处填“／”；2. 指标代码见指标"
                   "目录（output_value 工业总产值、energy_total 综合能源消费量等），主要污染物每种"
                   "一行；3. 负面清单任一情形为“是”的，须在情况说明中写明情况。", "note"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...findings import Finding, Severity
+from ...negative_list import declared_findings
 from .indicator_catalogue import IndicatorCatalogue, load_catalogue
 from .model import FactoryDynamicReport
 
@@ -14,7 +15,7 @@ def check_factory_dynamic(report: FactoryDynamicReport,
     """Every finding for one table: pure function of the report and the catalogue."""
     cat = catalogue or load_catalogue()
     return [*_catalogue_conformity(report, cat), *_deteriorations(report, cat),
-            *_declarations(report), *_identity(report)]
+            *declared_findings(report.negative_list), *_identity(report)]
 
 
 def _catalogue_conformity(report: FactoryDynamicReport,
@@ -63,13 +64,6 @@ def _deteriorations(report: FactoryDynamicReport, cat: IndicatorCatalogue) -> It
                     f"{row.name} worsened from {v0} ({y0}) to {v1} ({y1}) {row.unit}{change}; "
                     f"{'lower' if d.better == 'lower' else 'higher'} is better — explain it in "
                     "the note")
-
-
-def _declarations(report: FactoryDynamicReport) -> Iterator[Finding]:
-    for name, decl in report.negative_list.declared():
-        yield Finding("negative-list", Severity.WARNING, f"negative_list.{name}",
-                      f"declared: {decl.detail}; a listed unit with this circumstance is "
-                      "proposed for removal from the list")
 
 
 def _identity(report: FactoryDynamicReport) -> Iterator[Finding]:

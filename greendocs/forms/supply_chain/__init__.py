@@ -1,1 +1,96 @@
-"""Green supply-chain management enterprises: Attachments 5 and 9."""
+"""Green supply-chain management enterprises: Attachment 5 (self-evaluation and third-party
+reports) and Attachment 9 (dynamic management table)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...errors import FieldError, ValidationError
+from ...registry import FormSpec
+from .applicant_rules import INDUSTRY_SYSTEMS, check_report
+from .dynamic_model import (
+    Disclosure,
+    ListedEnterprise,
+    SupplyChainDynamicReport,
+    SupplyChainKeyIndicators,
+)
+from .dynamic_rules import check_dynamic
+from .indicator_system import (
+    GradeBand,
+    Grading,
+    Indicator,
+    IndicatorGroup,
+    IndicatorSystem,
+    ScoringRule,
+    load_system,
+    shipped_system,
+)
+from .layouts import dynamic_layout, self_report_layout, third_party_layout
+from .report_model import (
+    IndicatorAssessment,
+    PracticeSections,
+    SupplyChainEnterprise,
+    SupplyChainSelfReport,
+    SupplyChainThirdPartyReport,
+)
+from .scoring import GroupScore, IndicatorScore, ScoreCard, rule_score, score
+
+_KIND = {"qualitative": "定性", "quantitative": "定量"}
+
+
+def report_context(report: SupplyChainSelfReport | SupplyChainThirdPartyReport,
+                   system: IndicatorSystem | None = None) -> dict[str, Any]:
+    """The score card and its table rows for a report's template (scores computed here,
+    never typed by hand)."""
+    system = system or shipped_system(report.indicator_system)
+    if system is None:
+        raise ValidationError([FieldError(
+            "indicator_system", f"{report.indicator_system!r} is not a shipped indicator "
+            "system; render with the Python API and an IndicatorSystem from load_system()")])
+    card = score(report.assessments, system)
+    rows = {s.indicator.id: {"group": g.group.name, "name": s.indicator.name,
+                             "kind": _KIND[s.indicator.kind], "max": s.indicator.max,
+                             "score": s.score}
+            for g in card.groups for s in g.scores}
+    note = f"{system.name}（{system.version}）。来源：{system.source}。"
+    if not system.verified or any(not r.verified for r in system.rules.values()):
+        unverified = "；".join(f"{r.source}" for r in system.rules.values() if not r.verified)
+        note += f"定量指标按所配置的计分规则计算（该规则未经官方核实：{unverified}）。"
+    if card.grade:
+        note += f"评价等级：{card.grade}。"
+    return {"scorecard": card, "rows": rows, "system": system, "system_note": note}
+
+
+_REPORT_NAMES = ("scorecard", "rows", "system", "system_note")
+
+SELF_SPEC = FormSpec(
+    id="supply-chain-self", attachment="5", title_zh="绿色供应链管理企业自评价报告",
+    title_en="Green supply-chain management enterprise self-evaluation report",
+    model=SupplyChainSelfReport, templates={"docx": "supply-chain-self.docx"},
+    sample="supply-chain-self.yaml", rules=check_report, context=report_context,
+    context_names=_REPORT_NAMES, layout=self_report_layout)
+
+THIRD_PARTY_SPEC = FormSpec(
+    id="supply-chain-third-party", attachment="5", title_zh="绿色供应链管理企业第三方评价报告",
+    title_en="Green supply-chain management enterprise third-party evaluation report",
+    model=SupplyChainThirdPartyReport, templates={"docx": "supply-chain-third-party.docx"},
+    sample="supply-chain-third-party.yaml", rules=check_report, context=report_context,
+    context_names=_REPORT_NAMES, layout=third_party_layout)
+
+DYNAMIC_SPEC = FormSpec(
+    id="supply-chain-dynamic", attachment="9", title_zh="绿色供应链管理企业动态管理表",
+    title_en="Green supply-chain management enterprise dynamic management table",
+    model=SupplyChainDynamicReport, templates={"docx": "supply-chain-dynamic.docx"},
+    sample="supply-chain-dynamic.yaml", rules=check_dynamic,
+    context=lambda report: {"years": report.years}, context_names=("years",),
+    layout=dynamic_layout)
+
+__all__ = [
+    "DYNAMIC_SPEC", "INDUSTRY_SYSTEMS", "SELF_SPEC", "THIRD_PARTY_SPEC", "Disclosure",
+    "GradeBand", "Grading", "GroupScore", "Indicator", "IndicatorAssessment", "IndicatorGroup",
+    "IndicatorScore", "IndicatorSystem", "ListedEnterprise", "PracticeSections", "ScoreCard",
+    "ScoringRule", "SupplyChainDynamicReport", "SupplyChainEnterprise",
+    "SupplyChainKeyIndicators", "SupplyChainSelfReport", "SupplyChainThirdPartyReport",
+    "check_dynamic", "check_report", "load_system", "report_context", "rule_score", "score",
+    "shipped_system",
+]

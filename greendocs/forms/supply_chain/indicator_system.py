@@ -13,6 +13,7 @@ import yaml
 
 from ...converter import structure
 from ...errors import FieldError, ValidationError
+from ...quantity import tidy
 
 
 @attrs.frozen
@@ -53,7 +54,7 @@ class IndicatorGroup:
 
     @property
     def max(self) -> Decimal:
-        return sum((i.max for i in self.indicators), Decimal(0))
+        return tidy(sum((i.max for i in self.indicators), Decimal(0)))
 
 
 @attrs.frozen

@@ -31,9 +31,9 @@ class SupplyChainEnterprise:
     legal_representative: str = f.text("法定代表人", max_length=30)
     legal_representative_phone: Phone = f.typed(Phone, "法定代表人电话")
     main_products: str = f.text("主要产品", max_length=300)
-    revenue: Decimal | None = f.amount("上年度营业收入", "万元")
+    revenue: Decimal | None = f.amount("上年度营业收入（万元）", "万元")
     chain_position: str | None = f.optional_text("产业链地位（链主情况）", max_length=500)
-    supplier_count: Decimal | None = f.amount("一级供应商数量", "家")
+    supplier_count: Decimal | None = f.amount("一级供应商数量（家）", "家")
 
 
 @attrs.frozen(kw_only=True)
@@ -44,7 +44,6 @@ class IndicatorAssessment:
     score: Decimal | None = f.amount("得分", None)
     value: Decimal | None = f.amount("指标值", None)
     evidence: str | None = f.optional_text("证明材料索引", max_length=500)
-    note: str | None = f.optional_text("评分说明", max_length=1000)
 
 
 @attrs.frozen(kw_only=True)

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import attrs
 
 from ...errors import FieldError, ValidationError
+from ...quantity import tidy
 from .indicator_system import Indicator, IndicatorGroup, IndicatorSystem, ScoringRule
 from .report_model import IndicatorAssessment
 
@@ -38,7 +39,7 @@ class GroupScore:
 
     @property
     def subtotal(self) -> Decimal:
-        return sum((s.score for s in self.scores), Decimal(0))
+        return tidy(sum((s.score for s in self.scores), Decimal(0)))
 
 
 @attrs.frozen
@@ -51,7 +52,7 @@ class ScoreCard:
     @property
     def total(self) -> Decimal:
         """GSCI: the sum of all indicator scores."""
-        return sum((g.subtotal for g in self.groups), Decimal(0))
+        return tidy(sum((g.subtotal for g in self.groups), Decimal(0)))
 
     @property
     def grade(self) -> str | None:
@@ -70,7 +71,7 @@ def rule_score(rule: ScoringRule, maximum: Decimal, value: Decimal) -> Decimal:
         assert rule.baseline is not None and rule.leading is not None
         share = (value - rule.baseline) / (rule.leading - rule.baseline)
     share = min(max(share, Decimal(0)), Decimal(1))
-    return (maximum * share).quantize(_CENT, rounding=ROUND_HALF_UP).normalize() + 0
+    return tidy((maximum * share).quantize(_CENT, rounding=ROUND_HALF_UP))
 
 
 def assessment_problems(assessments: Sequence[IndicatorAssessment],

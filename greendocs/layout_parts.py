@@ -1,0 +1,56 @@
+"""Layout pieces that several forms share: label lookup, contact rows, the negative-list
+table, the change declaration and the sign-off table."""
+
+from __future__ import annotations
+
+from .change_declaration import Changes
+from .contact import ContactPerson
+from .layout import Paragraph, Row, Table
+from .model_fields import field_map
+from .negative_list import NegativeList
+
+FOUR_COLUMNS = (30.0, 48.0, 30.0, 48.0)
+
+
+def labels(cls: type) -> dict[str, str]:
+    """The Chinese labels of a model's fields, by field name."""
+    return {name: info.label for name, info in field_map(cls).items()}
+
+
+def contact_rows(prefix: str = "contact") -> tuple[Row, ...]:
+    """Rows of a four-column table for a :class:`ContactPerson` at *prefix*."""
+    cl = labels(ContactPerson)
+    return (
+        Row((cl["name"], f"{{{{ {prefix}.name }}}}", cl["department"],
+             f"{{{{ {prefix}.department }}}}")),
+        Row((cl["phone"], f"{{{{ {prefix}.phone }}}}", cl["mobile"],
+             f"{{{{ {prefix}.mobile }}}}")),
+        Row((cl["email"], f"{{{{ {prefix}.email }}}}", None, None)),
+    )
+
+
+def changes_section(number: str) -> tuple[Paragraph, Table]:
+    """The change declaration of a dynamic table, as heading and table."""
+    ch = labels(Changes)
+    return (Paragraph(f"{number}、变更情况", "heading"), Table((52.0, 104.0), tuple(
+        Row((ch[name], f"{{{{ changes.{name} }}}}")) for name in ch)))
+
+
+def negative_list_section(number: str) -> tuple[Paragraph, Table]:
+    """The seven negative-list declarations, as heading and table."""
+    nl = labels(NegativeList)
+    rows = tuple(Row((str(i), label, f"{{{{ negative_list.{name}.present }}}}",
+                      f"{{{{ negative_list.{name}.detail }}}}"))
+                 for i, (name, label) in enumerate(nl.items(), 1))
+    return (Paragraph(f"{number}、负面清单情况（近三年）", "heading"),
+            Table((10.0, 70.0, 18.0, 58.0),
+                  (Row(("序号", "情形", "是否存在", "情况说明")), *rows), header_rows=1))
+
+
+def sign_off_section(number: str) -> tuple[Paragraph, Table]:
+    """Who filled the table, when, the seal and the local review."""
+    return (Paragraph(f"{number}、填报信息", "heading"), Table(FOUR_COLUMNS, (
+        Row(("填报人", "{{ filled_by }}", "填报日期", "{{ fill_date }}")),
+        Row(("填报单位（盖章）", "", None, None)),
+        Row(("地方审核意见", "", None, None)),
+    )))
