@@ -84,7 +84,7 @@ def forms_cmd(ctx: click.Context, as_json: bool) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for r in rows:
-        click.echo(f"{r['id']:<22} 附件{r['attachment']:<5} {r['title_zh']}  "
+        click.echo(f"{r['id']:<26} 附件{r['attachment']:<3} {r['title_zh']}  "
                    f"({', '.join(r['formats'])})")
 
 
@@ -143,6 +143,8 @@ def render_cmd(ctx: click.Context, file: Path, output: Path, fmt: str | None,
         loaded = load_file(file, _registry(ctx), form_id)
         renderer = Renderer(_registry(ctx))
         renderer.render_file(loaded.model, output, fmt, template=template, inputs=[file])
+    except ValidationError as exc:  # e.g. scores that do not fit the indicator system
+        _fail(exc if exc.source else ValidationError(exc.errors, str(file)))
     except GreenDocsError as exc:
         _fail(exc)
     click.echo(f"wrote {output}")

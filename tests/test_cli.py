@@ -112,3 +112,25 @@ def test_demo_renders_and_reads_back_every_sample(tmp_path: Path) -> None:
     assert out.rstrip().endswith("all documents read back equal")
     written = {p.name for p in tmp_path.iterdir()}
     assert {"factory-dynamic.docx", "factory-dynamic.odt", "factory-dynamic.xlsx"} <= written
+
+
+def test_supply_chain_score_out_of_range_is_refused_everywhere(tmp_path: Path) -> None:
+    src = Path("samples/supply-chain-self.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(src.replace("{id: X11, score: 8,", "{id: X11, score: 9,"), encoding="utf-8")
+    code, _, err = run("validate", str(bad))
+    assert code == 1
+    assert "error: assessments[0].score: 9 is outside 0 to 8, the range of X11" in err
+    out = tmp_path / "bad.docx"
+    code, _, err = run("render", str(bad), "-o", str(out))
+    assert code == 1 and f"{bad}: 1 problem found" in err
+    assert "assessments[0].score: 9 is outside 0 to 8" in err and not out.exists()
+
+
+def test_every_form_renders_and_parses_from_the_cli(tmp_path: Path) -> None:
+    for spec in greendocs.forms():
+        out = tmp_path / f"{spec.id}.docx"
+        code, _, _ = run("render", f"samples/{spec.sample}", "-o", str(out))
+        assert code == 0
+        code, stdout, _ = run("parse", str(out), "--json")
+        assert code == 0 and json.loads(stdout)["form"] == spec.id
