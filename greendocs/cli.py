@@ -46,9 +46,15 @@ def _fail(exc: GreenDocsError) -> NoReturn:
     sys.exit(code)
 
 
-def _report(report: ValidationReport) -> None:
+def _check(spec: FormSpec, model: Any, as_json: bool) -> ValidationReport:
+    """Run the form's rules (findings to stderr) and print the model as JSON if asked."""
+    report = ValidationReport.of(spec.id, spec.rules(model))
     for finding in report.findings:
         click.echo(str(finding), err=True)
+    if as_json:
+        click.echo(json.dumps({"form": spec.id, "data": converter.unstructure(model)},
+                              ensure_ascii=False, indent=2))
+    return report
 
 
 def _registry(ctx: click.Context) -> Registry:
@@ -109,12 +115,7 @@ def validate_cmd(ctx: click.Context, file: Path, form_id: str | None, as_json: b
         loaded = load_file(file, _registry(ctx), form_id)
     except GreenDocsError as exc:
         _fail(exc)
-    report = ValidationReport.of(loaded.form.id, loaded.form.rules(loaded.model))
-    _report(report)
-    if as_json:
-        click.echo(json.dumps({"form": loaded.form.id,
-                               "data": converter.unstructure(loaded.model)},
-                              ensure_ascii=False, indent=2))
+    report = _check(loaded.form, loaded.model, as_json)
     if not report.ok:
         click.echo(f"error: {file}: {len(report.errors)} rule error(s)", err=True)
         sys.exit(EXIT_PROBLEMS)
@@ -161,13 +162,8 @@ def parse_cmd(ctx: click.Context, document: Path, form_id: str | None, as_json: 
         parsed = Parser(_registry(ctx)).parse_file(document, form_id)
     except (ParseError, ValidationError) as exc:
         _fail(exc)
-    report = ValidationReport.of(parsed.form.id, parsed.form.rules(parsed.model))
-    _report(report)
-    if as_json:
-        click.echo(json.dumps({"form": parsed.form.id,
-                               "data": converter.unstructure(parsed.model)},
-                              ensure_ascii=False, indent=2))
-    else:
+    report = _check(parsed.form, parsed.model, as_json)
+    if not as_json:
         how = ", ".join(f"{n} by {k.replace('_', ' ')}" for k, n in parsed.found_by.items() if n)
         click.echo(f"{document}: {parsed.form.id} ({how})")
     if not report.ok:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .change_declaration import Changes
 from .contact import ContactPerson
-from .layout import Paragraph, Row, Table
+from .layout import ListCell, Paragraph, Row, Table
 from .model_fields import field_map
 from .negative_list import NegativeList
 
@@ -54,3 +54,21 @@ def sign_off_section(number: str) -> tuple[Paragraph, Table]:
         Row(("填报单位（盖章）", "", None, None)),
         Row(("地方审核意见", "", None, None)),
     )))
+
+
+def listed_unit_rows(prefix: str, cls: type) -> tuple[Row, ...]:
+    """The identity rows of a dynamic table for a listed unit at *prefix* (a model with
+    name, credit code, region, city, listing year and batch, industries and address),
+    followed by the contact rows."""
+    ul = labels(cls)
+    return (
+        Row((ul["name"], f"{{{{ {prefix}.name }}}}", None, None)),
+        Row((ul["credit_code"], f"{{{{ {prefix}.credit_code }}}}", ul["region"],
+             f"{{{{ {prefix}.region }}}}")),
+        Row((ul["city"], f"{{{{ {prefix}.city }}}}", ul["listed_year"],
+             f"{{{{ {prefix}.listed_year }}}}")),
+        Row((ul["listed_batch"], f"{{{{ {prefix}.listed_batch }}}}", ul["industries"],
+             ListCell("industry", f"{prefix}.industries", "{{ industry }}"))),
+        Row((ul["address"], f"{{{{ {prefix}.address }}}}", None, None)),
+        *contact_rows(),
+    )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from ...layout import Layout, ListCell, LoopRow, Paragraph, Row, Table
+from ...layout import Layout, LoopRow, Paragraph, Row, Table
 from ...layout_parts import (
     FOUR_COLUMNS,
     changes_section,
-    contact_rows,
-    labels,
+    listed_unit_rows,
     negative_list_section,
     sign_off_section,
 )
@@ -19,23 +18,12 @@ YEARS = ("{{ years[0] }}年", "{{ years[1] }}年", "{{ years[2] }}年")
 def build_layout() -> Layout:
     """Attachment 6 as blocks; labels come from the model so the parser's label fallback
     always matches."""
-    fl = labels(ListedFactory)
     return Layout("绿色工厂动态管理表", (
         Paragraph("附件6", "attachment"),
         Paragraph("{{ form_title }}", "title"),
         Paragraph("（填报年度：{{ reporting_year }}年）", "subtitle"),
         Paragraph("一、基本信息", "heading"),
-        Table(FOUR_COLUMNS, (
-            Row((fl["name"], "{{ factory.name }}", None, None)),
-            Row((fl["credit_code"], "{{ factory.credit_code }}", fl["region"],
-                 "{{ factory.region }}")),
-            Row((fl["city"], "{{ factory.city }}", fl["listed_year"],
-                 "{{ factory.listed_year }}")),
-            Row((fl["listed_batch"], "{{ factory.listed_batch }}", fl["industries"],
-                 ListCell("industry", "factory.industries", "{{ industry }}"))),
-            Row((fl["address"], "{{ factory.address }}", None, None)),
-            *contact_rows(),
-        )),
+        Table(FOUR_COLUMNS, listed_unit_rows("factory", ListedFactory)),
         *changes_section("二"),
         Paragraph("三、主要产品及产量", "heading"),
         Table((12.0, 52.0, 20.0, 24.0, 24.0, 24.0), (

@@ -20,6 +20,7 @@ from ...layout_parts import (
     changes_section,
     contact_rows,
     labels,
+    listed_unit_rows,
     negative_list_section,
     sign_off_section,
 )
@@ -162,7 +163,6 @@ def third_party_layout() -> Layout:
 
 def dynamic_layout() -> Layout:
     """Attachment 9, the dynamic management table."""
-    el = labels(ListedEnterprise)
     years = ("{{ years[0] }}年", "{{ years[1] }}年", "{{ years[2] }}年")
     indicator_rows = tuple(
         Row((label, info_unit, *(f"{{{{ indicators.{name}[years[{k}]] }}}}" for k in range(3))))
@@ -172,17 +172,7 @@ def dynamic_layout() -> Layout:
         Paragraph("{{ form_title }}", "title"),
         Paragraph("（填报年度：{{ reporting_year }}年）", "subtitle"),
         Paragraph("一、基本信息", "heading"),
-        Table(FOUR_COLUMNS, (
-            Row((el["name"], "{{ enterprise.name }}", None, None)),
-            Row((el["credit_code"], "{{ enterprise.credit_code }}", el["region"],
-                 "{{ enterprise.region }}")),
-            Row((el["city"], "{{ enterprise.city }}", el["listed_year"],
-                 "{{ enterprise.listed_year }}")),
-            Row((el["listed_batch"], "{{ enterprise.listed_batch }}", el["industries"],
-                 ListCell("industry", "enterprise.industries", "{{ industry }}"))),
-            Row((el["address"], "{{ enterprise.address }}", None, None)),
-            *contact_rows(),
-        )),
+        Table(FOUR_COLUMNS, listed_unit_rows("enterprise", ListedEnterprise)),
         *changes_section("二"),
         Paragraph("三、关键指标（近三年）", "heading"),
         Table((58.0, 20.0, 26.0, 26.0, 26.0),
