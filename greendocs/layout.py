@@ -73,7 +73,7 @@ class LoopRow:
 
     var: str
     iterable: str
-    cells: tuple[str, ...]
+    cells: tuple[str | ListCell, ...]
 
 
 @attrs.frozen

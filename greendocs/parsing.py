@@ -152,6 +152,10 @@ class Parser:
                 counts[kind] += 1
 
     def _parse_xlsx(self, data: bytes, source: str, form_id: str | None) -> ParsedDocument:
+        for spec in self.registry:
+            if spec.xlsx is not None and form_id in (None, spec.id) and spec.xlsx.claims(data):
+                model = spec.xlsx.read(data, source)
+                return ParsedDocument(spec, model, source, "xlsx", {"table": 1})
         found_form, found = read_xlsx_values(data, source)
         spec = self._get(form_id or found_form, source)
         return self._build(spec, found, source, "xlsx", {"cell": len(found)},
@@ -200,3 +204,4 @@ class Parser:
 def _label_unique(model: type, leaf: LeafPath) -> bool:
     last = leaf.labels[-1]
     return sum(1 for other in leaf_paths(model) if other.labels[-1] == last) == 1
+

@@ -10,6 +10,17 @@ import attrs
 from .errors import UnknownFormError
 from .findings import Finding
 from .layout import Layout
+from .summary_entry import SummaryEntry
+
+
+@attrs.frozen
+class XlsxCodec:
+    """A form's own spreadsheet layout: how to write it, read it, and recognise it."""
+
+    write: Callable[[Any], bytes]
+    read: Callable[[bytes, str], Any]
+    #: whether a workbook (its bytes) is laid out this way
+    claims: Callable[[bytes], bool]
 
 
 @attrs.frozen
@@ -37,6 +48,10 @@ class FormSpec:
     context_names: tuple[str, ...] = ()
     #: the page layout the .docx template and the .odt are both made from
     layout: Callable[[], Layout] | None = None
+    #: what a completed form contributes to the provincial summary (Attachment 1)
+    summary_entry: Callable[[Any], SummaryEntry] | None = None
+    #: a form-specific spreadsheet instead of the generic one
+    xlsx: XlsxCodec | None = None
 
     @property
     def formats(self) -> tuple[str, ...]:

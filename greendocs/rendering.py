@@ -111,7 +111,7 @@ class Renderer:
         and ``doc`` through LibreOffice (:class:`ConversionError` if it is missing)."""
         spec = self.registry.for_model(model)
         if fmt == "xlsx":
-            return render_xlsx(spec, model)
+            return spec.xlsx.write(model) if spec.xlsx else render_xlsx(spec, model)
         if fmt == "odt":
             if spec.layout is None:
                 raise OutputError(f"form {spec.id} has no layout to write an .odt from")

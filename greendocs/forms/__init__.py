@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from . import factory_dynamic, supply_chain
+from . import factory_dynamic, summary, supply_chain
 
 BUILTIN_FORMS = (
+    summary.SPEC,
     factory_dynamic.SPEC,
     supply_chain.SELF_SPEC,
     supply_chain.THIRD_PARTY_SPEC,

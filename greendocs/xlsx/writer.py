@@ -102,10 +102,10 @@ def render_xlsx(spec: FormSpec, model: Any) -> bytes:
     wb.properties.created = _FIXED_TIME
     buf = io.BytesIO()
     wb.save(buf)
-    return _repack(buf.getvalue())
+    return deterministic_xlsx(buf.getvalue())
 
 
-def _repack(data: bytes) -> bytes:
+def deterministic_xlsx(data: bytes) -> bytes:
     """openpyxl stamps the save time into the zip and core.xml; fix both."""
     members = read_members(data, "xlsx")
     out = []

@@ -7,6 +7,7 @@ from typing import Any
 
 from ...errors import FieldError, ValidationError
 from ...registry import FormSpec
+from ...summary_entry import Category, Role, SummaryEntry
 from .applicant_rules import INDUSTRY_SYSTEMS, check_report
 from .dynamic_model import (
     Disclosure,
@@ -33,7 +34,14 @@ from .report_model import (
     SupplyChainSelfReport,
     SupplyChainThirdPartyReport,
 )
-from .scoring import GroupScore, IndicatorScore, ScoreCard, rule_score, score
+from .scoring import (
+    GroupScore,
+    IndicatorScore,
+    ScoreCard,
+    assessment_problems,
+    rule_score,
+    score,
+)
 
 _KIND = {"qualitative": "定性", "quantitative": "定量"}
 
@@ -63,19 +71,35 @@ def report_context(report: SupplyChainSelfReport | SupplyChainThirdPartyReport,
 
 _REPORT_NAMES = ("scorecard", "rows", "system", "system_note")
 
+
+def summary_entry(report: SupplyChainSelfReport | SupplyChainThirdPartyReport) -> SummaryEntry:
+    """The supply-chain table row that a report gives (score computed when it can be)."""
+    system = shipped_system(report.indicator_system)
+    total = None
+    if system is not None and not assessment_problems(report.assessments, system):
+        total = score(report.assessments, system).total
+    third = isinstance(report, SupplyChainThirdPartyReport)
+    e = report.enterprise
+    return SummaryEntry(
+        category=Category.SUPPLY_CHAIN, role=Role.THIRD_PARTY if third else Role.SELF,
+        name=e.name, credit_code=str(e.credit_code), region=str(e.region), city=e.city,
+        industries=e.industries, score=total,
+        agency=report.agency.name if third else None,
+        agency_credit_code=str(report.agency.credit_code) if third else None)
+
 SELF_SPEC = FormSpec(
     id="supply-chain-self", attachment="5", title_zh="绿色供应链管理企业自评价报告",
     title_en="Green supply-chain management enterprise self-evaluation report",
     model=SupplyChainSelfReport, templates={"docx": "supply-chain-self.docx"},
     sample="supply-chain-self.yaml", rules=check_report, context=report_context,
-    context_names=_REPORT_NAMES, layout=self_report_layout)
+    context_names=_REPORT_NAMES, layout=self_report_layout, summary_entry=summary_entry)
 
 THIRD_PARTY_SPEC = FormSpec(
     id="supply-chain-third-party", attachment="5", title_zh="绿色供应链管理企业第三方评价报告",
     title_en="Green supply-chain management enterprise third-party evaluation report",
     model=SupplyChainThirdPartyReport, templates={"docx": "supply-chain-third-party.docx"},
     sample="supply-chain-third-party.yaml", rules=check_report, context=report_context,
-    context_names=_REPORT_NAMES, layout=third_party_layout)
+    context_names=_REPORT_NAMES, layout=third_party_layout, summary_entry=summary_entry)
 
 DYNAMIC_SPEC = FormSpec(
     id="supply-chain-dynamic", attachment="9", title_zh="绿色供应链管理企业动态管理表",

@@ -1,0 +1,55 @@
+"""The page layout of Attachment 1 (A4 landscape, one table per category)."""
+
+from __future__ import annotations
+
+from ...layout import Layout, ListCell, LoopRow, PageSetup, Paragraph, Row, Table
+from ...layout_parts import contact_rows, labels
+from .model import ParkRow, ProductRow, UnitRow
+
+LANDSCAPE = PageSetup(width=297, height=210, top=28, bottom=26, left=37, right=35)
+
+
+def _unit_table(field: str) -> Table:
+    ul = labels(UnitRow)
+    return Table((8.0, 42.0, 36.0, 18.0, 16.0, 38.0, 12.0, 30.0, 25.0), (
+        Row(("序号", ul["name"], ul["credit_code"], ul["region"], ul["city"],
+             ul["industries"], ul["score"], ul["agency"], ul["remarks"])),
+        LoopRow("u", field, ("{{ loop.index }}", "{{ u.name }}", "{{ u.credit_code }}",
+                             "{{ u.region }}", "{{ u.city }}",
+                             ListCell("i", "u.industries", "{{ i }}"), "{{ u.score }}",
+                             "{{ u.agency }}", "{{ u.remarks }}")),
+    ), header_rows=1, size=9)
+
+
+def build_layout() -> Layout:
+    """Attachment 1 as blocks."""
+    pl, rl = labels(ProductRow), labels(ParkRow)
+    return Layout("省级工业和信息化主管部门推荐汇总表", (
+        Paragraph("附件1", "attachment"),
+        Paragraph("{{ form_title }}", "title"),
+        Paragraph("推荐单位（盖章）：{{ department }}　　推荐地区：{{ province }}　　"
+                  "批次年度：{{ batch_year }}　　填报日期：{{ date }}", "subtitle"),
+        Table((45.0, 67.0, 45.0, 68.0), contact_rows()),
+        Paragraph("一、绿色工厂", "heading"),
+        _unit_table("factories"),
+        Paragraph("二、绿色设计产品", "heading"),
+        Table((8.0, 40.0, 36.0, 18.0, 16.0, 30.0, 27.0, 30.0, 20.0), (
+            Row(("序号", pl["name"], pl["credit_code"], pl["region"], pl["city"],
+                 pl["product_name"], pl["product_model"], pl["standard"], pl["remarks"])),
+            LoopRow("p", "products", ("{{ loop.index }}", "{{ p.name }}",
+                                      "{{ p.credit_code }}", "{{ p.region }}", "{{ p.city }}",
+                                      "{{ p.product_name }}", "{{ p.product_model }}",
+                                      "{{ p.standard }}", "{{ p.remarks }}")),
+        ), header_rows=1, size=9),
+        Paragraph("三、绿色工业园区", "heading"),
+        Table((8.0, 60.0, 22.0, 22.0, 20.0, 15.0, 45.0, 33.0), (
+            Row(("序号", rl["name"], rl["region"], rl["city"], rl["level"], rl["score"],
+                 rl["agency"], rl["remarks"])),
+            LoopRow("k", "parks", ("{{ loop.index }}", "{{ k.name }}", "{{ k.region }}",
+                                   "{{ k.city }}", "{{ k.level }}", "{{ k.score }}",
+                                   "{{ k.agency }}", "{{ k.remarks }}")),
+        ), header_rows=1, size=9),
+        Paragraph("四、绿色供应链管理企业", "heading"),
+        _unit_table("supply_chains"),
+    ), LANDSCAPE)
+

@@ -1,0 +1,43 @@
+"""Rules of Attachment 1 (pure): units from another region, a unit listed twice, parks over
+the quota of three per region."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ...findings import Finding, Severity
+from .model import SummaryTable
+
+PARK_QUOTA = 3
+
+
+def check_summary(table: SummaryTable) -> list[Finding]:
+    """Every finding for one summary table."""
+    return [*_regions(table), *_duplicates(table), *_park_quota(table)]
+
+
+def _regions(table: SummaryTable) -> Iterator[Finding]:
+    for field in ("factories", "products", "parks", "supply_chains"):
+        for i, row in enumerate(getattr(table, field)):
+            if row.region != table.province:
+                yield Finding("foreign-region", Severity.ERROR, f"{field}[{i}].region",
+                              f"{row.name} is in {row.region}, not in {table.province}, which "
+                              "this table recommends for")
+
+
+def _duplicates(table: SummaryTable) -> Iterator[Finding]:
+    for field in ("factories", "supply_chains"):
+        counts = Counter(row.credit_code for row in getattr(table, field))
+        for i, row in enumerate(getattr(table, field)):
+            if counts[row.credit_code] > 1:
+                yield Finding("duplicate", Severity.ERROR, f"{field}[{i}].credit_code",
+                              f"{row.credit_code} ({row.name}) is listed "
+                              f"{counts[row.credit_code]} times")
+
+
+def _park_quota(table: SummaryTable) -> Iterator[Finding]:
+    if len(table.parks) > PARK_QUOTA:
+        yield Finding("park-quota", Severity.ERROR, "parks",
+                      f"{len(table.parks)} parks are recommended; a region may recommend at "
+                      f"most {PARK_QUOTA}")
