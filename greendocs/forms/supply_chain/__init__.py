@@ -78,14 +78,14 @@ def summary_entry(report: SupplyChainSelfReport | SupplyChainThirdPartyReport) -
     total = None
     if system is not None and not assessment_problems(report.assessments, system):
         total = score(report.assessments, system).total
-    third = isinstance(report, SupplyChainThirdPartyReport)
+    agency = report.agency if isinstance(report, SupplyChainThirdPartyReport) else None
     e = report.enterprise
     return SummaryEntry(
-        category=Category.SUPPLY_CHAIN, role=Role.THIRD_PARTY if third else Role.SELF,
+        category=Category.SUPPLY_CHAIN, role=Role.SELF if agency is None else Role.THIRD_PARTY,
         name=e.name, credit_code=str(e.credit_code), region=str(e.region), city=e.city,
         industries=e.industries, score=total,
-        agency=report.agency.name if third else None,
-        agency_credit_code=str(report.agency.credit_code) if third else None)
+        agency=agency.name if agency else None,
+        agency_credit_code=str(agency.credit_code) if agency else None)
 
 SELF_SPEC = FormSpec(
     id="supply-chain-self", attachment="5", title_zh="绿色供应链管理企业自评价报告",
