@@ -15,11 +15,13 @@ import statistics
 import time
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
 from docxtpl import DocxTemplate
 
+from .credit_code import check_character
 from .data_io import load_file
 from .forms.factory_dynamic import KeyIndicator
 from .parsing import Parser
@@ -49,9 +51,58 @@ def with_rows(model: Any, rows: int) -> Any:
     return attrs.evolve(model, indicators=(*model.indicators, *extra)[:rows])
 
 
+def _rollup_folder(folder: Path, units: int) -> None:
+    """*units* supply-chain enterprises, each with a self and a third-party report."""
+    reg = default_registry()
+    self_report = load_file(samples_dir() / "supply-chain-self.yaml", reg).model
+    third = load_file(samples_dir() / "supply-chain-third-party.yaml", reg).model
+    renderer = Renderer(reg)
+    for n in range(units):
+        first17 = f"91330600MA{n:07d}"
+        e = attrs.evolve(self_report.enterprise, credit_code=first17 + check_character(first17),
+                         name=f"示例纺织{n}号有限公司")
+        sub = folder / f"city{n % 10}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"{n:05d}-self.docx").write_bytes(
+            renderer.render(attrs.evolve(self_report, enterprise=e)))
+        (sub / f"{n:05d}-third.docx").write_bytes(
+            renderer.render(attrs.evolve(third, enterprise=e)))
+
+
+def bench_rollup(sizes: list[int], workers: int) -> None:
+    """Time ``summarize`` over folders of generated forms; peak memory per process."""
+    import resource
+    import subprocess
+    import sys
+    import tempfile
+
+    print(f"\nroll-up (summarize), {workers} worker processes")
+    print(f"{'forms':>8}{'seconds':>10}{'forms/s':>10}{'peak MB (largest process)':>28}")
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            _rollup_folder(Path(tmp), n // 2)
+            # a fresh interpreter per size, so peak memory is that run's alone
+            code = ("import sys, time, resource; from greendocs.rollup import summarize; "
+                    "t = time.perf_counter(); r = summarize(sys.argv[1], province='浙江省', "
+                    f"workers={workers}); "
+                    "print(time.perf_counter() - t, len(r.files), len(r.problems), "
+                    "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
+                    "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+            out = subprocess.run([sys.executable, "-c", code, tmp], capture_output=True,
+                                 text=True, check=True).stdout.split()
+            seconds, files = float(out[0]), int(out[1])
+            peak = max(int(out[3]), int(out[4])) / 1024
+            print(f"{files:>8}{seconds:>10.1f}{files / seconds:>10.0f}{peak:>28.0f}")
+    del resource
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeat", type=int, default=15, help="timed runs per case")
+    ap.add_argument("--rollup", type=int, nargs="*", metavar="FORMS",
+                    help="also time the roll-up over this many generated forms "
+                    "(e.g. --rollup 1000 5000)")
+    ap.add_argument("--workers", type=int, default=2, help="processes for the roll-up")
     args = ap.parse_args(argv)
     reg = default_registry()
     spec = reg.get("factory-dynamic")
@@ -92,6 +143,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{'parse docx, ' + label:<28}{t_parse:>11.2f}")
         print(f"{'render xlsx, ' + label:<28}{t_xlsx:>11.2f}")
         print(f"{'parse xlsx, ' + label:<28}{t_xparse:>11.2f}")
+    if args.rollup:
+        bench_rollup(args.rollup, args.workers)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,9 @@ from .errors import (
 )
 from .findings import ValidationReport
 from .libreoffice import FILTERS, LibreOffice
+from .package.atomic_write import write_atomic
 from .parsing import Parser
+from .region import Region
 from .registry import FormSpec, Registry, default_registry
 from .rendering import FORMATS, Renderer
 from .resources import samples_dir
@@ -188,6 +190,59 @@ def convert_cmd(documents: tuple[Path, ...], target: str, output: Path) -> None:
             click.echo(f"wrote {produced}")
     except GreenDocsError as exc:
         _fail(exc)
+
+
+@main.command("summarize")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              required=True, help="The Attachment 1 workbook (.xlsx) to write.")
+@click.option("--docx", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write Attachment 1 as .docx.")
+@click.option("--province", help="The submitting region (default: where most units are).")
+@click.option("--year", "batch_year", type=int, help="The batch year (default: this year).")
+@click.option("--department", help="The recommending department's name.")
+@click.option("--workers", type=int, help="Processes to read with (default: one per core).")
+@click.pass_context
+def summarize_cmd(ctx: click.Context, folder: Path, output: Path, docx: Path | None,
+                  province: str | None, batch_year: int | None, department: str | None,
+                  workers: int | None) -> None:
+    """Build Attachment 1 from a FOLDER of completed forms and list every problem.
+
+    Exit 0 when no problem was found, 1 when problems are listed (the workbook is written
+    either way), 3 when the output cannot be written.
+    """
+    from .rollup import summarize
+    from .rollup_report import kind_label, write_rollup_xlsx
+
+    if province is not None:
+        try:
+            province = str(Region(province))
+        except GreenDocsError as exc:
+            raise click.BadParameter(str(exc), param_hint="--province") from None
+    total = sum(1 for p in folder.rglob("*") if p.is_file())
+    with click.progressbar(length=total, label="reading", file=sys.stderr) as bar:
+        result = summarize(folder, province=province, batch_year=batch_year,
+                           department=department, workers=workers, progress=bar.update)
+    try:
+        write_atomic(output, write_rollup_xlsx(result))
+        if docx is not None:
+            Renderer(_registry(ctx)).render_file(result.summary, docx, "docx")
+    except GreenDocsError as exc:
+        _fail(exc)
+    counts = {s: sum(1 for f in result.files if f.status == s)
+              for s in ("used", "skipped", "failed")}
+    s = result.summary
+    click.echo(f"{len(result.files)} files: {counts['used']} used, {counts['skipped']} "
+               f"skipped, {counts['failed']} failed; {s.province}: {len(s.factories)} "
+               f"factories, {len(s.products)} products, {len(s.parks)} parks, "
+               f"{len(s.supply_chains)} supply-chain enterprises")
+    for p in result.problems:
+        where = " ".join(x for x in (p.files, p.path) if x)
+        click.echo(f"{kind_label(p.kind)} [{p.kind}] {where}: {p.message}", err=True)
+    click.echo(f"wrote {output}" + (f" and {docx}" if docx else "") +
+               f" ({len(result.problems)} problem(s))")
+    if result.problems:
+        sys.exit(EXIT_PROBLEMS)
 
 
 @main.command("schema")

@@ -59,6 +59,10 @@ class ParseError(GreenDocsError):
     """A document could not be read back into a model."""
 
 
+class NotAFormError(ParseError):
+    """A file is not a form at all (not an Office document, or one without form markers)."""
+
+
 class UnsafeDocumentError(ParseError):
     """A document exceeds the safety limits (size, member count, entities) and was not read."""
 

@@ -11,7 +11,7 @@ import attrs
 
 from .converter import structure
 from .docx.reader import read_docx_values
-from .errors import ConversionError, ParseError, UnknownFormError
+from .errors import ConversionError, NotAFormError, ParseError, UnknownFormError
 from .flat_data import unflatten
 from .libreoffice import LibreOffice
 from .markers.bookmark_names import fill_pattern, parse_bookmark, pattern_key
@@ -55,8 +55,8 @@ def detect_format(data: bytes, source: str) -> str:
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "doc"
     if not data.startswith(b"PK"):
-        raise ParseError(f"{source}: not a form document (.docx or .xlsx); "
-                         "it is not an Office file")
+        raise NotAFormError(f"{source}: not a form document (.docx, .odt, .xlsx, .doc or "
+                            ".wps); it is not an Office file")
     head = data[:65536]
     if head[30:38] == b"mimetype" and b"application/vnd.oasis.opendocument" in head[:200]:
         return "odt"
@@ -164,16 +164,16 @@ class Parser:
     def _build(self, spec: FormSpec, found: Mapping[str, Any], source: str, fmt: str,
                counts: Mapping[str, int], convert: Any) -> ParsedDocument:
         if not found:
-            raise ParseError(f"{source}: no {spec.id} values found (no greendocs markers, "
-                             "no matching labels)")
+            raise NotAFormError(f"{source}: no {spec.id} values found (no greendocs markers, "
+                                "no matching labels)")
         data, _unknown = unflatten(spec.model, found, convert)
         model: Any = structure(data, spec.model, source=source)
         return ParsedDocument(spec, model, source, fmt, dict(counts))
 
     def _get(self, form_id: str | None, source: str) -> FormSpec:
         if form_id is None:
-            raise ParseError(f"{source}: cannot tell which form this is (no form marker); "
-                             "name it with --form")
+            raise NotAFormError(f"{source}: cannot tell which form this is (no form "
+                                "marker); name it with --form")
         try:
             return self.registry.get(form_id)
         except UnknownFormError as exc:
@@ -196,8 +196,8 @@ class Parser:
             if hits > score:
                 best, score = spec, hits
         if best is None:
-            raise ParseError(f"{source}: not a greendocs form: no form marker, no known title, "
-                             "no field markers")
+            raise NotAFormError(f"{source}: not a greendocs form: no form marker, no known "
+                                "title, no field markers")
         return best
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 import attrs
 
 from ... import field_specs as f
-from ...contact import ContactPerson
+from ...contact import Email, Phone
 from ...credit_code import CreditCode
 from ...industry import Industry
 from ...model_fields import LabelledEnum
@@ -22,6 +22,17 @@ class ParkLevel(LabelledEnum):
 
     NATIONAL = ("national", "国家级")
     PROVINCIAL = ("provincial", "省级")
+
+
+@attrs.frozen(kw_only=True)
+class DepartmentContact:
+    """The department's contact for the summary (filled in by hand when generated)."""
+
+    name: str | None = f.optional_text("联系人", max_length=30, single_line=True)
+    phone: Phone | None = f.typed(Phone, "联系电话", optional=True)
+    email: Email | None = f.typed(Email, "电子邮箱", optional=True)
+    department: str | None = f.optional_text("联系部门", max_length=50, single_line=True)
+    mobile: Phone | None = f.typed(Phone, "手机", optional=True)
 
 
 @attrs.frozen(kw_only=True)
@@ -72,7 +83,9 @@ class SummaryTable:
     province: Region = f.typed(Region, "推荐地区")
     batch_year: int = f.year("批次年度")
     department: str = f.text("推荐单位", max_length=100)
-    contact: ContactPerson = f.typed(ContactPerson, "联系人信息")
+    contact: DepartmentContact = attrs.field(
+        factory=DepartmentContact, validator=attrs.validators.instance_of(DepartmentContact),
+        metadata={"label": "联系人信息", "unit": None, "help": None})
     date: dt.date = f.date("填报日期")
     factories: tuple[UnitRow, ...] = f.items("绿色工厂")
     products: tuple[ProductRow, ...] = f.items("绿色设计产品")
