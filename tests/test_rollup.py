@@ -16,7 +16,7 @@ import greendocs
 from greendocs.cli import main
 from greendocs.credit_code import check_character
 from greendocs.rollup import AGENCY_QUOTA, summarize
-from greendocs.rollup_report import FILES_SHEET, PROBLEMS_SHEET, write_rollup_xlsx
+from greendocs.rollup_report import FILES_SHEET, PROBLEMS_SHEET
 
 SELF = greendocs.load_file("samples/supply-chain-self.yaml")
 THIRD = greendocs.load_file("samples/supply-chain-third-party.yaml")
