@@ -12,6 +12,7 @@ The common path::
 
 Everything here works on the built-in forms; build a :class:`Registry` with your own
 :class:`FormSpec` entries and use :class:`Renderer` / :class:`Parser` for more.
+:func:`summarize` builds Attachment 1 from a folder of completed forms.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from .errors import (
     FieldError,
     FieldValueError,
     GreenDocsError,
+    NotAFormError,
     OutputError,
     ParseError,
     TemplateError,
@@ -39,14 +41,27 @@ from .errors import (
 )
 from .findings import Finding, Severity, ValidationReport
 from .forms.factory_dynamic import FactoryDynamicReport
+from .forms.summary import SummaryTable
+from .forms.supply_chain import (
+    IndicatorSystem,
+    ScoreCard,
+    SupplyChainDynamicReport,
+    SupplyChainSelfReport,
+    SupplyChainThirdPartyReport,
+    load_system,
+    score,
+)
 from .industry import Industry
+from .libreoffice import LibreOffice
 from .negative_list import Declaration, NegativeList
 from .parsing import ParsedDocument, Parser
 from .quantity import Unit
 from .region import Region
-from .registry import FormSpec, Registry, default_registry
+from .registry import FormSpec, Registry, XlsxCodec, default_registry
 from .rendering import FORMATS, Renderer
+from .rollup import FileResult, Problem, RollupResult, summarize
 from .schema import json_schema as _json_schema
+from .summary_entry import Category, Role, SummaryEntry
 from .year_series import YearSeries
 
 __version__ = "0.1.0"
@@ -114,11 +129,15 @@ def json_schema(form: str) -> dict[str, Any]:
 
 
 __all__ = [
-    "FORMATS", "ConversionError", "CreditCode", "Declaration", "Email",
-    "FactoryDynamicReport", "FieldError", "FieldValueError", "Finding", "FormInput", "FormSpec",
-    "GreenDocsError", "Industry", "NegativeList", "OutputError", "ParseError", "ParsedDocument",
-    "Parser", "Phone", "Region", "Registry", "Renderer", "Severity", "TemplateError", "Unit",
+    "FORMATS", "Category", "ConversionError", "CreditCode", "Declaration", "Email",
+    "FactoryDynamicReport", "FieldError", "FieldValueError", "FileResult", "Finding",
+    "FormInput", "FormSpec", "GreenDocsError", "IndicatorSystem", "Industry", "LibreOffice",
+    "NegativeList", "NotAFormError", "OutputError", "ParseError", "ParsedDocument", "Parser",
+    "Phone", "Problem", "Region", "Registry", "Renderer", "Role", "RollupResult", "ScoreCard",
+    "Severity", "SummaryEntry", "SummaryTable", "SupplyChainDynamicReport",
+    "SupplyChainSelfReport", "SupplyChainThirdPartyReport", "TemplateError", "Unit",
     "UnknownFormError", "UnsafeDocumentError", "ValidationError", "ValidationReport",
-    "YearSeries", "forms", "json_schema", "load", "load_file", "parse", "parse_file", "render",
-    "render_file", "structure", "to_json", "unstructure", "validate",
+    "XlsxCodec", "YearSeries", "forms", "json_schema", "load", "load_file", "load_system",
+    "parse", "parse_file", "render", "render_file", "score", "structure", "summarize",
+    "to_json", "unstructure", "validate",
 ]

@@ -11,7 +11,7 @@ LANDSCAPE = PageSetup(width=297, height=210, top=28, bottom=26, left=37, right=3
 
 def _unit_table(field: str) -> Table:
     ul = labels(UnitRow)
-    return Table((8.0, 42.0, 36.0, 18.0, 16.0, 38.0, 12.0, 30.0, 25.0), (
+    return Table((8.0, 38.0, 42.0, 18.0, 16.0, 36.0, 12.0, 30.0, 25.0), (
         Row(("序号", ul["name"], ul["credit_code"], ul["region"], ul["city"],
              ul["industries"], ul["score"], ul["agency"], ul["remarks"])),
         LoopRow("u", field, ("{{ loop.index }}", "{{ u.name }}", "{{ u.credit_code }}",
@@ -33,7 +33,7 @@ def build_layout() -> Layout:
         Paragraph("一、绿色工厂", "heading"),
         _unit_table("factories"),
         Paragraph("二、绿色设计产品", "heading"),
-        Table((8.0, 40.0, 36.0, 18.0, 16.0, 30.0, 27.0, 30.0, 20.0), (
+        Table((8.0, 36.0, 42.0, 18.0, 16.0, 28.0, 27.0, 30.0, 20.0), (
             Row(("序号", pl["name"], pl["credit_code"], pl["region"], pl["city"],
                  pl["product_name"], pl["product_model"], pl["standard"], pl["remarks"])),
             LoopRow("p", "products", ("{{ loop.index }}", "{{ p.name }}",
