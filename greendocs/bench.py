@@ -71,7 +71,6 @@ def _rollup_folder(folder: Path, units: int) -> None:
 
 def bench_rollup(sizes: list[int], workers: int) -> None:
     """Time ``summarize`` over folders of generated forms; peak memory per process."""
-    import resource
     import subprocess
     import sys
     import tempfile
@@ -93,7 +92,6 @@ def bench_rollup(sizes: list[int], workers: int) -> None:
             seconds, files = float(out[0]), int(out[1])
             peak = max(int(out[3]), int(out[4])) / 1024
             print(f"{files:>8}{seconds:>10.1f}{files / seconds:>10.0f}{peak:>28.0f}")
-    del resource
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -6,7 +6,6 @@ this one module, so a new form needs no engine change.
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import types
 import typing
@@ -165,5 +164,3 @@ def _resolve_leaves(cls: type) -> tuple[LeafPath, ...]:
     walk(cls, "", (), False)
     return tuple(out)
 
-
-LEAF_SCALARS = (str, int, Decimal, bool, dt.date)

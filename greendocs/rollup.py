@@ -21,7 +21,6 @@ import attrs
 from .converter import structure
 from .errors import (
     ConversionError,
-    GreenDocsError,
     NotAFormError,
     ParseError,
     ValidationError,
@@ -272,5 +271,5 @@ def _row(e: SummaryEntry) -> dict[str, Any]:
             "agency": e.agency}
 
 
-__all__ = ["AGENCY_QUOTA", "FileResult", "GreenDocsError", "Problem", "RollupResult",
+__all__ = ["AGENCY_QUOTA", "FileResult", "Problem", "RollupResult",
            "build_rollup", "read_folder", "read_form_file", "summarize"]

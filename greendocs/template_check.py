@@ -6,7 +6,7 @@ from typing import Any
 
 from jinja2 import nodes
 
-from .model_fields import Shape, field_map, shape_of
+from .model_fields import Shape, field_map
 
 _BUILTINS = frozenset({"loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace",
                        "_gd", "form_title", "true", "false", "none", "True", "False", "None"})
@@ -83,4 +83,4 @@ def _names(target: nodes.Node) -> list[nodes.Name]:
     return list(target.find_all(nodes.Name))
 
 
-__all__ = ["check_template_ast", "shape_of"]
+__all__ = ["check_template_ast"]

@@ -92,7 +92,6 @@ def render_xlsx(spec: FormSpec, model: Any) -> bytes:
     ws.freeze_panes = "A2"
     for col, width in zip("ABCD", (48, 40, 12, 36), strict=True):
         ws.column_dimensions[col].width = width
-    ws.column_dimensions["D"].hidden = False
     for cell in ws["D"]:
         cell.font = Font(color="808080", size=9)
     ws.print_title_rows = "1:1"
