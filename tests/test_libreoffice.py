@@ -15,7 +15,7 @@ from greendocs.demo import pdf_pages
 from greendocs.libreoffice import LibreOffice, find_soffice
 from greendocs.resources import samples_dir
 
-pytestmark = pytest.mark.skipif(
+needs_libreoffice = pytest.mark.skipif(
     find_soffice() is None,
     reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui "
     "libreoffice-calc-nogui fonts-noto-cjk poppler-utils); these tests need the real program")
@@ -34,6 +34,7 @@ def form_sample(request: pytest.FixtureRequest) -> Any:
     return greendocs.load_file(samples_dir() / spec.sample)
 
 
+@needs_libreoffice
 @pytest.mark.parametrize("via", ["docx", "odt", "doc"])
 def test_docx_saved_by_libreoffice_reads_back_equal(lo: LibreOffice, form_sample: Any,
                                                     via: str) -> None:
@@ -44,6 +45,7 @@ def test_docx_saved_by_libreoffice_reads_back_equal(lo: LibreOffice, form_sample
     assert parsed.found_by["bookmark"] > 0
 
 
+@needs_libreoffice
 @pytest.mark.parametrize("via", ["odt", "docx"])
 def test_odt_saved_by_libreoffice_reads_back_equal(lo: LibreOffice, form_sample: Any,
                                                    via: str) -> None:
@@ -52,12 +54,14 @@ def test_odt_saved_by_libreoffice_reads_back_equal(lo: LibreOffice, form_sample:
     assert parsed.format == via and parsed.model == form_sample
 
 
+@needs_libreoffice
 def test_xlsx_saved_by_libreoffice_calc_reads_back_equal(lo: LibreOffice,
                                                          form_sample: Any) -> None:
     saved = lo.convert(greendocs.render(form_sample, "xlsx"), ".xlsx", "xlsx")
     assert greendocs.parse(saved).model == form_sample
 
 
+@needs_libreoffice
 def test_doc_output_and_a_wps_file_are_read(tmp_path: Path, form_sample: Any) -> None:
     doc = greendocs.render(form_sample, "doc")
     assert doc.startswith(b"\xd0\xcf\x11\xe0")  # Word 97 binary
@@ -72,6 +76,7 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None or
                                    reason="poppler-utils is not installed")
 
 
+@needs_libreoffice
 @needs_poppler
 def test_pdf_has_pages_visible_text_and_an_embedded_cjk_font(tmp_path: Path,
                                                              form_sample: Any) -> None:
@@ -98,6 +103,7 @@ def test_pdf_has_pages_visible_text_and_an_embedded_cjk_font(tmp_path: Path,
     assert "\ufffd" not in text
 
 
+@needs_libreoffice
 def test_a_batch_is_converted_by_one_process(lo: LibreOffice, tmp_path: Path,
                                              form_sample: Any) -> None:
     files = []
