@@ -128,8 +128,8 @@ def test_summary_edited_by_hand_with_other_header_spellings() -> None:
     renamed = {"名称": "企业名称", "地区": "省份", "第三方评价机构": "第三方机构"}
     for cell in ws[1]:
         cell.value = renamed.get(cell.value, cell.value)
-    assert ws.cell(1, 7).value == "得分"
-    ws.cell(2, 7).value = 90  # the score, retyped
+    assert ws.cell(1, 8).value == "得分"
+    ws.cell(2, 8).value = 90  # the score, retyped
     buf = io.BytesIO()
     wb.save(buf)
     back = greendocs.parse(buf.getvalue()).model
@@ -145,3 +145,17 @@ def test_rules_of_the_summary_itself() -> None:
                                                           region="江苏"),))
     assert [f.rule for f in greendocs.validate(crowded).findings] == ["park-quota"]
     assert [f.path for f in greendocs.validate(foreign).findings] == ["factories[0].region"]
+
+
+def test_category_dropdown_and_a_row_on_the_wrong_sheet() -> None:
+    table = greendocs.load_file("samples/summary.yaml")
+    wb = load_workbook(io.BytesIO(greendocs.render(table, "xlsx")))
+    ws = wb["绿色工厂"]
+    assert ws.cell(1, 2).value == "类别" and ws.cell(2, 2).value == "绿色工厂"
+    formulas = {dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert formulas == {"=_lists!$C$1:$C$4", "=_lists!$A$1:$A$37"}
+    ws.cell(2, 2).value = "绿色供应链管理企业"
+    buf = io.BytesIO()
+    wb.save(buf)
+    with pytest.raises(greendocs.ValidationError, match=r"绿色工厂!B2: says '绿色供应链管理企业'"):
+        greendocs.parse(buf.getvalue(), source="附件1.xlsx")

@@ -13,7 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...converter import structure, unstructure
-from ...errors import GreenDocsError, ParseError
+from ...errors import FieldError, GreenDocsError, ParseError, ValidationError
 from ...markers.labels import normalise_label
 from ...model_fields import field_map
 from ...package.safe_zip import read_members
@@ -25,6 +25,7 @@ from .model import ParkLevel, ParkRow, ProductRow, SummaryTable, UnitRow
 SHEETS = (("factories", "绿色工厂", UnitRow), ("products", "绿色设计产品", ProductRow),
           ("parks", "绿色工业园区", ParkRow), ("supply_chains", "绿色供应链管理企业", UnitRow))
 INFO_SHEET = "推荐信息"
+CATEGORY_HEADER = "类别"
 LISTS_SHEET = "_lists"
 #: header spellings seen in provincial and published tables, by field name
 ALIASES = {
@@ -61,26 +62,33 @@ def write_summary_xlsx(table: SummaryTable) -> bytes:
         lists.cell(i, 1, r.name)
     for i, level in enumerate(ParkLevel, 1):
         lists.cell(i, 2, level.label)
+    for i, (_, title, _) in enumerate(SHEETS, 1):
+        lists.cell(i, 3, title)
     lists.sheet_state = "hidden"
     for field, title, row_cls in SHEETS:
         ws = wb.create_sheet(title)
         cols = _columns(row_cls)
-        ws.append(["序号", *(label for _, label in cols)])
+        ws.append(["序号", CATEGORY_HEADER, *(label for _, label in cols)])
         for n, row in enumerate(data[field], 1):
-            ws.append([n, *(_text_cell(row[name]) for name, _ in cols)])
-        widths = [6, *(30 if name in ("name", "product_name", "agency", "industries") else
-                       22 if name == "credit_code" else 12 for name, _ in cols)]
+            ws.append([n, title, *(_text_cell(row[name]) for name, _ in cols)])
+        widths = [6, 18, *(30 if name in ("name", "product_name", "agency", "industries") else
+                           22 if name == "credit_code" else 12 for name, _ in cols)]
         _style_header(ws, widths)
         last = max(ws.max_row, 200)
         names = [name for name, _ in cols]
-        region_col = chr(ord("A") + 1 + names.index("region"))
+        category = DataValidation(type="list", formula1=f"={LISTS_SHEET}!$C$1:$C$4",
+                                  allow_blank=False, showErrorMessage=True, errorTitle="类别",
+                                  error="请从四个推荐类别中选择")
+        category.add(f"B2:B{last}")
+        ws.add_data_validation(category)
+        region_col = chr(ord("A") + 2 + names.index("region"))
         dv = DataValidation(type="list", formula1=f"={LISTS_SHEET}!$A$1:$A${len(REGIONS)}",
                             allow_blank=True, showErrorMessage=True,
                             errorTitle="地区", error="请从37个推荐地区中选择")
         dv.add(f"{region_col}2:{region_col}{last}")
         ws.add_data_validation(dv)
         if "level" in names:
-            col = chr(ord("A") + 1 + names.index("level"))
+            col = chr(ord("A") + 2 + names.index("level"))
             lv = DataValidation(type="list", formula1=f"={LISTS_SHEET}!$B$1:$B$2",
                                 allow_blank=True)
             lv.add(f"{col}2:{col}{last}")
@@ -141,20 +149,26 @@ def read_summary_xlsx(data: bytes, source: str) -> SummaryTable:
             "contact": {name: _text(info.get(normalise_label(label)))
                         for name, label in contact_labels}}
         for field, title, row_cls in SHEETS:
-            plain[field] = _rows(wb[title], row_cls) if title in wb.sheetnames else []
+            plain[field] = _rows(wb[title], row_cls, source) if title in wb.sheetnames else []
     finally:
         wb.close()
     return structure(plain, SummaryTable, source=source)
 
 
-def _rows(ws: Any, row_cls: type) -> list[dict[str, Any]]:
+def _rows(ws: Any, row_cls: type, source: str) -> list[dict[str, Any]]:
     rows = ws.iter_rows(values_only=True)
-    header = next(rows, None) or ()
+    header = list(next(rows, None) or ())
     fields = [_field_for(h, row_cls) for h in header]
+    category_at = header.index(CATEGORY_HEADER) if CATEGORY_HEADER in header else None
     out = []
-    for values in rows:
+    for number, values in enumerate(rows, 2):
         if not any(v not in (None, "") for v in values):
             continue
+        if category_at is not None and values[category_at] not in (None, ws.title):
+            raise ValidationError([FieldError(
+                f"{ws.title}!B{number}", f"says {values[category_at]!r}; a row of the "
+                f"{ws.title} sheet must be {ws.title!r} (move the row to the right sheet)")],
+                source)
         row = {f: v for f, v in zip(fields, values, strict=False) if f is not None}
         if "industries" in row:
             row["industries"] = [s.strip() for s in str(row["industries"] or "").split("；")
