@@ -9,9 +9,9 @@ import attrs
 
 from .errors import FieldValueError
 from .model_fields import meta
-from .quantity import amount_validator, check_amount
+from .quantity import amount_validator
 from .text import check_text, clean_optional_text, clean_text, text_validator
-from .year_series import YearSeries
+from .year_series import check_series
 
 
 def text(label: str, *, max_length: int | None = 500, single_line: bool = True,
@@ -156,14 +156,7 @@ def series_in(label: str, unit: str) -> Any:
     """A year series of amounts in *unit* (non-negative; 0-100 for ``%``)."""
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, YearSeries):
-            raise FieldValueError(f"expected values by year, got {value!r}", attribute.name)
-        for year, amount in value.items:
-            if amount is not None:
-                try:
-                    check_amount(amount, unit)
-                except FieldValueError as exc:
-                    raise FieldValueError(exc.message, f"{attribute.name}[{year}]") from None
+        check_series(value, unit, attribute.name)
 
     return attrs.field(validator=check, metadata=meta(label, unit=unit))
 

@@ -10,7 +10,7 @@ import attrs
 
 from .dates import parse_year
 from .errors import FieldValueError
-from .quantity import to_decimal
+from .quantity import check_amount, to_decimal
 
 
 @attrs.frozen
@@ -61,3 +61,24 @@ class YearSeries:
     def as_dict(self) -> dict[int, Decimal | None]:
         """The series as a plain ``dict``."""
         return dict(self.items)
+
+
+def check_series(value: object, unit: str | None, field: str) -> None:
+    """Raise :class:`FieldValueError` (at ``field[year]``) unless *value* is a year series
+    whose amounts are possible in *unit* (non-negative; 0-100 for ``%``)."""
+    if not isinstance(value, YearSeries):
+        raise FieldValueError(f"expected values by year, got {value!r}", field)
+    for year, amount in value.items:
+        if amount is not None:
+            try:
+                check_amount(amount, unit)
+            except FieldValueError as exc:
+                raise FieldValueError(exc.message, f"{field}[{year}]") from None
+
+
+def check_years(series: YearSeries, years: tuple[int, ...], reporting_year: int,
+                field: str) -> None:
+    """Raise :class:`FieldValueError` unless *series* covers exactly the table's *years*."""
+    if series.years != years:
+        raise FieldValueError(f"gives years {list(series.years)}; the {reporting_year} table "
+                              f"reports exactly {list(years)}", field)

@@ -17,13 +17,12 @@ from ... import field_specs as f
 from ...change_declaration import Changes
 from ...contact import ContactPerson
 from ...credit_code import CreditCode
-from ...errors import FieldValueError
 from ...industry import Industry
 from ...model_fields import meta
 from ...negative_list import NegativeList
-from ...quantity import Unit, check_amount
+from ...quantity import Unit
 from ...region import Region
-from ...year_series import YearSeries
+from ...year_series import YearSeries, check_series, check_years
 
 
 @attrs.frozen
@@ -41,14 +40,7 @@ class ListedFactory:
 
 
 def _series_fits_unit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, YearSeries):
-        raise FieldValueError(f"expected values by year, got {value!r}", attribute.name)
-    for year, amount in value.items:
-        if amount is not None:
-            try:
-                check_amount(amount, str(instance.unit))
-            except FieldValueError as exc:
-                raise FieldValueError(exc.message, f"{attribute.name}[{year}]") from None
+    check_series(value, str(instance.unit), attribute.name)
 
 
 @attrs.frozen
@@ -74,16 +66,10 @@ class KeyIndicator:
 
 def _years_match(instance: FactoryDynamicReport, attribute: attrs.Attribute[Any],
                  value: Any) -> None:
-    expected = instance.years
     for i, row in enumerate(value):
-        series = row.output if isinstance(row, ProductOutput) else row.values
-        if series.years != expected:
-            name = "output" if isinstance(row, ProductOutput) else "values"
-            raise FieldValueError(
-                f"gives years {list(series.years)}; the {instance.reporting_year} table reports "
-                f"exactly {list(expected)}",
-                f"{attribute.name}[{i}].{name}",
-            )
+        name = "output" if isinstance(row, ProductOutput) else "values"
+        check_years(getattr(row, name), instance.years, instance.reporting_year,
+                    f"{attribute.name}[{i}].{name}")
 
 
 @attrs.frozen

@@ -13,11 +13,10 @@ from ... import field_specs as f
 from ...change_declaration import Changes
 from ...contact import ContactPerson
 from ...credit_code import CreditCode
-from ...errors import FieldValueError
 from ...industry import Industry
 from ...negative_list import NegativeList
 from ...region import Region
-from ...year_series import YearSeries
+from ...year_series import YearSeries, check_years
 
 
 @attrs.frozen(kw_only=True)
@@ -60,11 +59,8 @@ class Disclosure:
 def _indicator_years(instance: SupplyChainDynamicReport, attribute: attrs.Attribute[Any],
                      value: SupplyChainKeyIndicators) -> None:
     for a in attrs.fields(type(value)):
-        series = getattr(value, a.name)
-        if series.years != instance.years:
-            raise FieldValueError(
-                f"gives years {list(series.years)}; the {instance.reporting_year} table "
-                f"reports exactly {list(instance.years)}", f"{attribute.name}.{a.name}")
+        check_years(getattr(value, a.name), instance.years, instance.reporting_year,
+                    f"{attribute.name}.{a.name}")
 
 
 @attrs.frozen(kw_only=True)
