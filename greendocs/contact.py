@@ -45,6 +45,20 @@ class Email(str):
         return super().__new__(cls, text)
 
 
+class Postcode(str):
+    """A mainland postcode (邮政编码): six digits."""
+
+    __slots__ = ()
+
+    def __new__(cls, value: str) -> Postcode:
+        if isinstance(value, Postcode):
+            return value
+        text = str(value).strip() if isinstance(value, (str, int)) else ""
+        if not (len(text) == 6 and text.isascii() and text.isdigit()):
+            raise FieldValueError(f"{value!r} is not a postcode; write six digits, e.g. 518057")
+        return super().__new__(cls, text)
+
+
 @attrs.frozen
 class ContactPerson:
     """The person who fills a form for the unit, and how to reach them."""
@@ -54,3 +68,4 @@ class ContactPerson:
     email: Email = f.typed(Email, "电子邮箱")
     department: str | None = f.optional_text("联系部门", max_length=50, single_line=True)
     mobile: Phone | None = f.typed(Phone, "手机", optional=True)
+    fax: Phone | None = f.typed(Phone, "传真", optional=True)

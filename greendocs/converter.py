@@ -14,7 +14,7 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from .contact import Email, Phone
+from .contact import Email, Phone, Postcode
 from .credit_code import CreditCode
 from .dates import parse_date
 from .errors import FieldError, FieldValueError, ValidationError
@@ -102,7 +102,7 @@ def make_converter() -> cattrs.Converter:
     c.register_structure_hook(bool, _structure_bool)
     c.register_structure_hook(Decimal, lambda v, _: to_decimal(v))
     c.register_structure_hook(dt.date, lambda v, _: parse_date(v))
-    for cls in (CreditCode, Region, Phone, Email, Unit):
+    for cls in (CreditCode, Region, Phone, Email, Postcode, Unit):
         c.register_structure_hook(cls, lambda v, t: t(_structure_str(v, str)))
         c.register_unstructure_hook(cls, str)
     c.register_structure_hook(Industry, _structure_industry)

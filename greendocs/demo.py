@@ -49,7 +49,7 @@ def run_demo(registry: Registry, samples: Path, output: Path,
                 echo(f"FAIL {target}: {exc}")
                 failures += 1
                 continue
-            same = parsed.model == loaded.model
+            same = parsed.model == loaded.form.as_rendered(loaded.model)
             failures += not same
             how = ", ".join(f"{n} by {k.replace('_', ' ')}"
                             for k, n in parsed.found_by.items() if n)

@@ -129,3 +129,5 @@ class Layout:
     title: str
     blocks: tuple[Block, ...]
     page: PageSetup = PageSetup()
+    #: a running header printed on every page (plain text, no expressions)
+    header: str | None = None

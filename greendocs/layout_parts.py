@@ -3,6 +3,7 @@ table, the change declaration and the sign-off table."""
 
 from __future__ import annotations
 
+from .agency import EvaluationAgency
 from .change_declaration import Changes
 from .contact import ContactPerson
 from .layout import ListCell, Paragraph, Row, Table
@@ -25,7 +26,8 @@ def contact_rows(prefix: str = "contact") -> tuple[Row, ...]:
              f"{{{{ {prefix}.department }}}}")),
         Row((cl["phone"], f"{{{{ {prefix}.phone }}}}", cl["mobile"],
              f"{{{{ {prefix}.mobile }}}}")),
-        Row((cl["email"], f"{{{{ {prefix}.email }}}}", None, None)),
+        Row((cl["email"], f"{{{{ {prefix}.email }}}}", cl["fax"],
+             f"{{{{ {prefix}.fax }}}}")),
     )
 
 
@@ -42,7 +44,9 @@ def negative_list_section(number: str) -> tuple[Paragraph, Table]:
     rows = tuple(Row((str(i), label, f"{{{{ negative_list.{name}.present }}}}",
                       f"{{{{ negative_list.{name}.detail }}}}"))
                  for i, (name, label) in enumerate(nl.items(), 1))
-    return (Paragraph(f"{number}、负面清单情况（近三年）", "heading"),
+    heading = Paragraph(f"{number}负面清单情况（近三年）", "subtitle") if number.endswith("）") \
+        else Paragraph(f"{number}、负面清单情况（近三年）", "heading")
+    return (heading,
             Table((10.0, 70.0, 18.0, 58.0),
                   (Row(("序号", "情形", "是否存在", "情况说明")), *rows), header_rows=1))
 
@@ -72,3 +76,18 @@ def listed_unit_rows(prefix: str, cls: type) -> tuple[Row, ...]:
         Row((ul["address"], f"{{{{ {prefix}.address }}}}", None, None)),
         *contact_rows(),
     )
+
+
+def agency_rows(prefix: str = "agency") -> tuple[Row, ...]:
+    """Rows of a four-column table for an :class:`EvaluationAgency` at *prefix*."""
+    al = labels(EvaluationAgency)
+
+    def pair(a: str, b: str | None = None) -> Row:
+        if b is None:
+            return Row((al[a], f"{{{{ {prefix}.{a} }}}}", None, None))
+        return Row((al[a], f"{{{{ {prefix}.{a} }}}}", al[b], f"{{{{ {prefix}.{b} }}}}"))
+
+    return (pair("name"), pair("credit_code"), pair("address"),
+            pair("legal_representative", "legal_representative_phone"),
+            pair("contact", "contact_phone"), pair("report_author", "report_author_phone"),
+            pair("reviewer", "reviewer_phone"))

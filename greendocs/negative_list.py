@@ -66,9 +66,16 @@ class NegativeList:
         return cls(**{a.name: no for a in attrs.fields(cls)})
 
 
-def declared_findings(negative_list: NegativeList, path: str = "negative_list") -> list[Finding]:
-    """A warning for each circumstance declared present (the unit faces removal)."""
-    return [Finding("negative-list", Severity.WARNING, f"{path}.{name}",
-                    f"declared: {decl.detail}; a listed unit with this circumstance is "
-                    "proposed for removal from the list")
+def declared_findings(negative_list: NegativeList, path: str = "negative_list", *,
+                      applicant: bool = False) -> list[Finding]:
+    """A finding for each circumstance declared present: a warning for a listed unit (it
+    faces removal), an error for an applicant (it cannot be recommended)."""
+    if applicant:
+        severity, consequence = Severity.ERROR, "an applicant with this circumstance cannot "\
+            "be recommended"
+    else:
+        severity, consequence = Severity.WARNING, "a listed unit with this circumstance is "\
+            "proposed for removal from the list"
+    return [Finding("negative-list", severity, f"{path}.{name}",
+                    f"declared: {decl.detail}; {consequence}")
             for name, decl in negative_list.declared()]

@@ -52,6 +52,10 @@ class FormSpec:
     summary_entry: Callable[[Any], SummaryEntry] | None = None
     #: a form-specific spreadsheet instead of the generic one
     xlsx: XlsxCodec | None = None
+    #: the model as a rendered document states it: computed figures that the form prints
+    #: in fields of their own (a report's total, say) filled in. Documents of every format
+    #: are rendered from this, so reading one back gives this model.
+    as_rendered: Callable[[Any], Any] = lambda model: model
 
     @property
     def formats(self) -> tuple[str, ...]:

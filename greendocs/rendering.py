@@ -110,6 +110,7 @@ class Renderer:
         """The bytes of *model* rendered as *fmt*: ``docx``, ``odt``, ``xlsx``, or ``pdf``
         and ``doc`` through LibreOffice (:class:`ConversionError` if it is missing)."""
         spec = self.registry.for_model(model)
+        model = spec.as_rendered(model)
         if fmt == "xlsx":
             return spec.xlsx.write(model) if spec.xlsx else render_xlsx(spec, model)
         if fmt == "odt":

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from .contact import Email, Phone
+from .contact import Email, Phone, Postcode
 from .credit_code import ALPHABET, CreditCode
 from .industry import Industry
 from .model_fields import LabelledEnum, Shape, fields_of
@@ -43,6 +43,8 @@ def _leaf_schema(tp: Any) -> dict[str, Any]:
         return {"type": "string", "pattern": r"^\+?[0-9][0-9 ()\-]{5,22}[0-9]"}
     if tp is Email:
         return {"type": "string", "format": "email"}
+    if tp is Postcode:
+        return {"type": "string", "pattern": r"^\d{6}$"}
     if tp is Unit:
         return {"type": "string", "description": "a unit such as tce, 万元, %, kgce/t"}
     if isinstance(tp, type) and issubclass(tp, LabelledEnum):

@@ -14,3 +14,8 @@ class UnitNature(LabelledEnum):
     JOINT_VENTURE = ("joint_venture", "中外合资")
     HK_MACAO_TAIWAN = ("hk_macao_taiwan", "港澳台")
     FOREIGN_OWNED = ("foreign_owned", "外商独资")
+
+
+#: The official blanks' tick-box line for 单位性质.
+TICK_LINE = ("内资（{state_owned} {collective} {private}） {joint_venture} "
+             "{hk_macao_taiwan} {foreign_owned}")

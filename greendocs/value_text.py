@@ -11,6 +11,7 @@ from .dates import format_date
 from .industry import Industry
 from .model_fields import LabelledEnum
 from .text import EMPTY_MARKS
+from .tick_boxes import ticked
 
 #: What a form shows where a value is absent.
 EMPTY_TEXT = "／"
@@ -53,6 +54,12 @@ def text_to_data(text: str, leaf_type: Any, optional: bool) -> Any:
             return False
         return stripped
     if isinstance(leaf_type, type) and issubclass(leaf_type, LabelledEnum):
+        try:
+            choice = ticked(stripped, leaf_type)
+        except ValueError:
+            return stripped  # the converter reports it with the field's path
+        if choice is not None:
+            return choice.value
         for member in leaf_type:
             if stripped in (member.label, member.value):
                 return member.value

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from greendocs.contact import ContactPerson, Email, Phone
+from greendocs.contact import ContactPerson, Email, Phone, Postcode
 from greendocs.credit_code import ALPHABET, CreditCode, check_character
 from greendocs.forms.factory_dynamic import (
     Changes,
@@ -143,6 +143,8 @@ def _leaf(tp: object, unit: str | None) -> st.SearchStrategy[object]:
         return phones
     if tp is Email:
         return emails
+    if tp is Postcode:
+        return st.from_regex(r"\A[0-9]{6}\Z").map(Postcode)
     if tp is Industry:
         return industries
     if tp is Unit:

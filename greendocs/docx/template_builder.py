@@ -120,6 +120,11 @@ def _new_document(layout: Layout) -> Any:
     section.left_margin, section.right_margin = Mm(page.left), Mm(page.right)
     section.footer_distance = Mm(25)
     _page_number(section.footer.paragraphs[0])
+    if layout.header:
+        section.header_distance = Mm(15)
+        head = section.header.paragraphs[0]
+        head.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        set_fonts(head.add_run(layout.header)._r, "宋体", 10.5)
     _font_table(doc)
     props = doc.core_properties
     props.title = layout.title

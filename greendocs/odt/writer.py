@@ -18,6 +18,7 @@ from odf.opendocument import OpenDocumentText
 from odf.style import (
     FontFace,
     Footer,
+    Header,
     MasterPage,
     PageLayout,
     PageLayoutProperties,
@@ -59,6 +60,9 @@ _FORM_PATTERN = "_form"
 _BORDER = "0.5pt solid #000000"
 
 
+_ALIGN = {"justify": "justify", "center": "center", "right": "end"}
+
+
 @attrs.frozen
 class _Loop:
     index: int
@@ -87,7 +91,7 @@ class _Styles:
                 fontsizeasian=f"{size}pt", fontweight=weight, fontweightasian=weight,
                 languageasian="zh", countryasian="CN"))
             style.addElement(ParagraphProperties(
-                textalign={"justify": "justify", "center": "center"}.get(align, "start"),
+                textalign=_ALIGN.get(align, "start"),
                 margintop=f"{before}pt", marginbottom=f"{after}pt",
                 textindent=f"{size * 2}pt" if indent else "0pt"))
             self.doc.automaticstyles.addElement(style)
@@ -250,6 +254,12 @@ class _Builder:
             marginright=f"{pg.right}mm", printorientation="portrait"))
         self.doc.automaticstyles.addElement(pl)
         master = MasterPage(name="Standard", pagelayoutname=pl)
+        if self.layout.header:
+            header = Header()
+            hp = P(stylename=self.styles.paragraph("宋体", 10.5, "right"))
+            hp.addText(self.layout.header)
+            header.addElement(hp)
+            master.addElement(header)
         footer = Footer()
         fp = P(stylename=self.styles.paragraph("宋体", 14, "center"))
         fp.addText("— ")

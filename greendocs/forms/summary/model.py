@@ -33,6 +33,7 @@ class DepartmentContact:
     email: Email | None = f.typed(Email, "电子邮箱", optional=True)
     department: str | None = f.optional_text("联系部门", max_length=50, single_line=True)
     mobile: Phone | None = f.typed(Phone, "手机", optional=True)
+    fax: Phone | None = f.typed(Phone, "传真", optional=True)
 
 
 @attrs.frozen(kw_only=True)

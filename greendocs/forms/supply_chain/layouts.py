@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from ...agency import EvaluationAgency
 from ...layout import (
     Block,
     Layout,
@@ -17,6 +16,7 @@ from ...layout import (
 )
 from ...layout_parts import (
     FOUR_COLUMNS,
+    agency_rows,
     changes_section,
     contact_rows,
     labels,
@@ -110,20 +110,6 @@ def self_report_layout() -> Layout:
 
 def third_party_layout() -> Layout:
     """Attachment 5-2, the third-party evaluation report."""
-    al = labels(EvaluationAgency)
-    agency_rows = (
-        Row((al["name"], "{{ agency.name }}", None, None)),
-        Row((al["credit_code"], "{{ agency.credit_code }}", None, None)),
-        Row((al["address"], "{{ agency.address }}", None, None)),
-        Row((al["legal_representative"], "{{ agency.legal_representative }}",
-             al["legal_representative_phone"], "{{ agency.legal_representative_phone }}")),
-        Row((al["contact"], "{{ agency.contact }}", al["contact_phone"],
-             "{{ agency.contact_phone }}")),
-        Row((al["report_author"], "{{ agency.report_author }}", al["report_author_phone"],
-             "{{ agency.report_author_phone }}")),
-        Row((al["reviewer"], "{{ agency.reviewer }}", al["reviewer_phone"],
-             "{{ agency.reviewer_phone }}")),
-    )
     return Layout("绿色供应链管理企业第三方评价报告", (
         Paragraph("附件5", "attachment"),
         Paragraph("{{ form_title }}", "cover_title"),
@@ -136,7 +122,7 @@ def third_party_layout() -> Layout:
         Paragraph("受评价企业", "heading"),
         Table(FOUR_COLUMNS, (*_enterprise_rows(), *contact_rows())),
         Paragraph("第三方评价机构", "heading"),
-        Table(FOUR_COLUMNS, agency_rows),
+        Table(FOUR_COLUMNS, agency_rows()),
         Paragraph("评价结果", "heading"),
         Table(FOUR_COLUMNS, (
             Row(("基本要求是否符合", "{{ basic_requirements_met }}", "指标得分（GSCI）",

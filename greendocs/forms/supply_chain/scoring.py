@@ -8,16 +8,15 @@ the system's rule.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import attrs
 
 from ...errors import FieldError, ValidationError
+from ...points import linear_points, share_of
 from ...quantity import tidy
 from .indicator_system import Indicator, IndicatorGroup, IndicatorSystem, ScoringRule
 from .report_model import IndicatorAssessment
-
-_CENT = Decimal("0.01")
 
 
 @attrs.frozen
@@ -66,12 +65,9 @@ def rule_score(rule: ScoringRule, maximum: Decimal, value: Decimal) -> Decimal:
     """The score a figure earns under *rule*, between 0 and *maximum*, to 0.01."""
     if rule.kind == "proportional":
         assert rule.target is not None
-        share = min(value, rule.target) / rule.target
-    else:
-        assert rule.baseline is not None and rule.leading is not None
-        share = (value - rule.baseline) / (rule.leading - rule.baseline)
-    share = min(max(share, Decimal(0)), Decimal(1))
-    return tidy((maximum * share).quantize(_CENT, rounding=ROUND_HALF_UP))
+        return share_of(maximum, min(value, rule.target) / rule.target)
+    assert rule.baseline is not None and rule.leading is not None
+    return linear_points(maximum, value, rule.baseline, rule.leading)
 
 
 def assessment_problems(assessments: Sequence[IndicatorAssessment],
