@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from . import factory_dynamic, summary, supply_chain
+from . import factory, factory_dynamic, summary, supply_chain
 
 BUILTIN_FORMS = (
     summary.SPEC,
+    factory.SELF_SPEC,
+    factory.THIRD_PARTY_SPEC,
     factory_dynamic.SPEC,
     supply_chain.SELF_SPEC,
     supply_chain.THIRD_PARTY_SPEC,

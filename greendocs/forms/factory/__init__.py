@@ -1,0 +1,191 @@
+"""Green factories: Attachment 2, the self-evaluation report (2-1) and the third-party
+evaluation report (2-2), scored against a green-factory indicator system
+(GB/T 36132-2018 shipped complete, GB/T 36132-2025 as structure, or the user's own)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from ...errors import ValidationError
+from ...markers.model_view import Marked
+from ...registry import FormSpec
+from ...summary_entry import Category, Role, SummaryEntry
+from ...tick_boxes import TickBoxes
+from ...unit_nature import TICK_LINE
+from .applicant_rules import check_report
+from .energy_benchmarks import (
+    BenchmarkEntry,
+    BenchmarkTable,
+    energy_findings,
+    load_benchmarks,
+)
+from .indicator_system import (
+    SHIPPED_SYSTEMS,
+    BasicRequirement,
+    FactorySystem,
+    Indicator,
+    IndicatorGroup,
+    Requirement,
+    load_factory_system,
+    missing_figures,
+    resolve_factory_system,
+    shipped_factory_system,
+)
+from .layouts import self_report_layout, third_party_layout
+from .report_model import (
+    BasicRequirementCheck,
+    BenchmarkKind,
+    Conformity,
+    CreationSections,
+    EnergyEfficiency,
+    Factory,
+    FactorySelfReport,
+    FactoryThirdPartyReport,
+    Registration,
+    RequirementAssessment,
+)
+from .scoring import (
+    BasicResult,
+    FactoryScoreCard,
+    Failure,
+    GroupResult,
+    RequirementScore,
+    assessment_problems,
+    score_evaluation,
+)
+
+Report = FactorySelfReport | FactoryThirdPartyReport
+
+
+def score_factory(report: Report, system: FactorySystem | None = None) -> FactoryScoreCard:
+    """The score card of a report, against *system* or the system the report names."""
+    system = system or resolve_factory_system(report.indicator_system)
+    return score_evaluation(report.basic_requirements, report.assessments, system)
+
+
+def system_note(system: FactorySystem) -> str:
+    """What a rendered report says about the system its scores follow."""
+    note = f"{system.label}，{system.version}版指标体系。来源：{system.source}。"
+    if not system.verified:
+        note += "本报告得分按所配置的指标体系计算，其中部分数据未经官方核实"
+        note += f"（{system.figures_note}）。" if system.figures_note else "。"
+    if system.pass_mark is not None:
+        note += f"合格分数线：{system.pass_mark}分。"
+    return note
+
+
+def report_context(report: Report) -> dict[str, Any]:
+    """The score card, its table rows and the tick boxes for a report's template. The
+    report comes through :func:`as_rendered`, so its total is the computed one."""
+    card = score_factory(report)
+    rows = {s.requirement.id: {"group": g.group.name, "indicator": s.indicator.name,
+                               "text": s.requirement.text, "kind": s.requirement.kind_label,
+                               "points": s.requirement.points, "score": s.score}
+            for g in card.groups for s in g.scores}
+    context: dict[str, Any] = {
+        "scorecard": card, "rows": rows, "system_label": card.system.label,
+        "basic_texts": {b.id: b.text for b in card.system.basic_requirements},
+        "system_note": system_note(card.system),
+        "nature_ticks": Marked(TickBoxes(report.factory.nature, TICK_LINE), "factory.nature",
+                               (), "单位性质"),
+    }
+    if isinstance(report, FactoryThirdPartyReport):
+        verdict = Conformity.MET if card.basic_met else Conformity.NOT_MET
+        context["basic_ticks"] = Marked(TickBoxes(verdict, "{met}　{not_met}"),
+                                        "stated_basic_met", (), "基本要求")
+    return context
+
+
+def as_rendered(report: Report) -> Report:
+    """*report* with the figures its documents print filled in: the computed total and,
+    for a third-party report, the basic-requirement result. Unchanged when it cannot be
+    scored (its rules say why)."""
+    try:
+        card = score_factory(report)
+    except ValidationError:
+        return report
+    if isinstance(report, FactoryThirdPartyReport):
+        met = Conformity.MET if card.basic_met else Conformity.NOT_MET
+        return attrs.evolve(report, stated_total=card.total, stated_basic_met=met)
+    return attrs.evolve(report, stated_total=card.total)
+
+
+_CONTEXT_NAMES = ("scorecard", "rows", "system_label", "basic_texts", "system_note",
+                  "nature_ticks")
+
+
+def summary_entry(report: Report) -> SummaryEntry:
+    """The factory table row that a report gives (with the score when it computes)."""
+    total = None
+    try:
+        total = score_factory(report).total
+    except ValidationError:  # a report that does not score still lists its unit
+        total = None
+    agency = report.agency if isinstance(report, FactoryThirdPartyReport) else None
+    f = report.factory
+    return SummaryEntry(
+        category=Category.FACTORY, role=Role.SELF if agency is None else Role.THIRD_PARTY,
+        name=f.name, credit_code=str(f.credit_code), region=str(f.region), city=f.city,
+        industries=f.industries, score=total,
+        agency=agency.name if agency else None,
+        agency_credit_code=str(agency.credit_code) if agency else None)
+
+
+SELF_SPEC = FormSpec(
+    id="factory-self", attachment="2", title_zh="绿色工厂自评价报告",
+    title_en="Green factory self-evaluation report",
+    model=FactorySelfReport, templates={"docx": "factory-self.docx"},
+    sample="factory-self.yaml", rules=check_report, context=report_context,
+    context_names=_CONTEXT_NAMES, layout=self_report_layout, summary_entry=summary_entry,
+    as_rendered=as_rendered)
+
+THIRD_PARTY_SPEC = FormSpec(
+    id="factory-third-party", attachment="2", title_zh="绿色工厂第三方评价报告",
+    title_en="Green factory third-party evaluation report",
+    model=FactoryThirdPartyReport, templates={"docx": "factory-third-party.docx"},
+    sample="factory-third-party.yaml", rules=check_report, context=report_context,
+    context_names=(*_CONTEXT_NAMES, "basic_ticks"), layout=third_party_layout,
+    summary_entry=summary_entry, as_rendered=as_rendered)
+
+__all__ = [
+    "SELF_SPEC",
+    "SHIPPED_SYSTEMS",
+    "THIRD_PARTY_SPEC",
+    "BasicRequirement",
+    "BasicRequirementCheck",
+    "BasicResult",
+    "BenchmarkEntry",
+    "BenchmarkKind",
+    "BenchmarkTable",
+    "Conformity",
+    "CreationSections",
+    "EnergyEfficiency",
+    "Factory",
+    "FactoryScoreCard",
+    "FactorySelfReport",
+    "FactorySystem",
+    "FactoryThirdPartyReport",
+    "Failure",
+    "GroupResult",
+    "Indicator",
+    "IndicatorGroup",
+    "Registration",
+    "Requirement",
+    "RequirementAssessment",
+    "RequirementScore",
+    "as_rendered",
+    "assessment_problems",
+    "check_report",
+    "energy_findings",
+    "load_benchmarks",
+    "load_factory_system",
+    "missing_figures",
+    "report_context",
+    "resolve_factory_system",
+    "score_evaluation",
+    "score_factory",
+    "shipped_factory_system",
+    "system_note",
+]

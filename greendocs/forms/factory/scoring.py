@@ -1,0 +1,255 @@
+"""Scoring a green-factory evaluation against its indicator system: pure functions.
+
+The basic requirements are a veto. Each requirement earns points: qualitative ones the
+points the assessor gives (0 to the maximum), quantitative ones points from the figure,
+linear between the baseline and the leading value. A group's score is its points as a
+share of the group's full points, times the group's weight; the total is the sum.
+A factory passes when every basic requirement and every mandatory requirement is met
+and, where a pass mark is configured, the total reaches it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from ...errors import FieldError, ValidationError
+from ...points import linear_points, share_of
+from ...quantity import tidy
+from .indicator_system import (
+    BasicRequirement,
+    FactorySystem,
+    Indicator,
+    IndicatorGroup,
+    Requirement,
+    missing_figures,
+)
+from .report_model import BasicRequirementCheck, RequirementAssessment
+
+
+@attrs.frozen
+class RequirementScore:
+    """One requirement's result: what was entered and the points it gives."""
+
+    indicator: Indicator
+    requirement: Requirement
+    value: Decimal | None
+    score: Decimal
+    evidence: str | None
+
+    @property
+    def met(self) -> bool:
+        """Full points for a qualitative requirement; for a quantitative one, a figure at
+        or better than the baseline."""
+        req = self.requirement
+        if req.quantitative:
+            assert self.value is not None and req.baseline is not None
+            return (self.value <= req.baseline if req.better == "lower"
+                    else self.value >= req.baseline)
+        return self.score == req.points
+
+
+@attrs.frozen
+class GroupResult:
+    """A first-level group: its requirements' points, and its weighted score."""
+
+    group: IndicatorGroup
+    scores: tuple[RequirementScore, ...]
+
+    @property
+    def earned(self) -> Decimal:
+        return tidy(sum((s.score for s in self.scores), Decimal(0)))
+
+    @property
+    def points(self) -> Decimal:
+        points = self.group.points
+        assert points is not None
+        return points
+
+    @property
+    def weighted(self) -> Decimal:
+        """The group's contribution to the total (out of its weight), to 0.01."""
+        assert self.group.weight is not None
+        return share_of(self.group.weight, self.earned / self.points)
+
+
+@attrs.frozen
+class BasicResult:
+    """A basic requirement and whether it was found met."""
+
+    requirement: BasicRequirement
+    met: bool
+    evidence: str | None
+
+
+@attrs.frozen
+class Failure:
+    """Why a factory is not a green factory: the rule, the requirement, in English and
+    in the report's Chinese."""
+
+    rule: str  # basic-requirement | mandatory | pass-mark
+    id: str
+    message: str
+    text_zh: str
+
+
+@attrs.frozen
+class FactoryScoreCard:
+    """The whole evaluation: the veto, each group, the total and the verdict."""
+
+    system: FactorySystem
+    basic: tuple[BasicResult, ...]
+    groups: tuple[GroupResult, ...]
+    pass_mark: Decimal | None = None
+
+    @property
+    def total(self) -> Decimal:
+        """The sum of the groups' weighted scores."""
+        return tidy(sum((g.weighted for g in self.groups), Decimal(0)))
+
+    @property
+    def basic_met(self) -> bool:
+        return all(b.met for b in self.basic)
+
+    def scores(self) -> tuple[RequirementScore, ...]:
+        return tuple(s for g in self.groups for s in g.scores)
+
+    def by_id(self) -> dict[str, RequirementScore]:
+        return {s.requirement.id: s for s in self.scores()}
+
+    @property
+    def failures(self) -> tuple[Failure, ...]:
+        """Every reason the factory fails, basic requirements first."""
+        out = [Failure("basic-requirement", b.requirement.id,
+                       f"basic requirement {b.requirement.id} is not met "
+                       f"({b.requirement.text}): a veto", f"基本要求{b.requirement.id}不符合")
+               for b in self.basic if not b.met]
+        out += [Failure("mandatory", s.requirement.id,
+                        f"mandatory requirement {s.requirement.id} ({s.requirement.text}) is "
+                        f"not met: {s.score} of {s.requirement.points} points"
+                        + (f", figure {s.value} against the baseline {s.requirement.baseline}"
+                           if s.requirement.quantitative else ""),
+                        f"必选要求{s.requirement.id}未满足")
+                for s in self.scores() if s.requirement.mandatory and not s.met]
+        if self.pass_mark is not None and self.total < self.pass_mark:
+            out.append(Failure("pass-mark", "total", f"the total {self.total} is below the "
+                               f"pass mark {self.pass_mark}",
+                               f"总分{self.total}低于{self.pass_mark}分"))
+        return tuple(out)
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+    @property
+    def verdict_zh(self) -> str:
+        """The conclusion line of the scoring table."""
+        if self.passed:
+            return "符合绿色工厂评价要求"
+        return "不符合绿色工厂评价要求（" + "；".join(f.text_zh for f in self.failures) + "）"
+
+
+def assessment_problems(basic: Sequence[BasicRequirementCheck],
+                        assessments: Sequence[RequirementAssessment],
+                        system: FactorySystem) -> list[FieldError]:
+    """Every way the checks and assessments do not fit *system*: unknown or repeated ids,
+    requirements left out, points outside 0 to the maximum, missing figures."""
+    problems: list[FieldError] = []
+    seen: dict[str, int] = {}
+    for i, b in enumerate(basic):
+        where = f"basic_requirements[{i}].id"
+        if system.basic_requirement(b.id) is None:
+            problems.append(FieldError(where, f"{b.id!r} is not a basic requirement of "
+                                       f"{system.label} ({_ids(system.basic_requirements)})"))
+        elif b.id in seen:
+            problems.append(FieldError(where, f"{b.id} is checked twice (also at "
+                                       f"basic_requirements[{seen[b.id]}])"))
+        seen.setdefault(b.id, i)
+    for basic_req in system.basic_requirements:
+        if basic_req.id not in seen:
+            problems.append(FieldError("basic_requirements", f"{basic_req.id} "
+                                       f"({basic_req.text}) is not checked"))
+    seen = {}
+    for i, a in enumerate(assessments):
+        where = f"assessments[{i}]"
+        req = system.requirement(a.id)
+        if req is None:
+            problems.append(FieldError(f"{where}.id", f"{a.id!r} is not a requirement of "
+                                       f"{system.label} ({system.id})"))
+            continue
+        if a.id in seen:
+            problems.append(FieldError(f"{where}.id", f"{a.id} is assessed twice (also at "
+                                       f"assessments[{seen[a.id]}])"))
+        seen.setdefault(a.id, i)
+        problems += _fit(a, req, where)
+    for _, _, req in system.requirements():
+        if req.id not in seen:
+            problems.append(FieldError("assessments", f"{req.id} ({req.text}) is not assessed"))
+    return problems
+
+
+def _fit(a: RequirementAssessment, req: Requirement, where: str) -> list[FieldError]:
+    if req.quantitative:
+        if a.value is None:
+            return [FieldError(f"{where}.value", f"{a.id} ({req.text}) is scored from its "
+                               f"figure: give the value in {req.unit}")]
+        if a.score is not None:
+            return [FieldError(f"{where}.score", f"{a.id} is scored from its figure; leave "
+                               "the score out")]
+        return []
+    if a.score is None:
+        return [FieldError(f"{where}.score", f"{a.id} ({req.text}) needs the points given, "
+                           f"0 to {req.points}")]
+    if req.points is not None and not Decimal(0) <= a.score <= req.points:
+        return [FieldError(f"{where}.score", f"{a.score} is outside 0 to {req.points}, the "
+                           f"range of {a.id} ({req.kind_label})")]
+    return []
+
+
+def _ids(items: Sequence[BasicRequirement]) -> str:
+    return ", ".join(i.id for i in items)
+
+
+def score_evaluation(basic: Sequence[BasicRequirementCheck],
+                     assessments: Sequence[RequirementAssessment], system: FactorySystem, *,
+                     pass_mark: Decimal | None = None,
+                     source: str | None = None) -> FactoryScoreCard:
+    """The score card of an evaluation against *system*. :class:`ValidationError` when the
+    system lacks figures or the entries do not fit it. *pass_mark* overrides the system's."""
+    missing = missing_figures(system)
+    if missing:
+        shown = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6
+                                          else "")
+        raise ValidationError([FieldError(
+            "indicator_system", f"{system.id} ({system.standard}) cannot score yet: its "
+            f"figures are not supplied ({shown}); copy the system's YAML file, fill them "
+            "in and name the copy")], source)
+    problems = assessment_problems(basic, assessments, system)
+    if problems:
+        raise ValidationError(problems, source)
+    checks = {b.id: b for b in basic}
+    by_id = {a.id: a for a in assessments}
+    groups = []
+    for group in system.groups:
+        scores = []
+        for indicator in group.indicators:
+            for req in indicator.requirements:
+                a = by_id[req.id]
+                scores.append(RequirementScore(indicator, req, a.value, _points(req, a),
+                                               a.evidence))
+        groups.append(GroupResult(group, tuple(scores)))
+    basic_results = tuple(BasicResult(r, checks[r.id].met, checks[r.id].evidence)
+                          for r in system.basic_requirements)
+    return FactoryScoreCard(system, basic_results, tuple(groups),
+                            system.pass_mark if pass_mark is None else pass_mark)
+
+
+def _points(req: Requirement, a: RequirementAssessment) -> Decimal:
+    assert req.points is not None
+    if req.quantitative:
+        assert a.value is not None and req.baseline is not None and req.leading is not None
+        return linear_points(req.points, a.value, req.baseline, req.leading)
+    assert a.score is not None
+    return a.score
