@@ -40,6 +40,15 @@ from .errors import (
     ValidationError,
 )
 from .findings import Finding, Severity, ValidationReport
+from .forms.factory import (
+    FactoryScoreCard,
+    FactorySelfReport,
+    FactorySystem,
+    FactoryThirdPartyReport,
+    load_benchmarks,
+    load_factory_system,
+    score_factory,
+)
 from .forms.factory_dynamic import FactoryDynamicReport
 from .forms.summary import SummaryTable
 from .forms.supply_chain import (
@@ -130,14 +139,16 @@ def json_schema(form: str) -> dict[str, Any]:
 
 __all__ = [
     "FORMATS", "Category", "ConversionError", "CreditCode", "Declaration", "Email",
-    "FactoryDynamicReport", "FieldError", "FieldValueError", "FileResult", "Finding",
+    "FactoryDynamicReport", "FactoryScoreCard", "FactorySelfReport", "FactorySystem",
+    "FactoryThirdPartyReport", "FieldError", "FieldValueError", "FileResult", "Finding",
     "FormInput", "FormSpec", "GreenDocsError", "IndicatorSystem", "Industry", "LibreOffice",
     "NegativeList", "NotAFormError", "OutputError", "ParseError", "ParsedDocument", "Parser",
     "Phone", "Problem", "Region", "Registry", "Renderer", "Role", "RollupResult", "ScoreCard",
     "Severity", "SummaryEntry", "SummaryTable", "SupplyChainDynamicReport",
     "SupplyChainSelfReport", "SupplyChainThirdPartyReport", "TemplateError", "Unit",
     "UnknownFormError", "UnsafeDocumentError", "ValidationError", "ValidationReport",
-    "XlsxCodec", "YearSeries", "forms", "json_schema", "load", "load_file", "load_system",
-    "parse", "parse_file", "render", "render_file", "score", "structure", "summarize",
+    "XlsxCodec", "YearSeries", "forms", "json_schema", "load", "load_benchmarks",
+    "load_factory_system", "load_file", "load_system", "parse", "parse_file", "render",
+    "render_file", "score", "score_factory", "structure", "summarize",
     "to_json", "unstructure", "validate",
 ]

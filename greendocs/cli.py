@@ -254,6 +254,39 @@ def schema_cmd(ctx: click.Context, form: str) -> None:
     click.echo(json.dumps(json_schema(spec), ensure_ascii=False, indent=2))
 
 
+@main.command("system")
+@click.argument("form")
+@click.argument("system_id", required=False)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the system's YAML file here (to fill in or adapt).")
+@click.pass_context
+def system_cmd(ctx: click.Context, form: str, system_id: str | None,
+               output: Path | None) -> None:
+    """List FORM's shipped indicator systems, or print or copy one (SYSTEM_ID).
+
+    Copy a system to adapt it (an industry standard, or the figures the 2025 structure
+    leaves to you), then name the copy's path in the report's indicator_system."""
+    spec = _form(ctx, form)
+    systems = spec.shipped_systems()
+    if not systems:
+        _fail(UnknownFormError(f"form {spec.id} ships no indicator system"))
+    if system_id is None:
+        for name in systems:
+            click.echo(name)
+        return
+    if system_id not in systems:
+        _fail(UnknownFormError(f"{spec.id} has no shipped system {system_id!r}; systems: "
+                               + ", ".join(systems)))
+    if output is None:
+        click.echo(systems[system_id], nl=False)
+        return
+    try:
+        write_atomic(output, systems[system_id].encode("utf-8"))
+    except GreenDocsError as exc:
+        _fail(exc)
+    click.echo(f"wrote {output}")
+
+
 @main.command("demo")
 @click.option("--samples", "samples", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of sample inputs (default: the shipped samples).")

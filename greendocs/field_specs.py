@@ -52,6 +52,11 @@ def typed(kind: type, label: str, *, optional: bool = False, help: str | None = 
                 return kind(value)
             except FieldValueError as exc:
                 raise FieldValueError(exc.message, field.name) from None
+            except ValueError:  # an enum's own error: name the choices instead
+                choices = ", ".join(f"{m.value} ({m.label})" if hasattr(m, "label")
+                                    else str(m.value) for m in kind)  # type: ignore[attr-defined]
+                raise FieldValueError(f"{value!r} is not one of: {choices}",
+                                      field.name) from None
 
         converter = attrs.Converter(convert, takes_field=True)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from importlib import resources
 from typing import Any
 
 import attrs
@@ -56,6 +57,18 @@ class FormSpec:
     #: in fields of their own (a report's total, say) filled in. Documents of every format
     #: are rendered from this, so reading one back gives this model.
     as_rendered: Callable[[Any], Any] = lambda model: model
+    #: the package whose ``indicators/`` folder holds the form's shipped indicator systems
+    #: (YAML files users copy and adapt); None for forms that are not scored
+    systems_package: str | None = None
+
+    def shipped_systems(self) -> dict[str, str]:
+        """The YAML text of each shipped indicator system of the form, by id."""
+        if self.systems_package is None:
+            return {}
+        folder = resources.files(self.systems_package).joinpath("indicators")
+        return {item.name.removesuffix(".yaml"): item.read_text(encoding="utf-8")
+                for item in sorted(folder.iterdir(), key=lambda i: i.name)
+                if item.name.endswith(".yaml")}
 
     @property
     def formats(self) -> tuple[str, ...]:

@@ -34,3 +34,15 @@ def sample_docx(sample: Any) -> bytes:
 @pytest.fixture(scope="session")
 def sample_xlsx(sample: Any) -> bytes:
     return greendocs.render(sample, "xlsx")
+
+
+@pytest.fixture(scope="session")
+def factory_self() -> Any:
+    """The Attachment 2-1 sample (GB/T 36132-2018)."""
+    return greendocs.load_file(SAMPLES / "factory-self.yaml")
+
+
+@pytest.fixture(scope="session")
+def factory_third_party() -> Any:
+    """The Attachment 2-2 sample."""
+    return greendocs.load_file(SAMPLES / "factory-third-party.yaml")

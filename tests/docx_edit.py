@@ -28,3 +28,11 @@ def strip_content_controls(xml: str) -> str:
 
 def strip_bookmarks(xml: str) -> str:
     return re.sub(r"<w:bookmark(Start|End)[^>]*/>", "", xml)
+
+
+def docx_text(data: bytes) -> str:
+    """Each paragraph's text, values inside content controls included (python-docx's
+    ``paragraph.text`` skips them), one per line."""
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    return "\n".join("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", para))
+                     for para in re.findall(r"<w:p[ >].*?</w:p>", xml, re.DOTALL))

@@ -149,8 +149,10 @@ def _leaf(tp: object, unit: str | None) -> st.SearchStrategy[object]:
         return industries
     if tp is Unit:
         return units
-    if tp is Decimal:
-        return amounts(unit or "")
+    if tp is Decimal:  # None comes from the field's optionality
+        top = 100 if unit == "%" else 10**9
+        return st.decimals(min_value=0, max_value=top, places=3, allow_nan=False,
+                           allow_infinity=False)
     if tp is int:
         return st.integers(2000, 2100)
     if tp is dt.date:
@@ -216,3 +218,49 @@ def fitting_assessments(draw: st.DrawFn) -> tuple[object, ...]:
 SUPPLY_CHAIN_REPORT_FIELDS: dict[str, st.SearchStrategy[object]] = {
     "assessments": fitting_assessments(), "indicator_system": st.just("general"),
 }
+
+
+@st.composite
+def fitting_factory_evaluation(draw: st.DrawFn) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    """Basic-requirement checks and one assessment per requirement of GB/T 36132-2018."""
+    from greendocs.forms.factory import (
+        BasicRequirementCheck,
+        RequirementAssessment,
+        shipped_factory_system,
+    )
+
+    system = shipped_factory_system("gbt36132-2018")
+    assert system is not None
+    basic = tuple(BasicRequirementCheck(id=b.id, met=draw(st.booleans()),
+                                        evidence=draw(st.one_of(st.none(), text(10))))
+                  for b in system.basic_requirements)
+    assessed = []
+    for _, _, req in system.requirements():
+        assert req.points is not None
+        assessed.append(RequirementAssessment(
+            id=req.id, score=draw(st.decimals(min_value=0, max_value=req.points, places=1)),
+            value=draw(st.one_of(st.none(), st.decimals(-100, 1000, places=2))),
+            evidence=draw(st.one_of(st.none(), text(10)))))
+    return basic, tuple(draw(st.permutations(assessed)))
+
+
+def factory_overrides(cls: type) -> dict[type, st.SearchStrategy[object]]:
+    """The self-evaluation form has one industry; the third-party form several."""
+    from greendocs.forms.factory import Factory, FactorySelfReport
+
+    if cls is not FactorySelfReport:
+        return {}
+    one = st.lists(industries, min_size=1, max_size=1).map(tuple)
+    return {Factory: models(Factory, by_name={"industries": one})}
+
+
+def factory_reports(cls: type) -> st.SearchStrategy[object]:
+    """Factory reports (self or third-party) whose evaluation fits GB/T 36132-2018."""
+    import attrs
+
+    def fit(report: object, evaluation: tuple[tuple[object, ...], tuple[object, ...]]) -> object:
+        basic, assessed = evaluation
+        return attrs.evolve(report, basic_requirements=basic,  # type: ignore[misc]
+                            assessments=assessed, indicator_system="gbt36132-2018")
+
+    return st.builds(fit, models(cls, factory_overrides(cls)), fitting_factory_evaluation())

@@ -134,3 +134,18 @@ def test_every_form_renders_and_parses_from_the_cli(tmp_path: Path) -> None:
         assert code == 0
         code, stdout, _ = run("parse", str(out), "--json")
         assert code == 0 and json.loads(stdout)["form"] == spec.id
+
+
+def test_system_lists_copies_and_the_copy_loads(tmp_path: Path) -> None:
+    from greendocs.forms.factory import load_factory_system, missing_figures
+
+    code, out, _ = run("system", "factory-self")
+    assert code == 0 and out.split() == ["gbt36132-2018", "gbt36132-2025"]
+    target = tmp_path / "mine.yaml"
+    code, out, _ = run("system", "factory-self", "gbt36132-2025", "-o", str(target))
+    assert code == 0 and target.is_file()
+    assert "groups[0].weight" in missing_figures(load_factory_system(target))
+    code, _, err = run("system", "factory-self", "gbt36132-2030")
+    assert code == 1 and "systems: gbt36132-2018, gbt36132-2025" in err
+    code, _, err = run("system", "summary")
+    assert code == 1 and "ships no indicator system" in err

@@ -139,6 +139,7 @@ SELF_SPEC = FormSpec(
     model=FactorySelfReport, templates={"docx": "factory-self.docx"},
     sample="factory-self.yaml", rules=check_report, context=report_context,
     context_names=_CONTEXT_NAMES, layout=self_report_layout, summary_entry=summary_entry,
+    systems_package=__name__,
     as_rendered=as_rendered)
 
 THIRD_PARTY_SPEC = FormSpec(
@@ -147,7 +148,8 @@ THIRD_PARTY_SPEC = FormSpec(
     model=FactoryThirdPartyReport, templates={"docx": "factory-third-party.docx"},
     sample="factory-third-party.yaml", rules=check_report, context=report_context,
     context_names=(*_CONTEXT_NAMES, "basic_ticks"), layout=third_party_layout,
-    summary_entry=summary_entry, as_rendered=as_rendered)
+    summary_entry=summary_entry,
+    systems_package=__name__, as_rendered=as_rendered)
 
 __all__ = [
     "SELF_SPEC",

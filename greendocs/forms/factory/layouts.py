@@ -73,12 +73,13 @@ def _sections(field: str, level: str) -> tuple[Block, ...]:
 
 def _energy_table() -> Table:
     el = labels(EnergyEfficiency)
-    return Table((10.0, 24.0, 24.0, 16.0, 16.0, 20.0, 18.0, 28.0), (
+    return Table((9.0, 20.0, 20.0, 14.0, 15.0, 18.0, 16.0, 18.0, 26.0), (
         Row(("序号", el["product"], el["indicator"], el["unit"], el["value"], el["kind"],
-             el["reference"], el["reference_source"])),
+             el["entry"], el["reference"], el["reference_source"])),
         LoopRow("e", "energy", (
             "{{ loop.index }}", "{{ e.product }}", "{{ e.indicator }}", "{{ e.unit }}",
-            "{{ e.value }}", "{{ e.kind }}", "{{ e.reference }}", "{{ e.reference_source }}")),
+            "{{ e.value }}", "{{ e.kind }}", "{{ e.entry }}", "{{ e.reference }}",
+            "{{ e.reference_source }}")),
     ), header_rows=1, size=9)
 
 

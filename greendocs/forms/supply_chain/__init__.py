@@ -92,14 +92,16 @@ SELF_SPEC = FormSpec(
     title_en="Green supply-chain management enterprise self-evaluation report",
     model=SupplyChainSelfReport, templates={"docx": "supply-chain-self.docx"},
     sample="supply-chain-self.yaml", rules=check_report, context=report_context,
-    context_names=_REPORT_NAMES, layout=self_report_layout, summary_entry=summary_entry)
+    context_names=_REPORT_NAMES, layout=self_report_layout, summary_entry=summary_entry,
+    systems_package=__name__)
 
 THIRD_PARTY_SPEC = FormSpec(
     id="supply-chain-third-party", attachment="5", title_zh="绿色供应链管理企业第三方评价报告",
     title_en="Green supply-chain management enterprise third-party evaluation report",
     model=SupplyChainThirdPartyReport, templates={"docx": "supply-chain-third-party.docx"},
     sample="supply-chain-third-party.yaml", rules=check_report, context=report_context,
-    context_names=_REPORT_NAMES, layout=third_party_layout, summary_entry=summary_entry)
+    context_names=_REPORT_NAMES, layout=third_party_layout, summary_entry=summary_entry,
+    systems_package=__name__)
 
 DYNAMIC_SPEC = FormSpec(
     id="supply-chain-dynamic", attachment="9", title_zh="绿色供应链管理企业动态管理表",
