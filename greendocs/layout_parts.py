@@ -6,7 +6,7 @@ from __future__ import annotations
 from .agency import EvaluationAgency
 from .change_declaration import Changes
 from .contact import ContactPerson
-from .layout import ListCell, Paragraph, Row, Table
+from .layout import ListCell, PageBreak, Paragraph, Paragraphs, Row, Table
 from .model_fields import field_map
 from .negative_list import NegativeList
 
@@ -91,3 +91,25 @@ def agency_rows(prefix: str = "agency") -> tuple[Row, ...]:
             pair("legal_representative", "legal_representative_phone"),
             pair("contact", "contact_phone"), pair("report_author", "report_author_phone"),
             pair("reviewer", "reviewer_phone"))
+
+
+def cover(attachment: str, *lines: str) -> tuple[Paragraph | PageBreak, ...]:
+    """A report's cover page: the attachment number, the form's title, *lines* (who and
+    where), "工业和信息化部制", the report date, then a page break."""
+    return (Paragraph(f"附件{attachment}", "attachment"),
+            Paragraph("{{ form_title }}", "cover_title"),
+            *(Paragraph(line, "cover_line") for line in lines),
+            Paragraph("工业和信息化部制", "cover_line"),
+            Paragraph("{{ report_date }}", "cover_line"),
+            PageBreak())
+
+
+def narrative_sections(cls: type, field: str, level: str = "heading"
+                       ) -> tuple[Paragraph | Paragraphs, ...]:
+    """For a model *cls* of paragraph lists at *field*: each list's label as a heading of
+    *level*, then its paragraphs."""
+    blocks: list[Paragraph | Paragraphs] = []
+    for name, label in labels(cls).items():
+        blocks.append(Paragraph(label, level))
+        blocks.append(Paragraphs("para", f"{field}.{name}", "{{ para }}"))
+    return tuple(blocks)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -56,3 +57,16 @@ class SummaryEntry:
     product_model: str | None = None
     standard: str | None = None
     park_level: str | None = None
+
+
+def report_entry(category: Category, unit: Any, agency: Any = None,
+                 score: Decimal | None = None) -> SummaryEntry:
+    """The row that a report on *unit* gives: a self-evaluation when *agency* is None,
+    else a third-party report. *unit* has a name, credit code, region, city and
+    industries; *agency* a name and credit code."""
+    return SummaryEntry(
+        category=category, role=Role.SELF if agency is None else Role.THIRD_PARTY,
+        name=unit.name, credit_code=str(unit.credit_code), region=str(unit.region),
+        city=unit.city, industries=tuple(unit.industries), score=score,
+        agency=agency.name if agency is not None else None,
+        agency_credit_code=str(agency.credit_code) if agency is not None else None)

@@ -11,7 +11,7 @@ import attrs
 from ...errors import ValidationError
 from ...markers.model_view import Marked
 from ...registry import FormSpec
-from ...summary_entry import Category, Role, SummaryEntry
+from ...summary_entry import Category, SummaryEntry, report_entry
 from ...tick_boxes import TickBoxes
 from ...unit_nature import TICK_LINE
 from .applicant_rules import check_report
@@ -118,19 +118,12 @@ _CONTEXT_NAMES = ("scorecard", "rows", "system_label", "basic_texts", "system_no
 
 def summary_entry(report: Report) -> SummaryEntry:
     """The factory table row that a report gives (with the score when it computes)."""
-    total = None
     try:
         total = score_factory(report).total
     except ValidationError:  # a report that does not score still lists its unit
         total = None
     agency = report.agency if isinstance(report, FactoryThirdPartyReport) else None
-    f = report.factory
-    return SummaryEntry(
-        category=Category.FACTORY, role=Role.SELF if agency is None else Role.THIRD_PARTY,
-        name=f.name, credit_code=str(f.credit_code), region=str(f.region), city=f.city,
-        industries=f.industries, score=total,
-        agency=agency.name if agency else None,
-        agency_credit_code=str(agency.credit_code) if agency else None)
+    return report_entry(Category.FACTORY, report.factory, agency, total)
 
 
 SELF_SPEC = FormSpec(

@@ -14,7 +14,15 @@ from ...layout import (
     Row,
     Table,
 )
-from ...layout_parts import FOUR_COLUMNS, agency_rows, contact_rows, labels, negative_list_section
+from ...layout_parts import (
+    FOUR_COLUMNS,
+    agency_rows,
+    contact_rows,
+    cover,
+    labels,
+    narrative_sections,
+    negative_list_section,
+)
 from .report_model import CreationSections, EnergyEfficiency, Factory, Registration
 
 #: The GB/T 4754 edition the instructions cite (copies of the blank cite 2011 or 2017).
@@ -61,14 +69,6 @@ def _factory_rows(registration: bool) -> tuple[Row, ...]:
         Row((fl["main_products"], "{{ factory.main_products }}", None, None)),
     ]
     return (*rows, *contact_rows())
-
-
-def _sections(field: str, level: str) -> tuple[Block, ...]:
-    blocks: list[Block] = []
-    for name, label in labels(CreationSections).items():
-        blocks.append(Paragraph(label, level))
-        blocks.append(Paragraphs("para", f"{field}.{name}", "{{ para }}"))
-    return tuple(blocks)
 
 
 def _energy_table() -> Table:
@@ -118,13 +118,8 @@ def _scoring(score_label: str) -> tuple[Block, ...]:
 def self_report_layout() -> Layout:
     """Attachment 2-1, the self-evaluation report."""
     return Layout("绿色工厂自评价报告", (
-        Paragraph("附件2", "attachment"),
-        Paragraph("{{ form_title }}", "cover_title"),
-        Paragraph("申报单位：{{ factory.name }}", "cover_line"),
-        Paragraph("所在省市：{{ factory.region }}　{{ factory.city }}", "cover_line"),
-        Paragraph("工业和信息化部制", "cover_line"),
-        Paragraph("{{ report_date }}", "cover_line"),
-        PageBreak(),
+        *cover("2", "申报单位：{{ factory.name }}",
+               "所在省市：{{ factory.region }}　{{ factory.city }}"),
         Paragraph("填写说明", "title"),
         *(Paragraph(text) for text in INSTRUCTIONS),
         PageBreak(),
@@ -140,7 +135,7 @@ def self_report_layout() -> Layout:
         Paragraph("一、工厂基本情况", "heading"),
         Paragraphs("para", "overview", "{{ para }}"),
         Paragraph("二、绿色工厂创建情况", "heading"),
-        *_sections("creation", "subtitle"),
+        *narrative_sections(CreationSections, "creation", "subtitle"),
         Paragraph("三、下一步工作", "heading"),
         Paragraphs("para", "next_steps", "{{ para }}"),
         *negative_list_section("四"),
@@ -155,13 +150,7 @@ def self_report_layout() -> Layout:
 def third_party_layout() -> Layout:
     """Attachment 2-2, the third-party evaluation report."""
     return Layout("绿色工厂第三方评价报告", (
-        Paragraph("附件2", "attachment"),
-        Paragraph("{{ form_title }}", "cover_title"),
-        Paragraph("工厂名称：{{ factory.name }}", "cover_line"),
-        Paragraph("第三方评价机构：{{ agency.name }}", "cover_line"),
-        Paragraph("工业和信息化部制", "cover_line"),
-        Paragraph("{{ report_date }}", "cover_line"),
-        PageBreak(),
+        *cover("2", "工厂名称：{{ factory.name }}", "第三方评价机构：{{ agency.name }}"),
         Paragraph("基本信息表", "title"),
         Paragraph("受评价工厂", "heading"),
         Table(FOUR_COLUMNS, _factory_rows(registration=False)),
@@ -183,7 +172,7 @@ def third_party_layout() -> Layout:
         Paragraph("三、评价内容", "heading"),
         *negative_list_section("（一）"),
         Paragraph("（二）绿色工厂创建情况核实", "subtitle"),
-        *_sections("content", "body"),
+        *narrative_sections(CreationSections, "content", "body"),
         Paragraph("（三）能效对标情况", "subtitle"),
         _energy_table(),
         Paragraph("能效对标依据表：{{ benchmark_table }}", "note"),

@@ -7,7 +7,7 @@ from typing import Any
 
 from ...errors import FieldError, ValidationError
 from ...registry import FormSpec
-from ...summary_entry import Category, Role, SummaryEntry
+from ...summary_entry import Category, SummaryEntry, report_entry
 from .applicant_rules import INDUSTRY_SYSTEMS, check_report
 from .dynamic_model import (
     Disclosure,
@@ -79,13 +79,7 @@ def summary_entry(report: SupplyChainSelfReport | SupplyChainThirdPartyReport) -
     if system is not None and not assessment_problems(report.assessments, system):
         total = score(report.assessments, system).total
     agency = report.agency if isinstance(report, SupplyChainThirdPartyReport) else None
-    e = report.enterprise
-    return SummaryEntry(
-        category=Category.SUPPLY_CHAIN, role=Role.SELF if agency is None else Role.THIRD_PARTY,
-        name=e.name, credit_code=str(e.credit_code), region=str(e.region), city=e.city,
-        industries=e.industries, score=total,
-        agency=agency.name if agency else None,
-        agency_credit_code=str(agency.credit_code) if agency else None)
+    return report_entry(Category.SUPPLY_CHAIN, report.enterprise, agency, total)
 
 SELF_SPEC = FormSpec(
     id="supply-chain-self", attachment="5", title_zh="绿色供应链管理企业自评价报告",

@@ -19,8 +19,10 @@ from ...layout_parts import (
     agency_rows,
     changes_section,
     contact_rows,
+    cover,
     labels,
     listed_unit_rows,
+    narrative_sections,
     negative_list_section,
     sign_off_section,
 )
@@ -52,14 +54,6 @@ def _enterprise_rows() -> tuple[Row, ...]:
     )
 
 
-def _practices(level: str = "heading") -> tuple[Block, ...]:
-    blocks: list[Block] = []
-    for name, label in labels(PracticeSections).items():
-        blocks.append(Paragraph(label, level))
-        blocks.append(Paragraphs("para", f"practices.{name}", "{{ para }}"))
-    return tuple(blocks)
-
-
 def _score_tables(score_label: str) -> tuple[Block, ...]:
     return (
         Table((12.0, 20.0, 32.0, 12.0, 10.0, 14.0, 14.0, 14.0, 28.0), (
@@ -84,12 +78,7 @@ def _score_tables(score_label: str) -> tuple[Block, ...]:
 def self_report_layout() -> Layout:
     """Attachment 5-1, the self-evaluation report."""
     return Layout("绿色供应链管理企业自评价报告", (
-        Paragraph("附件5", "attachment"),
-        Paragraph("{{ form_title }}", "cover_title"),
-        Paragraph("申报单位：{{ enterprise.name }}", "cover_line"),
-        Paragraph("工业和信息化部制", "cover_line"),
-        Paragraph("{{ report_date }}", "cover_line"),
-        PageBreak(),
+        *cover("5", "申报单位：{{ enterprise.name }}"),
         Paragraph("基本信息表", "title"),
         Table(FOUR_COLUMNS, (*_enterprise_rows(), *contact_rows(),
                              Row(("单位简介", "{{ profile }}", None, None)))),
@@ -99,7 +88,7 @@ def self_report_layout() -> Layout:
         Paragraph("单位公章："),
         PageBreak(),
         Paragraph("绿色供应链管理实施情况", "title"),
-        *_practices(),
+        *narrative_sections(PracticeSections, "practices"),
         Paragraph("七、自评价得分", "heading"),
         Paragraph("评价指标体系：{{ indicator_system }}"),
         *_score_tables("自评得分"),
@@ -111,13 +100,7 @@ def self_report_layout() -> Layout:
 def third_party_layout() -> Layout:
     """Attachment 5-2, the third-party evaluation report."""
     return Layout("绿色供应链管理企业第三方评价报告", (
-        Paragraph("附件5", "attachment"),
-        Paragraph("{{ form_title }}", "cover_title"),
-        Paragraph("企业名称：{{ enterprise.name }}", "cover_line"),
-        Paragraph("第三方评价机构：{{ agency.name }}", "cover_line"),
-        Paragraph("工业和信息化部制", "cover_line"),
-        Paragraph("{{ report_date }}", "cover_line"),
-        PageBreak(),
+        *cover("5", "企业名称：{{ enterprise.name }}", "第三方评价机构：{{ agency.name }}"),
         Paragraph("基本信息表", "title"),
         Paragraph("受评价企业", "heading"),
         Table(FOUR_COLUMNS, (*_enterprise_rows(), *contact_rows())),
@@ -138,7 +121,7 @@ def third_party_layout() -> Layout:
         Paragraphs("para", "process", "{{ para }}"),
         Paragraph("现场评价日期：{{ evaluation_date }}"),
         Paragraph("三、评价内容", "heading"),
-        *_practices(level="subtitle"),
+        *narrative_sections(PracticeSections, "practices", "subtitle"),
         Paragraph("评价指标体系：{{ indicator_system }}"),
         *_score_tables("评定得分"),
         Paragraph("四、评价结论", "heading"),
