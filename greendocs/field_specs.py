@@ -115,7 +115,7 @@ def items_validator(*, min_items: int = 0, max_items: int | None = None) -> Any:
 
 
 def items(label: str, *, min_items: int = 0, max_items: int | None = None,
-          also: Any = None) -> Any:
+          also: Any = None, help: str | None = None) -> Any:
     """A list field (stored as a tuple) with optional bounds on its length.
 
     *also* is a further validator (for checks that compare items with other fields).
@@ -124,7 +124,8 @@ def items(label: str, *, min_items: int = 0, max_items: int | None = None,
     if also is not None:
         checks.append(also)
     kwargs: dict[str, Any] = {} if min_items else {"default": ()}
-    return attrs.field(converter=tuple, validator=checks, metadata=meta(label), **kwargs)
+    return attrs.field(converter=tuple, validator=checks, metadata=meta(
+        label, min_items=min_items, max_items=max_items, help=help), **kwargs)
 
 
 def series(label: str, validator: Any) -> Any:
@@ -147,8 +148,8 @@ def paragraphs(label: str, *, min_items: int = 0) -> Any:
                                       f"{attribute.name}[{i}]")
 
     kwargs: dict[str, Any] = {} if min_items else {"default": ()}
-    return attrs.field(converter=_clean_paragraphs, validator=check, metadata=meta(label),
-                       **kwargs)
+    return attrs.field(converter=_clean_paragraphs, validator=check,
+                       metadata=meta(label, min_items=min_items), **kwargs)
 
 
 def _clean_paragraphs(value: Any) -> Any:

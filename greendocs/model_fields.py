@@ -17,9 +17,12 @@ import attrs
 from .year_series import YearSeries
 
 
-def meta(label: str, *, unit: str | None = None, help: str | None = None) -> dict[str, Any]:
-    """attrs field metadata: the Chinese ``label`` printed on forms, an optional unit and help."""
-    return {"label": label, "unit": unit, "help": help}
+def meta(label: str, *, unit: str | None = None, help: str | None = None,
+         min_items: int = 0, max_items: int | None = None) -> dict[str, Any]:
+    """attrs field metadata: the Chinese ``label`` printed on forms, an optional unit and
+    help, and a list field's bounds (for the JSON Schema)."""
+    return {"label": label, "unit": unit, "help": help, "min_items": min_items,
+            "max_items": max_items}
 
 
 class LabelledEnum(enum.StrEnum):
@@ -77,6 +80,9 @@ class FieldInfo:
     label: str
     unit: str | None
     help: str | None
+    #: bounds of a list field's length
+    min_items: int = 0
+    max_items: int | None = None
 
 
 _FIELDS: dict[type, tuple[FieldInfo, ...]] = {}
@@ -104,6 +110,8 @@ def _resolve_fields(cls: type) -> tuple[FieldInfo, ...]:
                 label=md.get("label", a.name),
                 unit=md.get("unit"),
                 help=md.get("help"),
+                min_items=md.get("min_items", 0),
+                max_items=md.get("max_items"),
             )
         )
     return tuple(out)

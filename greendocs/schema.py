@@ -86,6 +86,11 @@ def _model_schema(cls: type, defs: dict[str, Any]) -> str:
             schema["x-unit"] = f.unit
         if f.help:
             schema["description"] = f.help
+        if f.shape.kind == "list":
+            if f.min_items:
+                schema["minItems"] = f.min_items
+            if f.max_items is not None:
+                schema["maxItems"] = f.max_items
         props[f.name] = schema
         if by_name[f.name].default is attrs.NOTHING:
             required.append(f.name)

@@ -246,12 +246,12 @@ def fitting_factory_evaluation(draw: st.DrawFn) -> tuple[tuple[object, ...], tup
 
 def factory_overrides(cls: type) -> dict[type, st.SearchStrategy[object]]:
     """The self-evaluation form has one industry; the third-party form several."""
-    from greendocs.forms.factory import Factory, FactorySelfReport
+    from greendocs.forms.factory import FactorySelfReport, SelfEvaluatedFactory
 
     if cls is not FactorySelfReport:
         return {}
     one = st.lists(industries, min_size=1, max_size=1).map(tuple)
-    return {Factory: models(Factory, by_name={"industries": one})}
+    return {SelfEvaluatedFactory: models(SelfEvaluatedFactory, by_name={"industries": one})}
 
 
 def factory_reports(cls: type) -> st.SearchStrategy[object]:

@@ -233,3 +233,15 @@ def test_a_report_can_name_its_own_system_file(tmp_path: Path,
     missing = attrs.evolve(factory_self, indicator_system=str(tmp_path / "nope.yaml"))
     finding = next(f for f in check_report(missing) if f.rule == "indicator-system")
     assert finding.path == "indicator_system" and "nope.yaml" in finding.message
+
+
+def test_reports_name_the_figures_that_are_verified(factory_self: FactorySelfReport) -> None:
+    from greendocs.forms.factory import system_note
+
+    system = shipped_factory_system()
+    assert system is not None
+    assert system.verified_figures() == ["基础设施权重", "G1.1.1分值", "G1.1.2分值",
+                                         "G1.1.3分值"]
+    note = system_note(system)
+    assert "未经官方核实" in note and "已核实：基础设施权重、G1.1.1分值" in note
+    assert note in docx_text(greendocs.render(factory_self)).replace("评价依据：", "")

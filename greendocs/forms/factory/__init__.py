@@ -45,6 +45,7 @@ from .report_model import (
     FactoryThirdPartyReport,
     Registration,
     RequirementAssessment,
+    SelfEvaluatedFactory,
 )
 from .scoring import (
     BasicResult,
@@ -69,8 +70,12 @@ def system_note(system: FactorySystem) -> str:
     """What a rendered report says about the system its scores follow."""
     note = f"{system.label}，{system.version}版指标体系。来源：{system.source}。"
     if not system.verified:
-        note += "本报告得分按所配置的指标体系计算，其中部分数据未经官方核实"
-        note += f"（{system.figures_note}）。" if system.figures_note else "。"
+        note += "本报告得分按所配置的指标体系计算，其中部分数据未经官方核实。"
+        verified = system.verified_figures()
+        if verified:
+            note += f"已核实：{'、'.join(verified)}；其余为待核实的配置值。"
+        if system.figures_note:
+            note += f"{system.figures_note}。"
     if system.pass_mark is not None:
         note += f"合格分数线：{system.pass_mark}分。"
     return note
@@ -170,6 +175,7 @@ __all__ = [
     "Requirement",
     "RequirementAssessment",
     "RequirementScore",
+    "SelfEvaluatedFactory",
     "as_rendered",
     "assessment_problems",
     "check_report",

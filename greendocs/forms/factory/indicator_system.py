@@ -48,6 +48,8 @@ class Requirement:
     better: str | None = None
     baseline: Decimal | None = None
     leading: Decimal | None = None
+    #: whether ``points`` (and the values) were read in an official source
+    verified: bool = False
 
     @property
     def kind_label(self) -> str:
@@ -72,6 +74,8 @@ class IndicatorGroup:
     #: share of the total score (percent); None while not supplied
     weight: Decimal | None
     indicators: tuple[Indicator, ...]
+    #: whether ``weight`` was read in an official source
+    verified: bool = False
 
     def requirements(self) -> Iterator[Requirement]:
         for indicator in self.indicators:
@@ -122,6 +126,14 @@ class FactorySystem:
 
     def _index(self) -> dict[str, Requirement]:
         return {r.id: r for _, _, r in self.requirements()}
+
+    def verified_figures(self) -> list[str]:
+        """The figures read in an official source, named for a report (``基础设施权重``,
+        ``G1.1.1分值``)."""
+        found = [f"{g.name}权重" for g in self.groups if g.verified and g.weight is not None]
+        found += [f"{r.id}分值" for _, _, r in self.requirements()
+                  if r.verified and r.points is not None]
+        return found
 
     @property
     def label(self) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
@@ -13,7 +12,6 @@ from ... import field_specs as f
 from ...agency import EvaluationAgency
 from ...contact import ContactPerson, Phone, Postcode
 from ...credit_code import CreditCode
-from ...errors import FieldValueError
 from ...industry import Industry
 from ...model_fields import LabelledEnum
 from ...negative_list import NegativeList
@@ -35,6 +33,15 @@ class Factory:
     legal_representative: str = f.text("法定代表人", max_length=30)
     legal_representative_phone: Phone = f.typed(Phone, "法定代表人电话")
     main_products: str | None = f.optional_text("主要产品", max_length=300, single_line=True)
+
+
+@attrs.frozen(kw_only=True)
+class SelfEvaluatedFactory(Factory):
+    """The factory on the self-evaluation form, which has one 所属行业."""
+
+    industries: tuple[Industry, ...] = f.items(
+        "所属行业", min_items=1, max_items=1,
+        help="the self-evaluation form has one industry; the third-party report lists several")
 
 
 @attrs.frozen(kw_only=True)
@@ -118,7 +125,7 @@ class CreationSections:
 class FactorySelfReport:
     """Attachment 2-1: the factory's self-evaluation report."""
 
-    factory: Factory = f.typed(Factory, "工厂基本信息")
+    factory: SelfEvaluatedFactory = f.typed(SelfEvaluatedFactory, "工厂基本信息")
     registration: Registration = f.typed(Registration, "登记信息")
     contact: ContactPerson = f.typed(ContactPerson, "申报工作联系人")
     profile: str = f.text("单位简介", max_length=3000, single_line=False)
@@ -139,13 +146,6 @@ class FactorySelfReport:
     report_date: dt.date = f.date("报告日期")
     #: the total as printed in the document (read back by the parser; computed on render)
     stated_total: Decimal | None = f.amount("自评总分", None)
-
-    @factory.validator
-    def _one_industry(self, attribute: attrs.Attribute[Any], value: Factory) -> None:
-        if isinstance(value, Factory) and len(value.industries) > 1:
-            raise FieldValueError(f"{len(value.industries)} industries given; the "
-                                  "self-evaluation form has one 所属行业 (list several on "
-                                  "the third-party report)", f"{attribute.name}.industries")
 
 
 @attrs.frozen(kw_only=True)
