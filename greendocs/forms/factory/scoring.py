@@ -224,8 +224,9 @@ def score_evaluation(basic: Sequence[BasicRequirementCheck],
                                           else "")
         raise ValidationError([FieldError(
             "indicator_system", f"{system.id} ({system.standard}) cannot score yet: its "
-            f"figures are not supplied ({shown}); copy the system's YAML file, fill them "
-            "in and name the copy")], source)
+            f"figures are not supplied ({shown}); copy the system's YAML file ("
+            f"greendocs system factory-self {system.id} -o FILE), fill them in and name "
+            "the copy")], source)
     problems = assessment_problems(basic, assessments, system)
     if problems:
         raise ValidationError(problems, source)
