@@ -71,6 +71,10 @@ def test_shipped_2025_system_is_structure_waiting_for_figures(
     assert "groups[0].weight" in missing_figures(system)
     with pytest.raises(ValidationError, match="cannot score yet: its figures are not supplied"):
         score_evaluation(factory_self.basic_requirements, factory_self.assessments, system)
+    on_2025 = attrs.evolve(factory_self, indicator_system="gbt36132-2025")
+    [finding] = [f for f in check_report(on_2025) if f.rule == "indicator-system"]
+    assert finding.path == "indicator_system"
+    assert "greendocs system factory-self gbt36132-2025 -o FILE" in finding.message
 
 
 def _filled_2025(tmp_path: Path) -> Path:

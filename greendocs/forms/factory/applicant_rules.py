@@ -10,9 +10,14 @@ from ...errors import ValidationError
 from ...findings import Finding, Severity
 from ...negative_list import declared_findings
 from .energy_benchmarks import BenchmarkTable, energy_findings, resolve_benchmarks
-from .indicator_system import FactorySystem, missing_figures, resolve_factory_system
+from .indicator_system import FactorySystem, resolve_factory_system
 from .report_model import Conformity, FactorySelfReport, FactoryThirdPartyReport
-from .scoring import FactoryScoreCard, assessment_problems, score_evaluation
+from .scoring import (
+    FactoryScoreCard,
+    assessment_problems,
+    score_evaluation,
+    unsupplied_figures,
+)
 
 Report = FactorySelfReport | FactoryThirdPartyReport
 
@@ -48,11 +53,9 @@ def _errors(rule: str, field: str, exc: ValidationError) -> list[Finding]:
 
 
 def _evaluation(report: Report, system: FactorySystem) -> Iterator[Finding]:
-    if missing_figures(system):
-        try:
-            score_evaluation(report.basic_requirements, report.assessments, system)
-        except ValidationError as exc:
-            yield from _errors("indicator-system", "indicator_system", exc)
+    unsupplied = unsupplied_figures(system)
+    if unsupplied is not None:
+        yield Finding("indicator-system", Severity.ERROR, unsupplied.path, unsupplied.message)
         return
     problems = assessment_problems(report.basic_requirements, report.assessments, system)
     if problems:

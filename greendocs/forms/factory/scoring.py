@@ -212,21 +212,28 @@ def _ids(items: Sequence[BasicRequirement]) -> str:
     return ", ".join(i.id for i in items)
 
 
+def unsupplied_figures(system: FactorySystem) -> FieldError | None:
+    """The problem of a system that leaves figures to the user, or None if it can score."""
+    missing = missing_figures(system)
+    if not missing:
+        return None
+    shown = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6
+                                      else "")
+    return FieldError(
+        "indicator_system", f"{system.id} ({system.standard}) cannot score yet: its figures "
+        f"are not supplied ({shown}); copy the system's YAML file (greendocs system "
+        f"factory-self {system.id} -o FILE), fill them in and name the copy")
+
+
 def score_evaluation(basic: Sequence[BasicRequirementCheck],
                      assessments: Sequence[RequirementAssessment], system: FactorySystem, *,
                      pass_mark: Decimal | None = None,
                      source: str | None = None) -> FactoryScoreCard:
     """The score card of an evaluation against *system*. :class:`ValidationError` when the
     system lacks figures or the entries do not fit it. *pass_mark* overrides the system's."""
-    missing = missing_figures(system)
-    if missing:
-        shown = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6
-                                          else "")
-        raise ValidationError([FieldError(
-            "indicator_system", f"{system.id} ({system.standard}) cannot score yet: its "
-            f"figures are not supplied ({shown}); copy the system's YAML file ("
-            f"greendocs system factory-self {system.id} -o FILE), fill them in and name "
-            "the copy")], source)
+    unsupplied = unsupplied_figures(system)
+    if unsupplied is not None:
+        raise ValidationError([unsupplied], source)
     problems = assessment_problems(basic, assessments, system)
     if problems:
         raise ValidationError(problems, source)
