@@ -119,13 +119,10 @@ class FactorySystem:
                     yield group, indicator, requirement
 
     def requirement(self, requirement_id: str) -> Requirement | None:
-        return self._index().get(requirement_id)
+        return next((r for _, _, r in self.requirements() if r.id == requirement_id), None)
 
     def basic_requirement(self, requirement_id: str) -> BasicRequirement | None:
         return next((b for b in self.basic_requirements if b.id == requirement_id), None)
-
-    def _index(self) -> dict[str, Requirement]:
-        return {r.id: r for _, _, r in self.requirements()}
 
     def verified_figures(self) -> list[str]:
         """The figures read in an official source, named for a report (``基础设施权重``,

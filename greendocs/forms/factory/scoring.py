@@ -172,9 +172,10 @@ def assessment_problems(basic: Sequence[BasicRequirementCheck],
             problems.append(FieldError("basic_requirements", f"{basic_req.id} "
                                        f"({basic_req.text}) is not checked"))
     seen = {}
+    requirements = {r.id: r for _, _, r in system.requirements()}
     for i, a in enumerate(assessments):
         where = f"assessments[{i}]"
-        req = system.requirement(a.id)
+        req = requirements.get(a.id)
         if req is None:
             problems.append(FieldError(f"{where}.id", f"{a.id!r} is not a requirement of "
                                        f"{system.label} ({system.id})"))
@@ -184,7 +185,7 @@ def assessment_problems(basic: Sequence[BasicRequirementCheck],
                                        f"assessments[{seen[a.id]}])"))
         seen.setdefault(a.id, i)
         problems += _fit(a, req, where)
-    for _, _, req in system.requirements():
+    for req in requirements.values():
         if req.id not in seen:
             problems.append(FieldError("assessments", f"{req.id} ({req.text}) is not assessed"))
     return problems

@@ -6,12 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import attrs
-import yaml
 
-from ...converter import structure
+from ...data_files import FileCache, parse_yaml_model, read_yaml_model
 from ...errors import FieldError, ValidationError
 from ...quantity import tidy
 
@@ -150,26 +148,20 @@ def check_system(system: IndicatorSystem, source: str) -> None:
 
 def load_system(path: str | Path) -> IndicatorSystem:
     """Load and check an indicator system from a YAML file (an industry system, say)."""
-    p = Path(path)
-    return _parse(p.read_text(encoding="utf-8"), str(p))
+    return read_yaml_model(path, IndicatorSystem, check_system, "indicator_system")
 
 
-def _parse(text: str, source: str) -> IndicatorSystem:
-    data: Any = yaml.safe_load(text)
-    system = structure(data, IndicatorSystem, source=source)
-    check_system(system, source)
-    return system
-
-
-_SHIPPED: dict[str, IndicatorSystem] = {}
+_shipped = FileCache()
 
 
 def shipped_system(system_id: str = "general") -> IndicatorSystem | None:
     """A system shipped with greendocs by id (``general``), or None."""
-    if system_id not in _SHIPPED:
-        res = resources.files(__package__).joinpath("indicators").joinpath(f"{system_id}.yaml")
-        if not res.is_file():
-            return None
-        _SHIPPED.setdefault(system_id, _parse(res.read_text(encoding="utf-8"),
-                                              f"indicators/{system_id}.yaml"))
-    return _SHIPPED[system_id]
+    return _shipped.get(system_id, lambda: _read_shipped(system_id))
+
+
+def _read_shipped(system_id: str) -> IndicatorSystem | None:
+    res = resources.files(__package__).joinpath("indicators").joinpath(f"{system_id}.yaml")
+    if not res.is_file():
+        return None
+    return parse_yaml_model(res.read_text(encoding="utf-8"), IndicatorSystem,
+                            f"indicators/{system_id}.yaml", check_system)
