@@ -22,10 +22,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .contact import Email, Phone
-from .converter import structure, to_json, unstructure
-from .credit_code import CreditCode
-from .data_io import FormInput, load_input, read_data
+from .blocks.negative_list import Declaration, NegativeList
+from .engines.libreoffice import LibreOffice
 from .errors import (
     ConversionError,
     FieldError,
@@ -60,18 +58,20 @@ from .forms.supply_chain import (
     load_system,
     score,
 )
-from .industry import Industry
-from .libreoffice import LibreOffice
-from .negative_list import Declaration, NegativeList
+from .model.converter import structure, to_json, unstructure
+from .model.data_io import FormInput, load_input, read_data
+from .model.schema import json_schema as _json_schema
 from .parsing import ParsedDocument, Parser
-from .quantity import Unit
-from .region import Region
 from .registry import FormSpec, Registry, XlsxCodec, default_registry
 from .rendering import FORMATS, Renderer
-from .rollup import FileResult, Problem, RollupResult, summarize
-from .schema import json_schema as _json_schema
-from .summary_entry import Category, Role, SummaryEntry
-from .year_series import YearSeries
+from .rollup.collect import FileResult, Problem, RollupResult, summarize
+from .rollup.entry import Category, Role, SummaryEntry
+from .types.contact import Email, Phone
+from .types.credit_code import CreditCode
+from .types.industry import Industry
+from .types.quantity import Unit
+from .types.region import Region
+from .types.year_series import YearSeries
 
 __version__ = "0.1.0"
 

@@ -16,20 +16,25 @@ import statistics
 import time
 from collections.abc import Callable
 from decimal import Decimal
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import attrs
 from docxtpl import DocxTemplate
 
-from .credit_code import check_character
-from .data_io import load_file
 from .forms.factory_dynamic import KeyIndicator
+from .model.data_io import load_sample
 from .parsing import Parser
-from .registry import default_registry
+from .registry import FormSpec, default_registry
 from .rendering import Renderer
-from .resources import samples_dir, templates_dir
-from .year_series import YearSeries
+from .types.credit_code import check_character
+from .types.year_series import YearSeries
+
+
+def _template_file(spec: FormSpec) -> Path:
+    """The form's shipped template as a file, for docxtpl's common use (from a path)."""
+    return Path(str(resources.files(spec.package).joinpath(f"{spec.id}.docx")))
 
 
 def _median_ms(fn: Callable[[], object], repeat: int) -> float:
@@ -55,8 +60,8 @@ def with_rows(model: Any, rows: int) -> Any:
 def _rollup_folder(folder: Path, units: int) -> None:
     """*units* supply-chain enterprises, each with a self and a third-party report."""
     reg = default_registry()
-    self_report = load_file(samples_dir() / "supply-chain-self.yaml", reg).model
-    third = load_file(samples_dir() / "supply-chain-third-party.yaml", reg).model
+    self_report = load_sample(reg.get("supply-chain-self"), reg).model
+    third = load_sample(reg.get("supply-chain-third-party"), reg).model
     renderer = Renderer(reg)
     for n in range(units):
         first17 = f"91330600MA{n:07d}"
@@ -105,8 +110,8 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     reg = default_registry()
     spec = reg.get("factory-dynamic")
-    base = load_file(samples_dir() / spec.sample, reg).model
-    template = templates_dir() / spec.templates["docx"]
+    base = load_sample(spec, reg).model
+    template = _template_file(spec)
     renderer, parser = Renderer(reg), Parser(reg)
 
     def docxtpl_common(model: Any) -> bytes:
@@ -151,8 +156,8 @@ def bench_report(reg: Any, repeat: int) -> None:
     """The Attachment 2-1 sample: 64 scored requirements, the score card computed on
     each render; docxtpl gets the same context (score card included) precomputed."""
     spec = reg.get("factory-self")
-    model = spec.as_rendered(load_file(samples_dir() / spec.sample, reg).model)
-    template = templates_dir() / spec.templates["docx"]
+    model = spec.as_rendered(load_sample(spec, reg).model)
+    template = _template_file(spec)
     renderer, parser = Renderer(reg), Parser(reg)
     context = {a.name: getattr(model, a.name) for a in attrs.fields(type(model))}
     context.update(spec.context(model), form_title=spec.title_zh)

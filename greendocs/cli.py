@@ -14,8 +14,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from . import converter
-from .data_io import load_file
+from .engines.libreoffice import FILTERS, LibreOffice
 from .errors import (
     ConversionError,
     GreenDocsError,
@@ -26,14 +25,14 @@ from .errors import (
     ValidationError,
 )
 from .findings import ValidationReport
-from .libreoffice import FILTERS, LibreOffice
+from .model import converter
+from .model.data_io import load_file
+from .model.schema import json_schema
 from .package.atomic_write import write_atomic
 from .parsing import Parser
-from .region import Region
 from .registry import FormSpec, Registry, default_registry
 from .rendering import FORMATS, Renderer
-from .resources import samples_dir
-from .schema import json_schema
+from .types.region import Region
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -77,7 +76,10 @@ def _form(ctx: click.Context, form_id: str) -> FormSpec:
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """Produce and read back the Green Manufacturing List attachments (MIIT [2022] No. 235)."""
-    ctx.obj = default_registry()
+    try:
+        ctx.obj = default_registry()
+    except GreenDocsError as exc:
+        _fail(exc)
 
 
 @main.command("forms")
@@ -102,7 +104,10 @@ def forms_cmd(ctx: click.Context, as_json: bool) -> None:
 def new_cmd(ctx: click.Context, form: str) -> None:
     """Print a complete, realistic sample input for FORM (YAML)."""
     spec = _form(ctx, form)
-    click.echo((samples_dir() / spec.sample).read_text(encoding="utf-8"), nl=False)
+    try:
+        click.echo(spec.sample_text(), nl=False)
+    except GreenDocsError as exc:
+        _fail(exc)
 
 
 @main.command("validate")
@@ -211,8 +216,8 @@ def summarize_cmd(ctx: click.Context, folder: Path, output: Path, docx: Path | N
     Exit 0 when no problem was found, 1 when problems are listed (the workbook is written
     either way), 3 when the output cannot be written.
     """
-    from .rollup import summarize
-    from .rollup_report import kind_label, write_rollup_xlsx
+    from .rollup.collect import FileStatus, summarize
+    from .rollup.report import kind_label, write_rollup_xlsx
 
     if province is not None:
         try:
@@ -229,12 +234,12 @@ def summarize_cmd(ctx: click.Context, folder: Path, output: Path, docx: Path | N
             Renderer(_registry(ctx)).render_file(result.summary, docx, "docx")
     except GreenDocsError as exc:
         _fail(exc)
-    counts = {s: sum(1 for f in result.files if f.status == s)
-              for s in ("used", "skipped", "failed")}
+    counts = {s: sum(1 for f in result.files if f.status is s) for s in FileStatus}
     s = result.summary
-    click.echo(f"{len(result.files)} files: {counts['used']} used, {counts['skipped']} "
-               f"skipped, {counts['failed']} failed; {s.province}: {len(s.factories)} "
-               f"factories, {len(s.products)} products, {len(s.parks)} parks, "
+    click.echo(f"{len(result.files)} files: {counts[FileStatus.USED]} used, "
+               f"{counts[FileStatus.SKIPPED]} skipped, {counts[FileStatus.FAILED]} failed; "
+               f"{s.province}: {len(s.factories)} factories, {len(s.products)} products, "
+               f"{len(s.parks)} parks, "
                f"{len(s.supply_chains)} supply-chain enterprises")
     for p in result.problems:
         where = " ".join(x for x in (p.files, p.path) if x)
@@ -289,7 +294,7 @@ def system_cmd(ctx: click.Context, form: str, system_id: str | None,
 
 @main.command("demo")
 @click.option("--samples", "samples", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder of sample inputs (default: the shipped samples).")
+              help="Folder of sample inputs (default: every registered form's sample).")
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
               default=Path("out"), show_default=True)
 @click.pass_context
@@ -297,7 +302,7 @@ def demo_cmd(ctx: click.Context, samples: Path | None, output: Path) -> None:
     """Render every sample in every format and read each document back."""
     from .demo import run_demo
 
-    sys.exit(run_demo(_registry(ctx), samples or samples_dir(), output, click.echo))
+    sys.exit(run_demo(_registry(ctx), samples, output, click.echo))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,44 +2,58 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .data_io import load_file
+from .engines.libreoffice import INSTALL_HINT, LibreOffice
 from .errors import GreenDocsError
 from .findings import ValidationReport
-from .libreoffice import INSTALL_HINT, LibreOffice
+from .model.data_io import FormInput, load_file, load_sample
 from .parsing import Parser
 from .registry import Registry
 from .rendering import Renderer
 
 
-def run_demo(registry: Registry, samples: Path, output: Path,
+def _samples(registry: Registry, folder: Path | None
+             ) -> Iterator[tuple[str, Path | None, Callable[[], FormInput]]]:
+    """(name, file, loader) of each sample: the files of *folder*, or every form's own."""
+    if folder is not None:
+        for path in sorted(p for p in folder.iterdir()
+                           if p.suffix in (".yaml", ".yml", ".json")):
+            yield path.stem, path, functools.partial(load_file, path, registry)
+        return
+    for spec in registry:
+        yield spec.id, None, functools.partial(load_sample, spec, registry)
+
+
+def run_demo(registry: Registry, samples: Path | None, output: Path,
              echo: Callable[[str], object] = print) -> int:
-    """Render and read back every sample; one line per document. Returns the exit code."""
+    """Render and read back every sample (the forms' own, or those in the folder
+    *samples*); one line per document. Returns the exit code."""
     renderer, parser = Renderer(registry), Parser(registry)
     with_lo = LibreOffice.available()
     if not with_lo:
         echo(f"note: LibreOffice not found, so no .pdf or .doc: {INSTALL_HINT}")
     failures = 0
-    files = sorted(p for p in samples.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
-    if not files:
+    found = list(_samples(registry, samples))
+    if not found:
         echo(f"no samples in {samples}")
         return 1
-    for sample in files:
+    for name, sample, load in found:
         try:
-            loaded = load_file(sample, registry)
+            loaded = load()
         except GreenDocsError as exc:
-            echo(f"FAIL {sample.name}: {exc}")
+            echo(f"FAIL {name}: {exc}")
             failures += 1
             continue
         report = ValidationReport.of(loaded.form.id, loaded.form.rules(loaded.model))
         note = f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
         for fmt in (*loaded.form.formats, *(["doc", "pdf"] if with_lo else [])):
-            target = output / f"{sample.stem}.{fmt}"
+            target = output / f"{name}.{fmt}"
             try:
-                renderer.render_file(loaded.model, target, fmt, inputs=[sample])
+                renderer.render_file(loaded.model, target, fmt, inputs=[sample] if sample else ())
                 if fmt == "pdf":
                     echo(f"ok   {target}  附件{loaded.form.attachment} "
                          f"{loaded.form.title_zh}: {pdf_pages(target.read_bytes())} page(s)")

@@ -74,6 +74,11 @@ class UnknownFormError(GreenDocsError, KeyError):
         return str(self.args[0]) if self.args else "unknown form"
 
 
+class FormRegistryError(GreenDocsError):
+    """The installed forms conflict (two packages register one form id) or one of them
+    cannot be loaded."""
+
+
 class ConversionError(GreenDocsError):
     """An external converter (LibreOffice) is missing or failed."""
 

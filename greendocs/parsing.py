@@ -9,19 +9,19 @@ from typing import Any, Protocol
 
 import attrs
 
-from .converter import structure
-from .docx.reader import read_docx_values
+from .engines.docx.reader import read_docx_values
+from .engines.libreoffice import LibreOffice
+from .engines.odt.reader import read_odt_values
+from .engines.xlsx.reader import read_xlsx_values
 from .errors import ConversionError, NotAFormError, ParseError, UnknownFormError
-from .flat_data import unflatten
-from .libreoffice import LibreOffice
 from .markers.bookmark_names import fill_pattern, parse_bookmark, pattern_key
 from .markers.labels import normalise_label
-from .model_fields import LeafPath, leaf_paths
-from .odt.reader import read_odt_values
+from .model.converter import structure
+from .model.flat_data import unflatten
+from .model.introspection import LeafPath, leaf_paths
+from .model.value_text import cell_to_data, text_to_data
 from .package.safe_zip import DEFAULT_LIMITS
 from .registry import FormSpec, Registry, default_registry
-from .value_text import cell_to_data, text_to_data
-from .xlsx.reader import read_xlsx_values
 
 
 class MarkedValues(Protocol):

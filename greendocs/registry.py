@@ -1,17 +1,32 @@
-"""The form registry: every attachment form greendocs knows, and how to find one."""
+"""The form registry: every form greendocs knows, how a form declares itself, and how
+installed packages contribute forms.
+
+A form is a :class:`FormSpec`. Packages register forms under the entry-point group
+``greendocs.forms`` (name: the form id, value: ``package.module:SPEC``); greendocs' own
+forms are registered the same way in its ``pyproject.toml``, so a province's or a
+consultancy's package installed beside greendocs appears in every command with no change
+to greendocs.
+"""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from importlib import resources
-from typing import Any
+from importlib import metadata, resources
+from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .errors import UnknownFormError
-from .findings import Finding
-from .layout import Layout
-from .summary_entry import SummaryEntry
+from .errors import FormRegistryError, UnknownFormError
+
+if TYPE_CHECKING:
+    from .findings import Finding
+    from .layout.elements import Layout
+    from .rollup.entry import SummaryEntry
+
+#: the entry-point group under which packages register their forms
+ENTRY_POINT_GROUP = "greendocs.forms"
 
 
 @attrs.frozen
@@ -24,31 +39,37 @@ class XlsxCodec:
     claims: Callable[[bytes], bool]
 
 
+def _package_of(spec: FormSpec) -> str:
+    module = sys.modules.get(spec.model.__module__)
+    module_spec = getattr(module, "__spec__", None)
+    parent = getattr(module_spec, "parent", None)
+    return parent or spec.model.__module__.rpartition(".")[0] or spec.model.__module__
+
+
 @attrs.frozen
 class FormSpec:
     """Everything the engines need to know about one form.
 
-    A form is added by writing its model, its templates and its rules, and registering a
-    ``FormSpec``; the render and parse engines, the CLI and the roll-up read only this.
+    A form is one package (folder): its model, its layout, its rules, and its files named
+    by the form id — ``<id>.yaml`` (the sample input), ``<id>.docx`` (the .docx template;
+    built from the layout when the package ships none) and ``indicators/*.yaml`` (shipped
+    indicator systems, if it is scored). The render and parse engines, the CLI and the
+    roll-up read only this.
     """
 
     id: str
-    attachment: str  # "6", "2-1", …
+    attachment: str  # "6", "2", …
     title_zh: str
     title_en: str
     model: type
-    #: output format → template file name in ``templates/`` (e.g. {"docx": "factory-dynamic.docx"})
-    templates: Mapping[str, str]
-    #: sample input file name in ``samples/``
-    sample: str
+    #: the page layout the .docx template and the .odt are both made from
+    layout: Callable[[], Layout] | None = None
     #: the form's rules: model → findings (pure)
     rules: Callable[[Any], Sequence[Finding]] = lambda model: ()
     #: extra render context computed from the model (e.g. the year columns)
     context: Callable[[Any], Mapping[str, Any]] = lambda model: {}
     #: the names that ``context`` adds (checked in custom templates)
     context_names: tuple[str, ...] = ()
-    #: the page layout the .docx template and the .odt are both made from
-    layout: Callable[[], Layout] | None = None
     #: what a completed form contributes to the provincial summary (Attachment 1)
     summary_entry: Callable[[Any], SummaryEntry] | None = None
     #: a form-specific spreadsheet instead of the generic one
@@ -57,24 +78,45 @@ class FormSpec:
     #: in fields of their own (a report's total, say) filled in. Documents of every format
     #: are rendered from this, so reading one back gives this model.
     as_rendered: Callable[[Any], Any] = lambda model: model
-    #: the package whose ``indicators/`` folder holds the form's shipped indicator systems
-    #: (YAML files users copy and adapt); None for forms that are not scored
-    systems_package: str | None = None
+    #: the package holding the form's files (default: the package of the model's module)
+    package: str = attrs.field(default=attrs.Factory(_package_of, takes_self=True))
+
+    def _file(self, name: str) -> Traversable:
+        return resources.files(self.package).joinpath(name)
+
+    def template(self, fmt: str = "docx") -> bytes | None:
+        """The shipped template file (``<id>.docx``), or None when the form ships none
+        (its .docx is then built from the layout)."""
+        item = self._file(f"{self.id}.{fmt}")
+        return item.read_bytes() if item.is_file() else None
+
+    def sample_text(self) -> str:
+        """The sample input (``<id>.yaml``): a complete, realistic form to start from."""
+        item = self._file(f"{self.id}.yaml")
+        if not item.is_file():
+            raise UnknownFormError(f"form {self.id} ships no sample ({self.package}/"
+                                   f"{self.id}.yaml)")
+        return item.read_text(encoding="utf-8")
 
     def shipped_systems(self) -> dict[str, str]:
         """The YAML text of each shipped indicator system of the form, by id."""
-        if self.systems_package is None:
+        folder = self._file("indicators")
+        if not folder.is_dir():
             return {}
-        folder = resources.files(self.systems_package).joinpath("indicators")
         return {item.name.removesuffix(".yaml"): item.read_text(encoding="utf-8")
                 for item in sorted(folder.iterdir(), key=lambda i: i.name)
                 if item.name.endswith(".yaml")}
 
     @property
     def formats(self) -> tuple[str, ...]:
-        """Formats written without other programs: templates, ``odt`` where a layout
-        exists, and ``xlsx`` (generic for every form)."""
-        return tuple(sorted({*self.templates, "xlsx", *(["odt"] if self.layout else [])}))
+        """Formats written without other programs: ``docx`` and ``odt`` where a layout
+        exists (or a template ships), and ``xlsx`` (generic for every form)."""
+        found = {"xlsx"}
+        if self.layout is not None:
+            found |= {"docx", "odt"}
+        elif self.template("docx") is not None:
+            found.add("docx")
+        return tuple(sorted(found))
 
 
 class Registry:
@@ -88,7 +130,8 @@ class Registry:
     def register(self, spec: FormSpec) -> None:
         """Add a form; its id must be new."""
         if spec.id in self._forms:
-            raise ValueError(f"form {spec.id!r} is already registered")
+            raise FormRegistryError(f"form {spec.id!r} is already registered "
+                                    f"(by {self._forms[spec.id].package})")
         self._forms[spec.id] = spec
 
     def get(self, form_id: str) -> FormSpec:
@@ -125,8 +168,44 @@ def _att_key(attachment: str) -> tuple[int, ...]:
     return tuple(int(p) for p in attachment.split("-") if p.isdigit())
 
 
-def default_registry() -> Registry:
-    """A new registry holding every built-in form."""
-    from .forms import BUILTIN_FORMS
+def _provider(ep: metadata.EntryPoint) -> str:
+    dist = ep.dist
+    return f"package {dist.name}" if dist is not None else f"module {ep.module}"
 
-    return Registry(BUILTIN_FORMS)
+
+def installed_forms() -> list[FormSpec]:
+    """The forms of every installed package (greendocs' own included), from the
+    ``greendocs.forms`` entry points. :class:`FormRegistryError` when two packages register
+    the same form id, or a registered form cannot be loaded."""
+    seen: dict[str, metadata.EntryPoint] = {}
+    specs: list[FormSpec] = []
+    for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP),
+                     key=lambda e: (e.name, _provider(e))):
+        if ep.name in seen:
+            raise FormRegistryError(
+                f"form {ep.name!r} is registered twice: by {_provider(seen[ep.name])} "
+                f"({seen[ep.name].value}) and by {_provider(ep)} ({ep.value}); uninstall one "
+                "of them or rename the form")
+        seen[ep.name] = ep
+        try:
+            spec = ep.load()
+        except Exception as exc:  # any import error of an installed package
+            raise FormRegistryError(f"form {ep.name!r} of {_provider(ep)} cannot be loaded "
+                                    f"from {ep.value}: {type(exc).__name__}: {exc}") from None
+        if not isinstance(spec, FormSpec):
+            raise FormRegistryError(f"form {ep.name!r} of {_provider(ep)}: {ep.value} is a "
+                                    f"{type(spec).__name__}, not a greendocs FormSpec")
+        if spec.id != ep.name:
+            raise FormRegistryError(f"form {ep.name!r} of {_provider(ep)}: {ep.value} has the "
+                                    f"id {spec.id!r}; the entry point's name must be the id")
+        specs.append(spec)
+    if not any(s.package.startswith("greendocs.") for s in specs):
+        raise FormRegistryError(
+            "greendocs' own forms are not registered: greendocs is not installed (run "
+            "'pip install -e .' in a source checkout, or 'pip install greendocs')")
+    return specs
+
+
+def default_registry() -> Registry:
+    """A new registry holding every installed form (greendocs' own and other packages')."""
+    return Registry(installed_forms())

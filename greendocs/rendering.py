@@ -10,18 +10,19 @@ from typing import Any
 
 import jinja2
 
-from .docx.template import CompiledDocx, compile_docx, make_environment
-from .docx.writer import FORM_PATTERN, render_docx
+from .engines.docx.template import CompiledDocx, compile_docx
+from .engines.docx.writer import render_docx
+from .engines.libreoffice import LibreOffice
+from .engines.odt.writer import render_odt
+from .engines.template_check import check_template_ast
+from .engines.template_env import make_environment
+from .engines.xlsx.writer import render_xlsx
 from .errors import OutputError, TemplateError
-from .layout import Layout
-from .libreoffice import LibreOffice
+from .layout.elements import Layout
+from .markers.bookmark_names import FORM_PATTERN
 from .markers.model_view import Marked, root_context
-from .odt.writer import render_odt
 from .package.atomic_write import write_atomic
 from .registry import FormSpec, Registry, default_registry
-from .resources import templates_dir
-from .template_check import check_template_ast
-from .xlsx.writer import render_xlsx
 
 #: formats written by greendocs itself
 NATIVE_FORMATS = ("docx", "odt", "xlsx")
@@ -45,27 +46,35 @@ class Renderer:
 
     def template_for(self, spec: FormSpec, fmt: str = "docx",
                      template: str | os.PathLike[str] | None = None) -> CompiledDocx:
-        """The compiled template (the form's own, or the custom *template* file)."""
-        if template is None:
-            name = spec.templates.get(fmt)
-            if name is None:
-                raise TemplateError(f"form {spec.id} has no {fmt} template")
-            path = templates_dir() / name
-        else:
+        """The compiled template: the custom *template* file (checked against the form's
+        model), else the template the form ships, else one built from its layout."""
+        if template is not None:
             path = Path(template)
-        try:
-            st = path.stat()
-        except OSError as exc:
-            raise TemplateError(f"template {path}: cannot read it ({exc.strerror})") from None
-        key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
-        compiled = self._compiled.get(key)
-        if compiled is None:
-            compiled = compile_docx(path.read_bytes(), str(path), self._env)
-            if template is not None:
-                self._check(compiled, spec)
-            with self._lock:
-                compiled = self._compiled.setdefault(key, compiled)
-        return compiled
+            try:
+                st = path.stat()
+                key: tuple[str, int, int] = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+                compiled = self._compiled.get(key)
+                if compiled is None:
+                    compiled = compile_docx(path.read_bytes(), str(path), self._env)
+                    self._check(compiled, spec)
+            except OSError as exc:
+                raise TemplateError(f"template {path}: cannot read it ({exc.strerror})"
+                                    ) from None
+        else:
+            key = (f"form:{spec.id}", 0, 0)
+            compiled = self._compiled.get(key)
+            if compiled is None:
+                data = spec.template(fmt)
+                if data is None:
+                    if spec.layout is None:
+                        raise TemplateError(f"form {spec.id} has no {fmt} template and no "
+                                            "layout to build one from")
+                    from .engines.docx.template_builder import build_docx_template
+
+                    data = build_docx_template(self._layout(spec))
+                compiled = compile_docx(data, f"{spec.package}/{spec.id}.{fmt}", self._env)
+        with self._lock:
+            return self._compiled.setdefault(key, compiled)
 
     def _check(self, compiled: CompiledDocx, spec: FormSpec) -> None:
         problems: list[str] = []

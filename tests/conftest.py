@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import greendocs
+from tests.samples import load_sample
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
 
 settings.register_profile("default", max_examples=40, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -23,7 +23,7 @@ settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 @pytest.fixture(scope="session")
 def sample() -> Any:
-    return greendocs.load_file(SAMPLES / "factory-dynamic.yaml")
+    return load_sample("factory-dynamic")
 
 
 @pytest.fixture(scope="session")
@@ -39,10 +39,10 @@ def sample_xlsx(sample: Any) -> bytes:
 @pytest.fixture(scope="session")
 def factory_self() -> Any:
     """The Attachment 2-1 sample (GB/T 36132-2018)."""
-    return greendocs.load_file(SAMPLES / "factory-self.yaml")
+    return load_sample("factory-self")
 
 
 @pytest.fixture(scope="session")
 def factory_third_party() -> Any:
     """The Attachment 2-2 sample."""
-    return greendocs.load_file(SAMPLES / "factory-third-party.yaml")
+    return load_sample("factory-third-party")

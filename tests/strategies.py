@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from greendocs.contact import ContactPerson, Email, Phone, Postcode
-from greendocs.credit_code import ALPHABET, CreditCode, check_character
+from greendocs.blocks.contact_person import ContactPerson
+from greendocs.blocks.negative_list import Declaration, NegativeList
 from greendocs.forms.factory_dynamic import (
     Changes,
     FactoryDynamicReport,
@@ -16,12 +16,13 @@ from greendocs.forms.factory_dynamic import (
     ListedFactory,
     ProductOutput,
 )
-from greendocs.industry import Industry
-from greendocs.negative_list import Declaration, NegativeList
-from greendocs.quantity import Unit
-from greendocs.region import REGIONS, Region
-from greendocs.text import EMPTY_MARKS
-from greendocs.year_series import YearSeries
+from greendocs.types.contact import Email, Phone, Postcode
+from greendocs.types.credit_code import ALPHABET, CreditCode, check_character
+from greendocs.types.industry import Industry
+from greendocs.types.quantity import Unit
+from greendocs.types.region import REGIONS, Region
+from greendocs.types.text import EMPTY_MARKS
+from greendocs.types.year_series import YearSeries
 
 # Chinese, Latin, digits, XML-special characters and spaces: what forms really hold.
 _CHARS = st.sampled_from(list("绿色工厂有限公司制造能源环境（）、，。—％")
@@ -131,7 +132,7 @@ _YEAR = st.shared(st.integers(2003, 2100), key="reporting-year")
 def _leaf(tp: object, unit: str | None) -> st.SearchStrategy[object]:
     import enum
 
-    from greendocs.model_fields import LabelledEnum
+    from greendocs.types.labelled_enum import LabelledEnum
 
     if tp is str:
         return text(10)
@@ -169,7 +170,7 @@ def models(cls: type, overrides: dict[type, st.SearchStrategy[object]] | None = 
            ) -> st.SearchStrategy[object]:
     """Valid instances of any form model, built from its field shapes; the reporting year
     and every year series share one year, so the years agree."""
-    from greendocs.model_fields import fields_of
+    from greendocs.model.introspection import fields_of
 
     extra = {Declaration: declarations(), **(overrides or {})}
 

@@ -10,8 +10,9 @@ from click.testing import CliRunner
 
 import greendocs
 from greendocs.cli import main
+from tests.samples import sample_path
 
-SAMPLE = "samples/factory-dynamic.yaml"
+SAMPLE = str(sample_path("factory-dynamic"))
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -115,7 +116,7 @@ def test_demo_renders_and_reads_back_every_sample(tmp_path: Path) -> None:
 
 
 def test_supply_chain_score_out_of_range_is_refused_everywhere(tmp_path: Path) -> None:
-    src = Path("samples/supply-chain-self.yaml").read_text(encoding="utf-8")
+    src = sample_path("supply-chain-self").read_text(encoding="utf-8")
     bad = tmp_path / "bad.yaml"
     bad.write_text(src.replace("{id: X11, score: 8,", "{id: X11, score: 9,"), encoding="utf-8")
     code, _, err = run("validate", str(bad))
@@ -130,7 +131,7 @@ def test_supply_chain_score_out_of_range_is_refused_everywhere(tmp_path: Path) -
 def test_every_form_renders_and_parses_from_the_cli(tmp_path: Path) -> None:
     for spec in greendocs.forms():
         out = tmp_path / f"{spec.id}.docx"
-        code, _, _ = run("render", f"samples/{spec.sample}", "-o", str(out))
+        code, _, _ = run("render", str(sample_path(spec.id)), "-o", str(out))
         assert code == 0
         code, stdout, _ = run("parse", str(out), "--json")
         assert code == 0 and json.loads(stdout)["form"] == spec.id

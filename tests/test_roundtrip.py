@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 
 import greendocs
 from greendocs.forms.factory_dynamic import FactoryDynamicReport
-
-from .strategies import factory_dynamic_reports
+from tests.samples import load_sample
+from tests.strategies import factory_dynamic_reports
 
 
 @pytest.mark.parametrize("fmt", ["docx", "odt", "xlsx"])
@@ -27,7 +27,7 @@ def test_parse_of_render_is_identity(fmt: str, model: FactoryDynamicReport) -> N
 @pytest.mark.parametrize("fmt", ["docx", "odt", "xlsx"])
 def test_same_input_gives_identical_bytes(sample: Any, fmt: str) -> None:
     first = greendocs.render(sample, fmt)
-    again = greendocs.render(greendocs.load_file("samples/factory-dynamic.yaml"), fmt)
+    again = greendocs.render(load_sample("factory-dynamic"), fmt)
     assert first == again
 
 

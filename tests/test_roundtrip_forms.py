@@ -13,8 +13,7 @@ from greendocs.forms.supply_chain import (
     SupplyChainSelfReport,
     SupplyChainThirdPartyReport,
 )
-
-from .strategies import (
+from tests.strategies import (
     SUPPLY_CHAIN_REPORT_FIELDS,
     factory_overrides,
     factory_reports,

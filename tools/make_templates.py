@@ -1,23 +1,23 @@
-"""Build the .docx templates in templates/ from each registered form's layout.
+"""Rebuild the .docx template of every built-in form from its layout, in the form's folder.
 
-Run after changing a layout: ``.venv/bin/python tools/make_templates.py``.
+Run after changing a layout: ``.venv/bin/python tools/make_templates.py``. The templates are
+generated artifacts kept in git (users copy and adapt them); a test checks that each one
+equals what its layout builds.
 """
 
 from __future__ import annotations
 
-import sys
+from importlib import resources
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from greendocs.docx.template_builder import build_docx_template  # noqa: E402
-from greendocs.registry import default_registry  # noqa: E402
+from greendocs.engines.docx.template_builder import build_docx_template
+from greendocs.registry import default_registry
 
 if __name__ == "__main__":
+    root = Path.cwd()
     for spec in default_registry():
-        if spec.layout is None or "docx" not in spec.templates:
+        if spec.layout is None or not spec.package.startswith("greendocs."):
             continue
-        target = ROOT / "templates" / spec.templates["docx"]
+        target = Path(str(resources.files(spec.package).joinpath(f"{spec.id}.docx")))
         target.write_bytes(build_docx_template(spec.layout()))
-        print(f"wrote {target.relative_to(ROOT)}")
+        print(f"wrote {target.relative_to(root) if target.is_relative_to(root) else target}")

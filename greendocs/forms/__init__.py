@@ -1,15 +1,3 @@
-"""The built-in forms, one subpackage each; ``BUILTIN_FORMS`` lists their specs."""
-
-from __future__ import annotations
-
-from . import factory, factory_dynamic, summary, supply_chain
-
-BUILTIN_FORMS = (
-    summary.SPEC,
-    factory.SELF_SPEC,
-    factory.THIRD_PARTY_SPEC,
-    factory_dynamic.SPEC,
-    supply_chain.SELF_SPEC,
-    supply_chain.THIRD_PARTY_SPEC,
-    supply_chain.DYNAMIC_SPEC,
-)
+"""The built-in forms, one package each (model, layout, rules, scoring, data files, sample
+and template), registered through the ``greendocs.forms`` entry points like any other
+package's forms. ``_shared`` holds the pieces several forms use."""

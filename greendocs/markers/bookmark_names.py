@@ -1,8 +1,11 @@
-"""Short, stable bookmark names for field paths, and back.
+"""Every marker name greendocs writes into documents, in one place: short, stable
+bookmark names for field paths (and back), the form marker, and the template variable.
 
 Word allows bookmark names of at most 40 letters, digits and underscores. A name is
 ``gd`` + 8 characters of a hash of the path pattern (``indicators[].values[]``) + the
-indices (``_3_2021``), so it needs no stored map and stays stable across versions.
+indices (``_3_2021``), so it needs no stored map and stays stable across versions. The
+form a document was rendered from is marked by ``gdform_<id>`` (a bookmark in .docx and
+.odt) or by the path ``_form`` (in the .xlsx path column).
 """
 
 from __future__ import annotations
@@ -14,6 +17,10 @@ import re
 
 PREFIX = "gd"
 FORM_PREFIX = "gdform_"
+#: the path that marks the form itself: the title's marker, the .xlsx form row
+FORM_PATTERN = "_form"
+#: the template context variable holding the per-render marker writer (never a field name)
+MARKER_VAR = "_gd"
 _INDEX = re.compile(r"\[([^\]]*)\]")
 _NAME = re.compile(r"^gd([a-z2-7]{8})((?:_[0-9]+)*)$")
 
@@ -34,6 +41,17 @@ def bookmark_name(path: str) -> str:
     """The bookmark name that marks the value at *path*."""
     pattern, indices = split_path(path)
     return PREFIX + pattern_key(pattern) + "".join("_" + i for i in indices)
+
+
+def value_bookmark(pattern: str, indices: tuple[str, ...], form_id: str) -> str:
+    """The bookmark for a value at *pattern* with *indices* (the form's own marker for
+    :data:`FORM_PATTERN`)."""
+    if pattern == FORM_PATTERN:
+        return form_bookmark(form_id)
+    name = PREFIX + pattern_key(pattern)
+    for i in indices:
+        name += "_" + i
+    return name
 
 
 def form_bookmark(form_id: str) -> str:

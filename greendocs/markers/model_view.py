@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..model_fields import FieldInfo, field_map
-from ..value_text import format_value
-from ..year_series import YearSeries
+from ..model.introspection import FieldInfo, field_map
+from ..model.value_text import format_value
+from ..types.year_series import YearSeries
 from .bookmark_names import fill_pattern
 
 

@@ -8,19 +8,13 @@ from typing import Any
 
 import attrs
 
+from ...blocks.unit_nature import TICK_LINE
 from ...errors import ValidationError
 from ...markers.model_view import Marked
 from ...registry import FormSpec
-from ...summary_entry import Category, SummaryEntry, report_entry
-from ...tick_boxes import TickBoxes
-from ...unit_nature import TICK_LINE
-from .applicant_rules import check_report
-from .energy_benchmarks import (
-    BenchmarkEntry,
-    BenchmarkTable,
-    energy_findings,
-    load_benchmarks,
-)
+from ...rollup.entry import Category, SummaryEntry, report_entry
+from ...types.tick_boxes import TickBoxes
+from .energy_benchmarks import BenchmarkEntry, BenchmarkTable, energy_findings, load_benchmarks
 from .indicator_system import (
     SHIPPED_SYSTEMS,
     BasicRequirement,
@@ -33,8 +27,8 @@ from .indicator_system import (
     resolve_factory_system,
     shipped_factory_system,
 )
-from .layouts import self_report_layout, third_party_layout
-from .report_model import (
+from .layout import self_report_layout, third_party_layout
+from .model import (
     BasicRequirementCheck,
     BenchmarkKind,
     Conformity,
@@ -47,6 +41,7 @@ from .report_model import (
     RequirementAssessment,
     SelfEvaluatedFactory,
 )
+from .rules import check_report
 from .scoring import (
     BasicResult,
     FactoryScoreCard,
@@ -134,20 +129,16 @@ def summary_entry(report: Report) -> SummaryEntry:
 SELF_SPEC = FormSpec(
     id="factory-self", attachment="2", title_zh="绿色工厂自评价报告",
     title_en="Green factory self-evaluation report",
-    model=FactorySelfReport, templates={"docx": "factory-self.docx"},
-    sample="factory-self.yaml", rules=check_report, context=report_context,
+    model=FactorySelfReport, rules=check_report, context=report_context,
     context_names=_CONTEXT_NAMES, layout=self_report_layout, summary_entry=summary_entry,
-    systems_package=__name__,
     as_rendered=as_rendered)
 
 THIRD_PARTY_SPEC = FormSpec(
     id="factory-third-party", attachment="2", title_zh="绿色工厂第三方评价报告",
     title_en="Green factory third-party evaluation report",
-    model=FactoryThirdPartyReport, templates={"docx": "factory-third-party.docx"},
-    sample="factory-third-party.yaml", rules=check_report, context=report_context,
+    model=FactoryThirdPartyReport, rules=check_report, context=report_context,
     context_names=(*_CONTEXT_NAMES, "basic_ticks"), layout=third_party_layout,
-    summary_entry=summary_entry,
-    systems_package=__name__, as_rendered=as_rendered)
+    summary_entry=summary_entry, as_rendered=as_rendered)
 
 __all__ = [
     "SELF_SPEC",

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import attrs
 
-from ...data_files import FileCache, read_yaml_model
 from ...errors import FieldError, ValidationError
 from ...findings import Finding, Severity
-from .report_model import BenchmarkKind, EnergyEfficiency
+from ...model.data_files import FileCache, read_yaml_model
+from .model import BenchmarkKind, EnergyEfficiency
 
 
 @attrs.frozen

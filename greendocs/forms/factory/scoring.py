@@ -16,8 +16,8 @@ from decimal import Decimal
 import attrs
 
 from ...errors import FieldError, ValidationError
-from ...points import linear_points, share_of
-from ...quantity import tidy
+from ...types.points import linear_points, share_of
+from ...types.quantity import tidy
 from .indicator_system import (
     BasicRequirement,
     FactorySystem,
@@ -26,7 +26,7 @@ from .indicator_system import (
     Requirement,
     missing_figures,
 )
-from .report_model import BasicRequirementCheck, RequirementAssessment
+from .model import BasicRequirementCheck, RequirementAssessment
 
 
 @attrs.frozen

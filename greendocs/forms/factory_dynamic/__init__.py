@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...change_declaration import Changes
+from ...blocks.change_declaration import Changes
 from ...registry import FormSpec
 from .indicator_catalogue import IndicatorCatalogue, IndicatorDefinition, load_catalogue
 from .layout import build_layout
-from .model import (
-    FactoryDynamicReport,
-    KeyIndicator,
-    ListedFactory,
-    ProductOutput,
-)
-from .trend_rules import check_factory_dynamic
+from .model import FactoryDynamicReport, KeyIndicator, ListedFactory, ProductOutput
+from .rules import check_factory_dynamic
 
 
 def _context(report: FactoryDynamicReport) -> dict[str, Any]:
@@ -27,8 +22,6 @@ SPEC = FormSpec(
     title_zh="绿色工厂动态管理表",
     title_en="Green factory dynamic management table",
     model=FactoryDynamicReport,
-    templates={"docx": "factory-dynamic.docx"},
-    sample="factory-dynamic.yaml",
     rules=check_factory_dynamic,
     context=_context,
     context_names=("years",),

@@ -11,7 +11,7 @@ import attrs
 import yaml
 
 from ...errors import GreenDocsError
-from ...quantity import Unit
+from ...types.quantity import Unit
 
 
 @attrs.frozen

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from ...layout import Layout, LoopRow, Paragraph, Row, Table
-from ...layout_parts import (
-    FOUR_COLUMNS,
-    changes_section,
-    listed_unit_rows,
-    negative_list_section,
-    sign_off_section,
-)
+from ...blocks.change_declaration import changes_section
+from ...blocks.listed_unit import listed_unit_rows
+from ...blocks.negative_list import negative_list_section
+from ...layout.elements import FOUR_COLUMNS, Layout, LoopRow, Paragraph, Row, Table
+from .._shared.dynamic_table import sign_off_section
 from .model import ListedFactory
 
 YEARS = ("{{ years[0] }}年", "{{ years[1] }}年", "{{ years[2] }}年")

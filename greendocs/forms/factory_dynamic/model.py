@@ -13,30 +13,21 @@ from typing import Any
 
 import attrs
 
-from ... import field_specs as f
-from ...change_declaration import Changes
-from ...contact import ContactPerson
-from ...credit_code import CreditCode
-from ...industry import Industry
-from ...model_fields import meta
-from ...negative_list import NegativeList
-from ...quantity import Unit
-from ...region import Region
-from ...year_series import YearSeries, check_series, check_years
+from ...blocks.change_declaration import Changes
+from ...blocks.contact_person import ContactPerson
+from ...blocks.listed_unit import ListedUnit, in_base_order
+from ...blocks.negative_list import NegativeList
+from ...model import field_specs as f
+from ...model.introspection import meta
+from ...types.quantity import Unit
+from ...types.year_series import YearSeries, check_series, check_years
 
 
-@attrs.frozen
-class ListedFactory:
+@attrs.frozen(kw_only=True, field_transformer=in_base_order)
+class ListedFactory(ListedUnit):
     """The listed green factory, as on its listing."""
 
     name: str = f.text("工厂名称", max_length=100)
-    credit_code: CreditCode = f.typed(CreditCode, "统一社会信用代码")
-    region: Region = f.typed(Region, "所在地区")
-    city: str = f.text("所在地市", max_length=50)
-    address: str = f.text("通讯地址", max_length=200)
-    industries: tuple[Industry, ...] = f.items("所属行业", min_items=1, max_items=5)
-    listed_year: int = f.year("入选年度")
-    listed_batch: str | None = f.optional_text("入选批次", max_length=20, single_line=True)
 
 
 def _series_fits_unit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

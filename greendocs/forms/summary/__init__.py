@@ -11,7 +11,7 @@ from .workbook import is_summary_workbook, read_summary_xlsx, write_summary_xlsx
 SPEC = FormSpec(
     id="summary", attachment="1", title_zh="省级工业和信息化主管部门推荐汇总表",
     title_en="Provincial recommendation summary table",
-    model=SummaryTable, templates={"docx": "summary.docx"}, sample="summary.yaml",
+    model=SummaryTable,
     rules=check_summary, layout=build_layout,
     xlsx=XlsxCodec(write_summary_xlsx, read_summary_xlsx, is_summary_workbook))
 

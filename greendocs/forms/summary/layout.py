@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ...layout import Layout, ListCell, LoopRow, PageSetup, Paragraph, Row, Table
-from ...layout_parts import contact_rows, labels
+from ...blocks.contact_person import contact_rows
+from ...layout.elements import Layout, ListCell, LoopRow, PageSetup, Paragraph, Row, Table, labels
 from .model import ParkRow, ProductRow, UnitRow
 
 LANDSCAPE = PageSetup(width=297, height=210, top=28, bottom=26, left=37, right=35)

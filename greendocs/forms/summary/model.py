@@ -9,12 +9,12 @@ from decimal import Decimal
 
 import attrs
 
-from ... import field_specs as f
-from ...contact import Email, Phone
-from ...credit_code import CreditCode
-from ...industry import Industry
-from ...model_fields import LabelledEnum
-from ...region import Region
+from ...model import field_specs as f
+from ...types.contact import Email, Phone
+from ...types.credit_code import CreditCode
+from ...types.industry import Industry
+from ...types.labelled_enum import LabelledEnum
+from ...types.region import Region
 
 
 class ParkLevel(LabelledEnum):

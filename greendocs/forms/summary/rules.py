@@ -38,6 +38,7 @@ def _duplicates(table: SummaryTable) -> Iterator[Finding]:
 
 def _park_quota(table: SummaryTable) -> Iterator[Finding]:
     if len(table.parks) > PARK_QUOTA:
+        names = "、".join(park.name for park in table.parks)
         yield Finding("park-quota", Severity.ERROR, "parks",
-                      f"{len(table.parks)} parks are recommended; a region may recommend at "
-                      f"most {PARK_QUOTA}")
+                      f"{len(table.parks)} parks are recommended ({names}); a region may "
+                      f"recommend at most {PARK_QUOTA}")

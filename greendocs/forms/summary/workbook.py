@@ -12,13 +12,13 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ...converter import structure, unstructure
+from ...engines.xlsx.writer import deterministic_xlsx
 from ...errors import FieldError, GreenDocsError, ParseError, ValidationError
 from ...markers.labels import normalise_label
-from ...model_fields import field_map
+from ...model.converter import structure, unstructure
+from ...model.introspection import field_map
 from ...package.safe_zip import read_members
-from ...region import REGIONS
-from ...xlsx.writer import deterministic_xlsx
+from ...types.region import REGIONS
 from .model import ParkLevel, ParkRow, ProductRow, SummaryTable, UnitRow
 
 #: (model field, sheet title, row class)

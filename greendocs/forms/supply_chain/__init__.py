@@ -1,5 +1,6 @@
-"""Green supply-chain management enterprises: Attachment 5 (self-evaluation and third-party
-reports) and Attachment 9 (dynamic management table)."""
+"""Green supply-chain management enterprises: Attachment 5, the self-evaluation and
+third-party reports. (Attachment 9, the dynamic table, is ``supply_chain_dynamic``; its
+names are re-exported here as before.)"""
 
 from __future__ import annotations
 
@@ -7,15 +8,15 @@ from typing import Any
 
 from ...errors import FieldError, ValidationError
 from ...registry import FormSpec
-from ...summary_entry import Category, SummaryEntry, report_entry
-from .applicant_rules import INDUSTRY_SYSTEMS, check_report
-from .dynamic_model import (
+from ...rollup.entry import Category, SummaryEntry, report_entry
+from ..supply_chain_dynamic import (  # Attachment 9, formerly in this package
+    DYNAMIC_SPEC,
     Disclosure,
     ListedEnterprise,
     SupplyChainDynamicReport,
     SupplyChainKeyIndicators,
+    check_dynamic,
 )
-from .dynamic_rules import check_dynamic
 from .indicator_system import (
     GradeBand,
     Grading,
@@ -26,22 +27,16 @@ from .indicator_system import (
     load_system,
     shipped_system,
 )
-from .layouts import dynamic_layout, self_report_layout, third_party_layout
-from .report_model import (
+from .layout import self_report_layout, third_party_layout
+from .model import (
     IndicatorAssessment,
     PracticeSections,
     SupplyChainEnterprise,
     SupplyChainSelfReport,
     SupplyChainThirdPartyReport,
 )
-from .scoring import (
-    GroupScore,
-    IndicatorScore,
-    ScoreCard,
-    assessment_problems,
-    rule_score,
-    score,
-)
+from .rules import INDUSTRY_SYSTEMS, check_report
+from .scoring import GroupScore, IndicatorScore, ScoreCard, assessment_problems, rule_score, score
 
 _KIND = {"qualitative": "定性", "quantitative": "定量"}
 
@@ -84,26 +79,14 @@ def summary_entry(report: SupplyChainSelfReport | SupplyChainThirdPartyReport) -
 SELF_SPEC = FormSpec(
     id="supply-chain-self", attachment="5", title_zh="绿色供应链管理企业自评价报告",
     title_en="Green supply-chain management enterprise self-evaluation report",
-    model=SupplyChainSelfReport, templates={"docx": "supply-chain-self.docx"},
-    sample="supply-chain-self.yaml", rules=check_report, context=report_context,
-    context_names=_REPORT_NAMES, layout=self_report_layout, summary_entry=summary_entry,
-    systems_package=__name__)
+    model=SupplyChainSelfReport, rules=check_report, context=report_context,
+    context_names=_REPORT_NAMES, layout=self_report_layout, summary_entry=summary_entry,)
 
 THIRD_PARTY_SPEC = FormSpec(
     id="supply-chain-third-party", attachment="5", title_zh="绿色供应链管理企业第三方评价报告",
     title_en="Green supply-chain management enterprise third-party evaluation report",
-    model=SupplyChainThirdPartyReport, templates={"docx": "supply-chain-third-party.docx"},
-    sample="supply-chain-third-party.yaml", rules=check_report, context=report_context,
-    context_names=_REPORT_NAMES, layout=third_party_layout, summary_entry=summary_entry,
-    systems_package=__name__)
-
-DYNAMIC_SPEC = FormSpec(
-    id="supply-chain-dynamic", attachment="9", title_zh="绿色供应链管理企业动态管理表",
-    title_en="Green supply-chain management enterprise dynamic management table",
-    model=SupplyChainDynamicReport, templates={"docx": "supply-chain-dynamic.docx"},
-    sample="supply-chain-dynamic.yaml", rules=check_dynamic,
-    context=lambda report: {"years": report.years}, context_names=("years",),
-    layout=dynamic_layout)
+    model=SupplyChainThirdPartyReport, rules=check_report, context=report_context,
+    context_names=_REPORT_NAMES, layout=third_party_layout, summary_entry=summary_entry,)
 
 __all__ = [
     "DYNAMIC_SPEC", "INDUSTRY_SYSTEMS", "SELF_SPEC", "THIRD_PARTY_SPEC", "Disclosure",

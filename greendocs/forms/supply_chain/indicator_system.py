@@ -9,9 +9,9 @@ from pathlib import Path
 
 import attrs
 
-from ...data_files import FileCache, parse_yaml_model, read_yaml_model
 from ...errors import FieldError, ValidationError
-from ...quantity import tidy
+from ...model.data_files import FileCache, parse_yaml_model, read_yaml_model
+from ...types.quantity import tidy
 
 
 @attrs.frozen

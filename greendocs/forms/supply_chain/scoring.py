@@ -13,10 +13,10 @@ from decimal import Decimal
 import attrs
 
 from ...errors import FieldError, ValidationError
-from ...points import linear_points, share_of
-from ...quantity import tidy
+from ...types.points import linear_points, share_of
+from ...types.quantity import tidy
 from .indicator_system import Indicator, IndicatorGroup, IndicatorSystem, ScoringRule
-from .report_model import IndicatorAssessment
+from .model import IndicatorAssessment
 
 
 @attrs.frozen

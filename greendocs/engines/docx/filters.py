@@ -1,0 +1,47 @@
+"""The Jinja filters compiled .docx templates call: every value written as its own run,
+inside its markers when it is a model value, and always escaped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+
+from ...markers.bookmark_names import MARKER_VAR, value_bookmark
+from ...markers.model_view import Marked
+from ...model.value_text import format_value
+from .run_xml import escape_xml, marked_run, text_run
+
+
+class MarkerWriter:
+    """Writes marked runs for one render; numbers bookmarks from 1 (so output is repeatable)."""
+
+    __slots__ = ("_form_id", "_next", "_run_props")
+
+    def __init__(self, run_props: tuple[str, ...], form_id: str) -> None:
+        self._run_props = run_props
+        self._form_id = form_id
+        self._next = 0
+
+    def mark(self, value: Any, run_index: int) -> str:
+        """The run XML for *value*; a :class:`Marked` value also gets its markers."""
+        rpr = self._run_props[run_index]
+        if type(value) is Marked:
+            self._next += 1
+            name = value_bookmark(value.pattern, value.indices, self._form_id)
+            return marked_run(rpr, format_value(value.value), name, value.label, self._next)
+        return text_run(rpr, value if isinstance(value, str) else format_value(value))
+
+
+@jinja2.pass_context
+def mark_filter(context: jinja2.runtime.Context, value: Any, run_index: int) -> str:
+    """The ``gdmark`` filter that compiled templates call for each value inside a run."""
+    writer: MarkerWriter = context.parent[MARKER_VAR]
+    return writer.mark(value, run_index)
+
+
+def text_filter(value: Any) -> str:
+    """The ``gdtext`` filter for expressions outside runs (attribute values and the like)."""
+    if isinstance(value, Marked):
+        value = value.value
+    return escape_xml(value if isinstance(value, str) else format_value(value))

@@ -1,0 +1,129 @@
+"""Compiling a .docx template once: clean the Jinja tags, wrap values in markers, compile.
+
+docxtpl's tag clean-up (tags split across runs, ``{%tr %}`` row loops) is applied first;
+then every ``{{ expression }}`` inside a run is rewritten into a call that writes the value
+as its own run inside a bookmark and a content control, with the original run formatting.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+import jinja2
+from docxtpl import DocxTemplate
+
+from ...errors import TemplateError
+from ...package.safe_zip import read_members
+from ...package.zip_writer import ZipMember
+
+_TEMPLATE_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_RUN = re.compile(
+    r"<w:r(?: [^>]*)?>(?P<rpr><w:rPr>(?:(?!</w:rPr>).)*</w:rPr>|<w:rPr/>)?"
+    r"<w:t(?: [^>]*)?>(?P<text>(?:(?!</w:t>).)*)</w:t></w:r>",
+    re.DOTALL,
+)
+_EXPR = re.compile(r"{{(.*?)}}", re.DOTALL)
+_ONLY_TAGS = re.compile(r"^(\s|{%.*?%}|{#.*?#})*$", re.DOTALL)
+
+
+@attrs.frozen
+class CompiledDocx:
+    """A template ready to render: static parts precompressed, dynamic parts compiled."""
+
+    source: str
+    parts: tuple[tuple[str, ZipMember | jinja2.Template], ...]
+    run_props: tuple[str, ...]
+    sources: tuple[tuple[str, str], ...]  # (part, Jinja source) for checks and errors
+
+
+def _patch(xml: str) -> str:
+    # docxtpl's patch_xml is a pure string transform that never touches ``self``.
+    patched: str = DocxTemplate.patch_xml(None, xml)
+    return patched
+
+
+def inject_markers(xml: str, run_props: list[str]) -> str:
+    """Rewrite each value expression: inside a run into a marker call keeping the run's
+    formatting, elsewhere into an escaping filter. No expression is output unescaped."""
+    index: dict[str, int] = {p: i for i, p in enumerate(run_props)}
+
+    def rewrite(m: re.Match[str]) -> str:
+        text = m.group("text")
+        if "{{" not in text:
+            return m.group(0)
+        rpr = m.group("rpr") or ""
+        if rpr not in index:
+            index[rpr] = len(run_props)
+            run_props.append(rpr)
+        n = index[rpr]
+        out: list[str] = []
+        pos = 0
+        for e in _EXPR.finditer(text):
+            out.append(_literal(rpr, text[pos:e.start()]))
+            out.append(f"{{{{ ({e.group(1).strip()})|gdmark({n}) }}}}")
+            pos = e.end()
+        out.append(_literal(rpr, text[pos:]))
+        return "".join(out)
+
+    xml = _RUN.sub(rewrite, xml)
+    # Any expression left outside a run (an attribute value, say) is escaped as text.
+    return _EXPR.sub(_escape_rest, xml)
+
+
+def _escape_rest(m: re.Match[str]) -> str:
+    expr = m.group(1).strip()
+    if "|gdmark(" in expr:
+        return m.group(0)
+    return f"{{{{ ({expr})|gdtext }}}}"
+
+
+def _literal(rpr: str, text: str) -> str:
+    if _ONLY_TAGS.match(text):
+        return text
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def compile_docx(data: bytes, source: str, env: jinja2.Environment) -> CompiledDocx:
+    """Compile the template *data* (the bytes of a .docx) once for many renders."""
+    try:
+        members = read_members(data, source)
+    except Exception as exc:
+        raise TemplateError(f"template {source}: {exc}") from None
+    if "word/document.xml" not in members:
+        raise TemplateError(f"template {source}: not a Word document (no word/document.xml)")
+    parts: list[tuple[str, ZipMember | jinja2.Template]] = []
+    run_props: list[str] = []
+    sources: list[tuple[str, str]] = []
+    for name, raw in members.items():
+        if _TEMPLATE_PART.match(name) and (b"{{" in raw or b"{%" in raw):
+            try:
+                xml = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise TemplateError(f"template {source}: {name} is not UTF-8") from None
+            jinja_src = inject_markers(_patch(xml), run_props)
+            try:
+                template = env.from_string(jinja_src)
+            except jinja2.TemplateSyntaxError as exc:
+                raise TemplateError(
+                    f"template {source}: {name}: Jinja syntax error: {exc.message} near "
+                    f"{_context_text(jinja_src, exc.lineno)!r}") from None
+            parts.append((name, template))
+            sources.append((name, jinja_src))
+        else:
+            parts.append((name, ZipMember.of(name, raw)))
+    return CompiledDocx(source, tuple(parts), tuple(run_props), tuple(sources))
+
+
+def _context_text(src: str, lineno: int | None) -> str:
+    lines = src.splitlines()
+    if not lineno or lineno > len(lines):
+        return ""
+    text = re.sub(r"<[^>]+>", "", lines[lineno - 1])
+    return text[:120]
+
+
+def template_names(compiled: CompiledDocx, env: jinja2.Environment) -> dict[str, Any]:
+    """Parsed Jinja ASTs of the dynamic parts, by part name (for the model check)."""
+    return {name: env.parse(src) for name, src in compiled.sources}

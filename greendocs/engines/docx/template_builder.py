@@ -1,0 +1,223 @@
+"""Building a form's .docx template (docxtpl syntax) from its :class:`~greendocs.layout.Layout`.
+
+Used by ``tools/make_templates.py``; the templates it writes are shipped in ``templates/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from typing import Any
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from ...layout.elements import (
+    BODY_FONT,
+    FONT_FALLBACKS,
+    HEADING_FONT,
+    LATIN_FONT,
+    STYLES,
+    TABLE_FONT,
+    Layout,
+    ListCell,
+    LoopRow,
+    PageBreak,
+    Paragraph,
+    Paragraphs,
+    Table,
+)
+
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+          "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+
+
+def set_fonts(element: Any, east_asia: str, size_pt: float | None = None,
+              bold: bool = False) -> None:
+    """Explicit fonts on a style's or run's rPr, theme fonts removed (they would win)."""
+    rpr = element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        if attr.endswith("Theme"):
+            del fonts.attrib[attr]
+    for slot, name in (("w:ascii", LATIN_FONT), ("w:hAnsi", LATIN_FONT),
+                       ("w:eastAsia", east_asia), ("w:cs", LATIN_FONT)):
+        fonts.set(qn(slot), name)
+    fonts.set(qn("w:hint"), "eastAsia")
+    if bold and rpr.find(qn("w:b")) is None:
+        rpr.append(OxmlElement("w:b"))
+    if size_pt is not None:
+        for tag in ("w:sz", "w:szCs"):
+            el = rpr.find(qn(tag))
+            if el is None:
+                el = OxmlElement(tag)
+                rpr.append(el)
+            el.set(qn("w:val"), str(round(size_pt * 2)))
+
+
+def _font_table(doc: Any) -> None:
+    """Declare the Chinese fonts with their Latin alternative names, for substitution."""
+    part = doc.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable")
+    xml = part.blob.decode("utf-8")
+    entries = "".join(
+        f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
+        f'<w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'
+        for name, alt in FONT_FALLBACKS.items())
+    part._blob = xml.replace("</w:fonts>", entries + "</w:fonts>").encode("utf-8")
+
+
+def _page_number(paragraph: Any) -> None:
+    """A centred "— N —" page number, 4号 宋体, as GB/T 9704 places it."""
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text, field in (("— ", None), (None, "PAGE"), (" —", None)):
+        run = paragraph.add_run()
+        set_fonts(run._r, "宋体", 14)
+        if text:
+            run.text = text
+        if field:
+            for kind in ("begin", None, "end"):
+                if kind is None:
+                    el = OxmlElement("w:instrText")
+                    el.set(qn("xml:space"), "preserve")
+                    el.text = f" {field} "
+                else:
+                    el = OxmlElement("w:fldChar")
+                    el.set(qn("w:fldCharType"), kind)
+                run._r.append(el)
+
+
+def _new_document(layout: Layout) -> Any:
+    doc = Document()
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    fonts = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:rFonts"))
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for slot, name in (("w:ascii", LATIN_FONT), ("w:hAnsi", LATIN_FONT),
+                       ("w:eastAsia", BODY_FONT), ("w:cs", LATIN_FONT)):
+        fonts.set(qn(slot), name)
+    # Chinese as the East Asian language, so renderers pick Simplified Chinese glyphs.
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    fonts.getparent().append(lang)
+    normal = doc.styles["Normal"]
+    set_fonts(normal.element, BODY_FONT, 12)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.15
+    page = layout.page
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(page.width), Mm(page.height)
+    section.top_margin, section.bottom_margin = Mm(page.top), Mm(page.bottom)
+    section.left_margin, section.right_margin = Mm(page.left), Mm(page.right)
+    section.footer_distance = Mm(25)
+    _page_number(section.footer.paragraphs[0])
+    if layout.header:
+        section.header_distance = Mm(15)
+        head = section.header.paragraphs[0]
+        head.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        set_fonts(head.add_run(layout.header)._r, "宋体", 10.5)
+    _font_table(doc)
+    props = doc.core_properties
+    props.title = layout.title
+    props.author = props.last_modified_by = "greendocs"
+    props.created = props.modified = dt.datetime(2022, 9, 16)
+    props.revision = 1
+    return doc
+
+
+def _paragraph(doc: Any, block: Paragraph) -> None:
+    style = STYLES[block.style]
+    p = doc.add_paragraph()
+    p.alignment = _ALIGN[style.align]
+    if block.style == "body":
+        p.paragraph_format.first_line_indent = Pt(style.size * 2)  # 首行缩进两字
+    p.paragraph_format.space_before = Pt(style.space_before)
+    p.paragraph_format.space_after = Pt(style.space_after)
+    set_fonts(p.add_run(block.text)._r, style.font, style.size, style.bold)
+
+
+def _fill_cell(cell: Any, lines: list[str], font: str, size: float, center: bool) -> None:
+    p = cell.paragraphs[0]
+    for i, line in enumerate(lines):
+        if i:
+            p = cell.add_paragraph()
+        set_fonts(p.add_run(line)._r, font, size)
+        if center:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _table(doc: Any, block: Table) -> None:
+    rows: list[tuple[Any, ...]] = []
+    for row in block.rows:
+        if isinstance(row, LoopRow):
+            # docxtpl row loops: the for/endfor tags each need a row of their own
+            rows.append((f"{{%tr for {row.var} in {row.iterable} %}}",
+                         *([""] * (len(row.cells) - 1))))
+            rows.append(row.cells)
+            rows.append(("{%tr endfor %}", *([""] * (len(row.cells) - 1))))
+        else:
+            rows.append(row.cells)
+    t = doc.add_table(rows=len(rows), cols=len(block.widths_mm))
+    t.style = doc.styles["Table Grid"]
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    for i, w in enumerate(block.widths_mm):
+        t.columns[i].width = Mm(w)
+    for r, cells in enumerate(rows):
+        header = r < block.header_rows
+        for c, value in enumerate(cells):
+            cell = t.cell(r, c)
+            cell.width = Mm(block.widths_mm[c])
+            if value is None:
+                continue
+            end = c
+            while end + 1 < len(cells) and cells[end + 1] is None:
+                end += 1
+            if end > c:
+                cell = cell.merge(t.cell(r, end))
+            if isinstance(value, ListCell):
+                lines = [f"{{%p for {value.var} in {value.iterable} %}}", value.text,
+                         "{%p endfor %}"]
+            else:
+                lines = [value]
+            is_label = not header and c % 2 == 0 and not str(value).startswith("{")
+            _fill_cell(cell, lines, HEADING_FONT if header else TABLE_FONT, block.size,
+                       center=header or (is_label and len(block.widths_mm) <= 4))
+    for r in range(block.header_rows):
+        t.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def build_docx_template(layout: Layout) -> bytes:
+    """The .docx template bytes for *layout* (fixed zip times: rebuilding changes nothing)."""
+    doc = _new_document(layout)
+    for block in layout.blocks:
+        if isinstance(block, Paragraph):
+            _paragraph(doc, block)
+        elif isinstance(block, Paragraphs):
+            # docxtpl paragraph loops: the for/endfor tags each need a paragraph of their own
+            _paragraph(doc, Paragraph(f"{{%p for {block.var} in {block.iterable} %}}"))
+            _paragraph(doc, Paragraph(block.text, block.style))
+            _paragraph(doc, Paragraph("{%p endfor %}"))
+        elif isinstance(block, PageBreak):
+            doc.add_page_break()
+        else:
+            _table(doc, block)
+    buf = io.BytesIO()
+    doc.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(zi, src.read(info.filename))
+    return out.getvalue()

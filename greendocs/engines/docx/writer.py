@@ -1,0 +1,31 @@
+"""Rendering a compiled .docx template: values written inside markers, zipped deterministically."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import jinja2
+
+from ...errors import TemplateError
+from ...markers.bookmark_names import MARKER_VAR
+from ...package.zip_writer import ZipMember, build_zip
+from .filters import MarkerWriter
+from .template import CompiledDocx
+
+
+def render_docx(compiled: CompiledDocx, context: Mapping[str, Any], form_id: str) -> bytes:
+    """The bytes of the .docx that *compiled* gives for *context*."""
+    writer = MarkerWriter(compiled.run_props, form_id)
+    ctx = {**context, MARKER_VAR: writer}
+    members: list[ZipMember] = []
+    for name, part in compiled.parts:
+        if isinstance(part, ZipMember):
+            members.append(part)
+            continue
+        try:
+            xml = part.render(ctx)
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"template {compiled.source}: {name}: {exc}") from None
+        members.append(ZipMember.of(name, xml.encode("utf-8"), level=1))
+    return build_zip(members)

@@ -1,0 +1,118 @@
+"""LibreOffice as the converter: PDF and Word 97 output, .doc/.wps input.
+
+Optional at run time: without LibreOffice, these conversions raise
+:class:`~greendocs.errors.ConversionError` saying how to install it. Each conversion runs
+headless with a private profile folder (so concurrent runs never share state), a time
+limit, and no restore or first-start dialogs; a batch is converted by one process.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import ConversionError
+
+#: LibreOffice export filters by target format
+FILTERS = {
+    "pdf": "pdf:writer_pdf_Export",
+    "doc": "doc:MS Word 97",
+    "docx": "docx:MS Word 2007 XML",
+    "odt": "odt:writer8",
+    "xlsx": "xlsx:Calc MS Excel 2007 XML",
+}
+INSTALL_HINT = ("install it (Debian/Ubuntu: apt-get install libreoffice-writer-nogui "
+                "libreoffice-calc-nogui fonts-noto-cjk) or set GREENDOCS_SOFFICE to the "
+                "soffice program")
+_CANDIDATES = ("soffice", "libreoffice")
+_KNOWN_PLACES = ("/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice",
+                 "/Applications/LibreOffice.app/Contents/MacOS/soffice")
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice program: ``$GREENDOCS_SOFFICE``, then PATH, then usual places."""
+    configured = os.environ.get("GREENDOCS_SOFFICE")
+    if configured:
+        return configured if Path(configured).exists() else None
+    for name in _CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return next((p for p in _KNOWN_PLACES if Path(p).exists()), None)
+
+
+class LibreOffice:
+    """A headless LibreOffice used for conversions."""
+
+    def __init__(self, executable: str | None = None, timeout: float = 180) -> None:
+        exe = executable or find_soffice()
+        if exe is None:
+            raise ConversionError(f"LibreOffice is not installed; {INSTALL_HINT}")
+        self.executable = exe
+        self.timeout = timeout
+
+    @classmethod
+    def available(cls) -> bool:
+        """Whether a LibreOffice program can be found."""
+        return find_soffice() is not None
+
+    def convert(self, data: bytes, suffix: str, target: str, *,
+                input_filter: str | None = None, source: str = "document") -> bytes:
+        """Convert one document given as bytes (*suffix* tells LibreOffice its kind)."""
+        with tempfile.TemporaryDirectory(prefix="greendocs-lo-") as tmp:
+            src = Path(tmp) / f"input{suffix}"
+            src.write_bytes(data)
+            out = self.convert_files([src], target, Path(tmp) / "out",
+                                     input_filter=input_filter, source=source)
+            return out[0].read_bytes()
+
+    def convert_files(self, files: Sequence[Path], target: str, outdir: Path, *,
+                      input_filter: str | None = None, source: str | None = None
+                      ) -> list[Path]:
+        """Convert *files* into *outdir* with one LibreOffice process; the new files' paths."""
+        if target not in FILTERS:
+            raise ConversionError(f"cannot convert to {target!r}; targets: "
+                                  f"{', '.join(FILTERS)}")
+        outdir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="greendocs-lo-profile-") as profile:
+            cmd = [self.executable, f"-env:UserInstallation={Path(profile).as_uri()}",
+                   "--headless", "--invisible", "--norestore", "--nolockcheck",
+                   "--nodefault", "--nologo"]
+            if input_filter:
+                cmd.append(f"--infilter={input_filter}")
+            cmd += ["--convert-to", FILTERS[target], "--outdir", str(outdir),
+                    *map(str, files)]
+            self._run(cmd, source or ", ".join(f.name for f in files))
+        results = []
+        for f in files:
+            produced = outdir / f"{f.stem}.{target}"
+            if not produced.exists():
+                raise ConversionError(f"{source or f}: LibreOffice could not convert it to "
+                                      f"{target} (is it damaged?)")
+            results.append(produced)
+        return results
+
+    def _run(self, cmd: list[str], what: str) -> None:
+        env = {**os.environ, "SAL_USE_VCLPLUGIN": "svp"}
+        try:
+            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    env=env, start_new_session=True)
+        except OSError as exc:
+            raise ConversionError(f"cannot start LibreOffice ({self.executable}): "
+                                  f"{exc.strerror}; {INSTALL_HINT}") from None
+        try:
+            _, err = proc.communicate(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise ConversionError(f"{what}: LibreOffice took longer than {self.timeout:.0f} s "
+                                  "and was stopped") from None
+        if proc.returncode != 0:
+            detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
+            raise ConversionError(f"{what}: LibreOffice failed (exit {proc.returncode}): "
+                                  f"{detail[0]}")

@@ -1,0 +1,117 @@
+"""Reading values back from an .odt (ours, or a .docx LibreOffice saved as .odt): by
+bookmark, else by the label cell beside a value."""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+import attrs
+from lxml import etree
+
+from ...errors import ParseError
+from ...markers.bookmark_names import FORM_PREFIX, PREFIX
+from ...markers.labels import labels_beside
+from ...package.safe_xml import parse_xml
+from ...package.safe_zip import read_members
+
+TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_P, _H, _S, _TAB, _BR = TEXT + "p", TEXT + "h", TEXT + "s", TEXT + "tab", TEXT + "line-break"
+_BM, _BM_START, _BM_END = TEXT + "bookmark", TEXT + "bookmark-start", TEXT + "bookmark-end"
+_NAME = TEXT + "name"
+# Elements whose character data is document text (not styles, not annotations' metadata).
+_TEXTUAL = frozenset(TEXT + t for t in ("p", "h", "span", "a", "meta", "ruby-base",
+                                        "bookmark-ref", "soft-page-break"))
+_SKIP = frozenset({TEXT + "note-citation", OFFICE + "annotation", TEXT + "tracked-changes"})
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
+class _Walker:
+    """Collects the text of each greendocs bookmark in one pass, in document order."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, list[str]] = {}
+        self.active: dict[str, list[str]] = {}
+        self.form_id: str | None = None
+
+    def emit(self, text: str) -> None:
+        for buf in self.active.values():
+            buf.append(text)
+
+    def walk(self, el: etree._Element) -> None:
+        tag = el.tag
+        if tag in _SKIP:
+            return
+        if tag in (_BM_START, _BM):
+            name = el.get(_NAME) or ""
+            if name.startswith(FORM_PREFIX):
+                self.form_id = self.form_id or name[len(FORM_PREFIX):].replace("_", "-")
+            elif name.startswith(PREFIX) and name not in self.values and tag == _BM_START:
+                self.values[name] = self.active[name] = []
+            elif name.startswith(PREFIX) and tag == _BM:
+                self.values.setdefault(name, [])
+        elif tag == _BM_END:
+            self.active.pop(el.get(_NAME) or "", None)
+        elif tag == _S:
+            self.emit(" " * int(el.get(TEXT + "c") or 1))
+        elif tag == _TAB:
+            self.emit("\t")
+        elif tag == _BR or (tag in (_P, _H) and self.active):
+            self.emit("\n")
+        textual = tag in _TEXTUAL
+        if textual and el.text and self.active:
+            self.emit(el.text)
+        for child in el:
+            self.walk(child)
+            if textual and child.tail and self.active:
+                self.emit(child.tail)
+
+
+def _text_of(el: etree._Element) -> str:
+    w = _Walker()
+    buf: list[str] = []
+    w.active["_"] = buf
+    w.walk(el)
+    return "".join(buf).strip("\n")
+
+
+@attrs.frozen
+class OdtValues:
+    """What an .odt holds: values by bookmark, its first paragraphs, and its XML."""
+
+    form_id: str | None
+    by_bookmark: dict[str, str]
+    first_paragraphs: tuple[str, ...]
+    root: etree._Element
+
+    def by_tag(self, skip: Container[str] = ()) -> dict[str, str]:
+        """ODF has no tagged controls that survive editing; always empty."""
+        return {}
+
+    def by_label(self) -> dict[str, str]:
+        """For each table cell's text (normalised), the text of the cell to its right."""
+        return labels_beside([_text_of(c) for c in row.iterchildren(TABLE + "table-cell")]
+                             for row in self.root.iter(TABLE + "table-row"))
+
+
+def read_odt_values(data: bytes, source: str) -> OdtValues:
+    """All bookmarked values of an .odt's content."""
+    members = read_members(data, source, ["mimetype", "content.xml"])
+    if members.get("mimetype", b"").strip() != ODT_MIMETYPE or "content.xml" not in members:
+        raise ParseError(f"{source}: not an OpenDocument text (.odt) document")
+    root = parse_xml(members["content.xml"], f"{source}: content.xml")
+    body = root.find(f"{OFFICE}body/{OFFICE}text")
+    if body is None:
+        raise ParseError(f"{source}: the .odt has no text body")
+    w = _Walker()
+    w.walk(body)
+    firsts: list[str] = []
+    for p in body.iterchildren(_P, _H):
+        text = "".join(_text_of(p).split())
+        if text:
+            firsts.append(text)
+        if len(firsts) >= 5:
+            break
+    values = {k: "".join(v).strip("\n") for k, v in w.values.items()}
+    return OdtValues(w.form_id, values, tuple(firsts), root)

@@ -1,0 +1,330 @@
+"""Writing a form as .odt with odfpy, from the same layout its .docx template comes from.
+
+Every value sits inside an ODF bookmark with the same name as in the .docx, so one
+parser logic reads both, and LibreOffice conversions between the two keep them.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+import attrs
+import jinja2
+from odf import namespaces, teletype
+from odf.opendocument import OpenDocumentText
+from odf.style import (
+    FontFace,
+    Footer,
+    Header,
+    MasterPage,
+    PageLayout,
+    PageLayoutProperties,
+    ParagraphProperties,
+    Style,
+    TableCellProperties,
+    TableColumnProperties,
+    TableProperties,
+    TextProperties,
+)
+from odf.table import CoveredTableCell, TableCell, TableColumn, TableHeaderRows, TableRow
+from odf.table import Table as OdfTable
+from odf.text import BookmarkEnd, BookmarkStart, P, PageNumber, Span
+
+from ...errors import TemplateError
+from ...layout.elements import (
+    FONT_FALLBACKS,
+    HEADING_FONT,
+    LATIN_FONT,
+    STYLES,
+    TABLE_FONT,
+    Layout,
+    ListCell,
+    LoopRow,
+    PageBreak,
+    Paragraph,
+    Paragraphs,
+    Row,
+    Table,
+)
+from ...markers.bookmark_names import value_bookmark
+from ...markers.model_view import Marked
+from ...model.value_text import format_value
+from ...package.safe_zip import read_members
+from ...package.zip_writer import ZipMember, build_zip
+
+_EXPR = re.compile(r"{{(.*?)}}", re.DOTALL)
+_BORDER = "0.5pt solid #000000"
+
+
+_ALIGN = {"justify": "justify", "center": "center", "right": "end"}
+
+
+@attrs.frozen
+class _Loop:
+    index: int
+    index0: int
+    first: bool
+    last: bool
+    length: int
+
+
+class _Styles:
+    """The paragraph, table and cell styles of one document, created on first use."""
+
+    def __init__(self, doc: OpenDocumentText) -> None:
+        self.doc = doc
+        self._made: dict[str, Style] = {}
+
+    def paragraph(self, font: str, size: float, align: str = "left", bold: bool = False,
+                  before: float = 0, after: float = 0, indent: bool = False) -> Style:
+        name = f"gdP_{font}_{size}_{align}_{int(bold)}_{before}_{after}_{int(indent)}"
+        style = self._made.get(name)
+        if style is None:
+            style = Style(name=name, family="paragraph")
+            weight = "bold" if bold else "normal"
+            style.addElement(TextProperties(
+                fontname=LATIN_FONT, fontnameasian=font, fontsize=f"{size}pt",
+                fontsizeasian=f"{size}pt", fontweight=weight, fontweightasian=weight,
+                languageasian="zh", countryasian="CN"))
+            style.addElement(ParagraphProperties(
+                textalign=_ALIGN.get(align, "start"),
+                margintop=f"{before}pt", marginbottom=f"{after}pt",
+                textindent=f"{size * 2}pt" if indent else "0pt"))
+            self.doc.automaticstyles.addElement(style)
+            self._made[name] = style
+        return style
+
+    def page_break(self) -> Style:
+        style = self._made.get("break")
+        if style is None:
+            style = Style(name="gdBreak", family="paragraph")
+            style.addElement(ParagraphProperties(breakafter="page"))
+            self.doc.automaticstyles.addElement(style)
+            self._made["break"] = style
+        return style
+
+    def table(self, n: int, width: float) -> Style:
+        style = Style(name=f"gdT{n}", family="table")
+        style.addElement(TableProperties(width=f"{width}mm", align="center"))
+        self.doc.automaticstyles.addElement(style)
+        return style
+
+    def column(self, n: int, i: int, width: float) -> Style:
+        style = Style(name=f"gdT{n}C{i}", family="table-column")
+        style.addElement(TableColumnProperties(columnwidth=f"{width}mm"))
+        self.doc.automaticstyles.addElement(style)
+        return style
+
+    def cell(self) -> Style:
+        style = self._made.get("cell")
+        if style is None:
+            style = Style(name="gdCell", family="table-cell")
+            style.addElement(TableCellProperties(border=_BORDER, padding="0.8mm",
+                                                 verticalalign="middle"))
+            self.doc.automaticstyles.addElement(style)
+            self._made["cell"] = style
+        return style
+
+
+class _Builder:
+    """Writes one document: evaluates the layout's expressions against the model view."""
+
+    def __init__(self, layout: Layout, context: Mapping[str, Any], form_id: str,
+                 compile_expr: Callable[[str], Callable[..., Any]]) -> None:
+        self.layout = layout
+        self.context = dict(context)
+        self.form_id = form_id
+        self.compile_expr = compile_expr
+        self.doc = OpenDocumentText()
+        self.styles = _Styles(self.doc)
+        self.bookmarks = 0
+
+    # -- values -------------------------------------------------------------------------
+    def _eval(self, expr: str, scope: Mapping[str, Any]) -> Any:
+        try:
+            return self.compile_expr(expr)(**scope)
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"layout of {self.form_id}: {{{{ {expr} }}}}: {exc}") from None
+
+    def _fill(self, p: P, text: str, scope: Mapping[str, Any]) -> None:
+        pos = 0
+        for m in _EXPR.finditer(text):
+            if m.start() > pos:
+                teletype.addTextToElement(p, text[pos:m.start()])
+            self._value(p, self._eval(m.group(1).strip(), scope))
+            pos = m.end()
+        if pos < len(text):
+            teletype.addTextToElement(p, text[pos:])
+
+    def _value(self, p: P, value: Any) -> None:
+        if not isinstance(value, Marked):
+            teletype.addTextToElement(p, format_value(value) if not isinstance(value, str)
+                                      else value)
+            return
+        name = value_bookmark(value.pattern, value.indices, self.form_id)
+        p.addElement(BookmarkStart(name=name))
+        span = Span()
+        teletype.addTextToElement(span, format_value(value.value))
+        p.addElement(span)
+        p.addElement(BookmarkEnd(name=name))
+
+    # -- blocks -------------------------------------------------------------------------
+    def paragraph(self, block: Paragraph, scope: Mapping[str, Any] | None = None) -> None:
+        s = STYLES[block.style]
+        p = P(stylename=self.styles.paragraph(s.font, s.size, s.align, s.bold,
+                                              s.space_before, s.space_after,
+                                              indent=block.style == "body"))
+        self._fill(p, block.text, self.context if scope is None else scope)
+        self.doc.text.addElement(p)
+
+    def table(self, n: int, block: Table) -> None:
+        t = OdfTable(name=f"Table{n}", stylename=self.styles.table(n, sum(block.widths_mm)))
+        for i, w in enumerate(block.widths_mm):
+            t.addElement(TableColumn(stylename=self.styles.column(n, i, w)))
+        header = TableHeaderRows() if block.header_rows else None
+        if header is not None:
+            t.addElement(header)
+        for r, row in enumerate(block.rows):
+            target = header if header is not None and r < block.header_rows else t
+            for scope in self._row_scopes(row):
+                target.addElement(self._row(row, block, scope, r < block.header_rows))
+        self.doc.text.addElement(t)
+
+    def _row_scopes(self, row: Row | LoopRow) -> Iterator[Mapping[str, Any]]:
+        if isinstance(row, Row):
+            yield self.context
+            return
+        items = list(self._eval(row.iterable, self.context))
+        for i, item in enumerate(items):
+            loop = _Loop(i + 1, i, i == 0, i == len(items) - 1, len(items))
+            yield {**self.context, row.var: item, "loop": loop}
+
+    def _row(self, row: Row | LoopRow, block: Table, scope: Mapping[str, Any],
+             header: bool) -> TableRow:
+        tr = TableRow()
+        cells = row.cells
+        font = HEADING_FONT if header else TABLE_FONT
+        c = 0
+        while c < len(cells):
+            value = cells[c]
+            span = 1
+            while c + span < len(cells) and cells[c + span] is None:
+                span += 1
+            is_label = (not header and c % 2 == 0 and isinstance(value, str)
+                        and not value.startswith("{") and len(block.widths_mm) <= 4)
+            style = self.styles.paragraph(font, block.size,
+                                          "center" if header or is_label else "left")
+            cell = TableCell(stylename=self.styles.cell(), valuetype="string",
+                             **({"numbercolumnsspanned": span} if span > 1 else {}))
+            if isinstance(value, ListCell):
+                for item in self._eval(value.iterable, scope):
+                    p = P(stylename=style)
+                    self._fill(p, value.text, {**scope, value.var: item})
+                    cell.addElement(p)
+            else:
+                p = P(stylename=style)
+                self._fill(p, value or "", scope)
+                cell.addElement(p)
+            tr.addElement(cell)
+            for _ in range(span - 1):
+                tr.addElement(CoveredTableCell())
+            c += span
+        return tr
+
+    def page(self) -> None:
+        for name, alt in FONT_FALLBACKS.items():
+            self.doc.fontfacedecls.addElement(FontFace(
+                name=name, fontfamily=f"'{name}', {alt}", fontfamilygeneric="modern",
+                fontpitch="fixed"))
+        self.doc.fontfacedecls.addElement(FontFace(name=LATIN_FONT,
+                                                   fontfamily=f"'{LATIN_FONT}'",
+                                                   fontfamilygeneric="roman"))
+        pg = self.layout.page
+        pl = PageLayout(name="gdPage")
+        pl.addElement(PageLayoutProperties(
+            pagewidth=f"{pg.width}mm", pageheight=f"{pg.height}mm", margintop=f"{pg.top}mm",
+            marginbottom=f"{pg.bottom - 10}mm", marginleft=f"{pg.left}mm",
+            marginright=f"{pg.right}mm", printorientation="portrait"))
+        self.doc.automaticstyles.addElement(pl)
+        master = MasterPage(name="Standard", pagelayoutname=pl)
+        if self.layout.header:
+            header = Header()
+            hp = P(stylename=self.styles.paragraph("宋体", 10.5, "right"))
+            hp.addText(self.layout.header)
+            header.addElement(hp)
+            master.addElement(header)
+        footer = Footer()
+        fp = P(stylename=self.styles.paragraph("宋体", 14, "center"))
+        fp.addText("— ")
+        fp.addElement(PageNumber(selectpage="current"))
+        fp.addText(" —")
+        footer.addElement(fp)
+        master.addElement(footer)
+        self.doc.masterstyles.addElement(master)
+
+    def build(self) -> bytes:
+        self.page()
+        tables = 0
+        for block in self.layout.blocks:
+            if isinstance(block, Paragraph):
+                self.paragraph(block)
+            elif isinstance(block, Paragraphs):
+                for item in self._eval(block.iterable, self.context):
+                    self.paragraph(Paragraph(block.text, block.style),
+                                   {**self.context, block.var: item})
+            elif isinstance(block, PageBreak):
+                self.doc.text.addElement(P(stylename=self.styles.page_break()))
+            else:
+                tables += 1
+                self.table(tables, block)
+        buf = io.BytesIO()
+        self.doc.write(buf)
+        return _deterministic(buf.getvalue())
+
+
+_META_DATE = re.compile(rb"<(dc:date|meta:creation-date)>[^<]*</\1>")
+_ROOT_TAG = re.compile(rb"<(?!\?)[^>]*>")
+_XMLNS = re.compile(rb'\s(xmlns:[\w-]+="[^"]*")')
+
+
+_ALL_NAMESPACES = tuple(sorted(f'xmlns:{prefix}="{uri}"'.encode()
+                               for uri, prefix in namespaces.nsdict.items()))
+
+
+def _sorted_namespaces(xml: bytes) -> bytes:
+    # odfpy declares the namespaces it has met so far in the process, in set order: declare
+    # every namespace it knows, sorted, so each document comes out the same.
+    m = _ROOT_TAG.search(xml)
+    if m is None:
+        return xml
+    tag = m.group(0)
+    bare = _XMLNS.sub(b"", tag)
+    closing = b"/>" if bare.endswith(b"/>") else b">"
+    body = bare[: -len(closing)].rstrip()
+    name, _, attrs_ = body.partition(b" ")
+    decls = sorted(set(_XMLNS.findall(tag)) | set(_ALL_NAMESPACES))
+    new = b" ".join([name, *decls, *([attrs_] if attrs_ else [])]) + closing
+    return xml[:m.start()] + new + xml[m.end():]
+
+
+def _deterministic(data: bytes) -> bytes:
+    """odfpy stamps the save time into the zip and meta.xml, and orders namespace
+    declarations by chance; write all of it the same way every time."""
+    members = read_members(data, "odt")
+    out = []
+    for name, body in members.items():
+        if name == "meta.xml":
+            body = _META_DATE.sub(rb"<\1>2022-09-16T00:00:00</\1>", body)
+        if name.endswith(".xml"):
+            body = _sorted_namespaces(body)
+        out.append(ZipMember.of(name, body, store=name == "mimetype"))
+    return build_zip(out)
+
+
+def render_odt(layout: Layout, context: Mapping[str, Any], form_id: str,
+               compile_expr: Callable[[str], Callable[..., Any]]) -> bytes:
+    """The .odt bytes of *layout* filled from *context* (model views)."""
+    return _Builder(layout, context, form_id, compile_expr).build()

@@ -1,0 +1,89 @@
+"""Rules of Attachment 2: the evaluation fits its indicator system and passes it, the
+totals printed in the document are the computed ones, the negative list is clear, and the
+factory's energy efficiency reaches its benchmark."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...blocks.negative_list import declared_findings
+from ...errors import ValidationError
+from ...findings import Finding, Severity
+from .energy_benchmarks import BenchmarkTable, energy_findings, resolve_benchmarks
+from .indicator_system import FactorySystem, resolve_factory_system
+from .model import Conformity, FactorySelfReport, FactoryThirdPartyReport
+from .scoring import FactoryScoreCard, assessment_problems, score_evaluation, unsupplied_figures
+
+Report = FactorySelfReport | FactoryThirdPartyReport
+
+
+def check_report(report: Report, system: FactorySystem | None = None,
+                 benchmarks: BenchmarkTable | None = None) -> list[Finding]:
+    """Every finding for a self-evaluation or third-party report (pure when *system* and
+    *benchmarks* are given; otherwise the files the report names are read)."""
+    findings: list[Finding] = []
+    if system is None:
+        try:
+            system = resolve_factory_system(report.indicator_system)
+        except ValidationError as exc:
+            findings += _errors("indicator-system", "indicator_system", exc)
+    if system is not None:
+        findings += _evaluation(report, system)
+    findings += declared_findings(report.negative_list, applicant=True)
+    if benchmarks is None and report.benchmark_table is not None:
+        try:
+            benchmarks = resolve_benchmarks(report.benchmark_table)
+        except ValidationError as exc:
+            findings += _errors("energy-benchmark", "benchmark_table", exc)
+    findings += energy_findings(report.energy, benchmarks)
+    return findings
+
+
+def _errors(rule: str, field: str, exc: ValidationError) -> list[Finding]:
+    """Findings at the report's *field* for problems in the data file it names."""
+    if not exc.source:
+        return [Finding(rule, Severity.ERROR, e.path or field, e.message) for e in exc.errors]
+    return [Finding(rule, Severity.ERROR, field, f"{exc.source}: {e.path}: {e.message}"
+                    if e.path else f"{exc.source}: {e.message}") for e in exc.errors]
+
+
+def _evaluation(report: Report, system: FactorySystem) -> Iterator[Finding]:
+    unsupplied = unsupplied_figures(system)
+    if unsupplied is not None:
+        yield Finding("indicator-system", Severity.ERROR, unsupplied.path, unsupplied.message)
+        return
+    problems = assessment_problems(report.basic_requirements, report.assessments, system)
+    if problems:
+        yield from (Finding("scoring", Severity.ERROR, p.path, p.message) for p in problems)
+        return
+    card = score_evaluation(report.basic_requirements, report.assessments, system)
+    yield from _failures(report, card)
+    yield from _stated(report, card)
+
+
+def _failures(report: Report, card: FactoryScoreCard) -> Iterator[Finding]:
+    basic_at = {b.id: i for i, b in enumerate(report.basic_requirements)}
+    assessed_at = {a.id: i for i, a in enumerate(report.assessments)}
+    for failure in card.failures:
+        if failure.rule == "basic-requirement":
+            path = f"basic_requirements[{basic_at[failure.id]}].met"
+        elif failure.rule == "mandatory":
+            path = f"assessments[{assessed_at[failure.id]}]"
+        else:
+            path = "assessments"
+        yield Finding(failure.rule, Severity.ERROR, path,
+                      failure.message + "; the factory is not a green factory")
+
+
+def _stated(report: Report, card: FactoryScoreCard) -> Iterator[Finding]:
+    if report.stated_total is not None and report.stated_total != card.total:
+        yield Finding("stated-score", Severity.ERROR, "stated_total",
+                      f"the document states {report.stated_total} but the assessments give "
+                      f"{card.total}; render the report again to print the computed total")
+    if isinstance(report, FactoryThirdPartyReport) and report.stated_basic_met is not None \
+            and (report.stated_basic_met is Conformity.MET) != card.basic_met:
+        found = Conformity.MET if card.basic_met else Conformity.NOT_MET
+        yield Finding("stated-score", Severity.ERROR, "stated_basic_met",
+                      f"the document states the basic requirements "
+                      f"{report.stated_basic_met.label} but the checks give {found.label}; "
+                      "render the report again")

@@ -1,0 +1,66 @@
+"""Rules of Attachment 5: the scores fit the indicator system, the applicant leads its
+chain, and the notice's industries use their industry system."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ...findings import Finding, Severity
+from .indicator_system import IndicatorSystem, shipped_system
+from .model import SupplyChainSelfReport, SupplyChainThirdPartyReport
+from .scoring import assessment_problems
+
+#: GB/T 4754-2017 divisions of the industries for which the notice requires the industry
+#: system instead of the general one.
+INDUSTRY_SYSTEMS = {
+    "38": "电子电器行业", "39": "电子电器行业",
+    "34": "机械行业", "35": "机械行业",
+    "36": "汽车行业",
+}
+
+Report = SupplyChainSelfReport | SupplyChainThirdPartyReport
+
+
+def check_report(report: Report, system: IndicatorSystem | None = None) -> list[Finding]:
+    """Every finding for a self-evaluation or third-party report (pure)."""
+    system = system or shipped_system(report.indicator_system)
+    findings: list[Finding] = []
+    if system is None:
+        findings.append(Finding(
+            "indicator-system", Severity.ERROR, "indicator_system",
+            f"{report.indicator_system!r} is not an indicator system shipped with greendocs "
+            "('general'); score an industry system with load_system(FILE)"))
+    else:
+        findings += [Finding("scoring", Severity.ERROR, p.path, p.message)
+                     for p in assessment_problems(report.assessments, system)]
+        findings += _industry_system(report, system)
+    findings += _chain_leader(report)
+    if isinstance(report, SupplyChainThirdPartyReport) and not report.basic_requirements_met:
+        findings.append(Finding("basic-requirements", Severity.WARNING,
+                                "basic_requirements_met", "the agency found the basic "
+                                "requirements not met: the enterprise cannot be recommended"))
+    return findings
+
+
+def _industry_system(report: Report, system: IndicatorSystem) -> Iterator[Finding]:
+    for i, industry in enumerate(report.enterprise.industries):
+        needed = INDUSTRY_SYSTEMS.get(industry.code[:2])
+        if needed and industry.code[:2] not in system.industries:
+            yield Finding(
+                "industry-system", Severity.WARNING, f"enterprise.industries[{i}]",
+                f"{industry} belongs to the {needed}, for which the notice requires the "
+                f"{needed} green supply-chain evaluation system; it was scored against "
+                f"{system.name}")
+
+
+def _chain_leader(report: Report) -> Iterator[Finding]:
+    e = report.enterprise
+    missing: list[tuple[str, Any]] = [("revenue", e.revenue), ("chain_position",
+                                                              e.chain_position),
+                                      ("supplier_count", e.supplier_count)]
+    for name, value in missing:
+        if value is None:
+            yield Finding("chain-leader", Severity.WARNING, f"enterprise.{name}",
+                          "is empty: the notice recommends chain-leading enterprises; "
+                          "record the evidence (revenue, position in the chain, suppliers)")

@@ -1,0 +1,19 @@
+"""Attachment 9: the green supply-chain management enterprise dynamic management table."""
+
+from __future__ import annotations
+
+from ...registry import FormSpec
+from .layout import dynamic_layout
+from .model import Disclosure, ListedEnterprise, SupplyChainDynamicReport, SupplyChainKeyIndicators
+from .rules import check_dynamic
+
+DYNAMIC_SPEC = FormSpec(
+    id="supply-chain-dynamic", attachment="9", title_zh="绿色供应链管理企业动态管理表",
+    title_en="Green supply-chain management enterprise dynamic management table",
+    model=SupplyChainDynamicReport, rules=check_dynamic,
+    context=lambda report: {"years": report.years}, context_names=("years",),
+    layout=dynamic_layout)
+SPEC = DYNAMIC_SPEC
+
+__all__ = ["DYNAMIC_SPEC", "SPEC", "Disclosure", "ListedEnterprise", "SupplyChainDynamicReport",
+           "SupplyChainKeyIndicators", "check_dynamic"]

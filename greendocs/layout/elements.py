@@ -1,0 +1,144 @@
+"""A form's page layout as data: the one definition both the .docx and the .odt come from.
+
+Texts may hold Jinja expressions (``{{ factory.name }}``); the .docx template builder
+writes them into a docxtpl template, the .odt writer evaluates them directly.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ..model.introspection import field_map
+
+
+@attrs.frozen
+class ParagraphStyle:
+    """Typesetting of one kind of paragraph (fonts by East Asian name; sizes in points)."""
+
+    font: str
+    size: float
+    bold: bool = False
+    align: str = "left"  # left | center | justify
+    space_before: float = 0
+    space_after: float = 0
+
+
+# GBK fonts shipped with Chinese Windows and WPS; LibreOffice on Linux falls back to an
+# installed CJK font (Noto with fonts-noto-cjk).
+BODY_FONT, HEADING_FONT, TABLE_FONT, LATIN_FONT = "仿宋", "黑体", "宋体", "Times New Roman"
+#: fallbacks named in the documents for each Chinese font
+FONT_FALLBACKS = {"仿宋": "FangSong", "黑体": "SimHei", "宋体": "SimSun"}
+
+STYLES: dict[str, ParagraphStyle] = {
+    "attachment": ParagraphStyle(HEADING_FONT, 16),
+    "title": ParagraphStyle(HEADING_FONT, 22, align="center", space_before=12, space_after=6),
+    "subtitle": ParagraphStyle(BODY_FONT, 14, align="center", space_after=12),
+    "heading": ParagraphStyle(HEADING_FONT, 14, space_before=12, space_after=6),
+    "body": ParagraphStyle(BODY_FONT, 16, align="justify"),
+    "cover_title": ParagraphStyle(HEADING_FONT, 26, align="center", space_before=120,
+                                  space_after=60),
+    "cover_line": ParagraphStyle(BODY_FONT, 16, align="center", space_after=12),
+    "note": ParagraphStyle(BODY_FONT, 10.5, align="justify", space_before=6),
+}
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph of *style*; its text may hold expressions."""
+
+    text: str
+    style: str = "body"
+
+
+@attrs.frozen
+class ListCell:
+    """A cell holding one paragraph per item of a list: ``for var in iterable``."""
+
+    var: str
+    iterable: str
+    text: str
+
+
+Cell = str | ListCell | None  # None: merged into the cell on its left
+
+
+@attrs.frozen
+class Row:
+    """A table row; a ``None`` cell widens the cell to its left."""
+
+    cells: tuple[Cell, ...]
+
+
+@attrs.frozen
+class LoopRow:
+    """A row repeated for every item: ``for var in iterable``; ``loop.index`` counts from 1."""
+
+    var: str
+    iterable: str
+    cells: tuple[str | ListCell, ...]
+
+
+@attrs.frozen
+class Table:
+    """A bordered table; columns in millimetres; header rows repeat on each page."""
+
+    widths_mm: tuple[float, ...]
+    rows: tuple[Row | LoopRow, ...]
+    header_rows: int = 0
+    size: float = 10.5
+
+    def __attrs_post_init__(self) -> None:
+        for row in self.rows:
+            if len(row.cells) != len(self.widths_mm):
+                raise ValueError(f"row {row} has {len(row.cells)} cells for "
+                                 f"{len(self.widths_mm)} columns")
+
+
+@attrs.frozen
+class Paragraphs:
+    """One paragraph of *style* per item: ``for var in iterable``."""
+
+    var: str
+    iterable: str
+    text: str
+    style: str = "body"
+
+
+@attrs.frozen
+class PageBreak:
+    """Start a new page (after the cover, say)."""
+
+
+Block = Paragraph | Paragraphs | Table | PageBreak
+
+
+@attrs.frozen
+class PageSetup:
+    """A4 with the GB/T 9704 margins by default (millimetres)."""
+
+    width: float = 210
+    height: float = 297
+    top: float = 37
+    bottom: float = 35
+    left: float = 28
+    right: float = 26
+
+
+@attrs.frozen
+class Layout:
+    """The whole document: its title (for document properties) and blocks in order."""
+
+    title: str
+    blocks: tuple[Block, ...]
+    page: PageSetup = PageSetup()
+    #: a running header printed on every page (plain text, no expressions)
+    header: str | None = None
+
+
+#: a four-column label | value | label | value table (millimetres)
+FOUR_COLUMNS = (30.0, 48.0, 30.0, 48.0)
+
+
+def labels(cls: type) -> dict[str, str]:
+    """The Chinese labels of a model's fields, by field name."""
+    return {name: info.label for name, info in field_map(cls).items()}

@@ -1,0 +1,182 @@
+"""Plain data (YAML/JSON) ⇄ models, through cattrs, reporting every error with its field path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+
+from ..errors import FieldError, FieldValueError, ValidationError
+from ..types.contact import Email, Phone, Postcode
+from ..types.credit_code import CreditCode
+from ..types.dates import parse_date
+from ..types.industry import Industry
+from ..types.labelled_enum import LabelledEnum
+from ..types.quantity import Unit, to_decimal
+from ..types.region import Region
+from ..types.text import check_text
+from ..types.year_series import YearSeries
+
+T = TypeVar("T")
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if isinstance(value, str):
+        check_text(value)  # control characters, reported with the other attribute errors
+        return value
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return str(value)
+    raise FieldValueError(f"expected text, got {_describe(value)}")
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, bool):
+        raise FieldValueError(f"expected a whole number, got {value!r}")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    raise FieldValueError(f"expected a whole number, got {_describe(value)}")
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        low = value.strip().lower()
+        if low in ("是", "true", "yes", "有"):
+            return True
+        if low in ("否", "false", "no", "无"):
+            return False
+    raise FieldValueError(f"expected yes or no (true/false, 是/否), got {_describe(value)}")
+
+
+def _structure_industry(value: Any, _: type) -> Industry:
+    if isinstance(value, Industry):
+        return value
+    if isinstance(value, str):
+        return Industry.parse(value)
+    if isinstance(value, dict) and set(value) == {"code", "name"}:
+        return Industry(_structure_str(value["code"], str), _structure_str(value["name"], str))
+    raise FieldValueError(
+        f"expected an industry such as '2611 无机酸制造' or {{code: '2611', name: 无机酸制造}}, "
+        f"got {_describe(value)}"
+    )
+
+
+def _structure_enum(value: Any, cls: type[LabelledEnum]) -> LabelledEnum:
+    for member in cls:
+        if value in (member.value, member.label):
+            return member
+    choices = ", ".join(f"{m.value} ({m.label})" for m in cls)
+    raise FieldValueError(f"{value!r} is not one of: {choices}")
+
+
+def decimal_to_json(value: Decimal) -> int | float | str:
+    """A JSON-friendly number for *value*: int or float when exact, else its text."""
+    if value == value.to_integral_value() and abs(value) < 2**53:
+        return int(value)
+    as_float = float(value)
+    return as_float if Decimal(repr(as_float)) == value else format(value, "f")
+
+
+def _describe(value: Any) -> str:
+    return "nothing" if value is None else f"{type(value).__name__} {value!r}"
+
+
+def make_converter() -> cattrs.Converter:
+    """A converter configured for greendocs models (a new one each call; no shared state)."""
+    c = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    c.register_structure_hook(str, _structure_str)
+    c.register_structure_hook(int, _structure_int)
+    c.register_structure_hook(bool, _structure_bool)
+    c.register_structure_hook(Decimal, lambda v, _: to_decimal(v))
+    c.register_structure_hook(dt.date, lambda v, _: parse_date(v))
+    for cls in (CreditCode, Region, Phone, Email, Postcode, Unit):
+        c.register_structure_hook(cls, lambda v, t: t(_structure_str(v, str)))
+        c.register_unstructure_hook(cls, str)
+    c.register_structure_hook(Industry, _structure_industry)
+    c.register_unstructure_hook(Industry, lambda i: {"code": i.code, "name": i.name})
+    c.register_structure_hook(YearSeries, lambda v, _: YearSeries.of(v))
+    c.register_unstructure_hook(
+        YearSeries,
+        lambda s: {str(y): None if v is None else decimal_to_json(v) for y, v in s.items},
+    )
+    c.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, LabelledEnum), _structure_enum
+    )
+    c.register_unstructure_hook(Decimal, decimal_to_json)
+    c.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    return c
+
+
+_CONVERTER = make_converter()
+
+
+def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
+    """Build a model of type *cls* from plain data; raise :class:`ValidationError` listing
+    every problem with its field path."""
+    if not isinstance(data, dict):
+        raise ValidationError(
+            [FieldError("", f"expected a mapping of fields at the top, got {_describe(data)}")],
+            source,
+        )
+    try:
+        return _CONVERTER.structure(data, cls)
+    except (ClassValidationError, IterableValidationError, FieldValueError) as exc:
+        raise ValidationError(collect_errors(exc), source) from None
+
+
+def unstructure(model: Any) -> Any:
+    """Plain data (dicts, lists, str, numbers) for a model; the inverse of :func:`structure`."""
+    return _CONVERTER.unstructure(model)
+
+
+def to_json(model: Any) -> str:
+    """The model as pretty JSON text (UTF-8, Chinese left readable)."""
+    return json.dumps(unstructure(model), ensure_ascii=False, indent=2) + "\n"
+
+
+def _join(path: str, part: str) -> str:
+    if part.startswith("["):
+        return path + part
+    return f"{path}.{part}" if path else part
+
+
+def collect_errors(exc: BaseException, path: str = "") -> list[FieldError]:
+    """Flatten cattrs' exception groups into :class:`FieldError` items with dotted paths."""
+    out: list[FieldError] = []
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            out += collect_errors(sub, _join(path, note.name))
+        for sub in without:
+            out += collect_errors(sub, path)
+    elif isinstance(exc, IterableValidationError):
+        with_inotes, without = exc.group_exceptions()
+        for sub, inote in with_inotes:
+            out += collect_errors(sub, _join(path, f"[{inote.index}]"))
+        for sub in without:
+            out += collect_errors(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            out.append(FieldError(_join(path, key), "is not a field of this form; check the name"))
+    elif isinstance(exc, FieldValueError):
+        where = _join(path, exc.field) if exc.field else path
+        out.append(FieldError(where, exc.message))
+    elif isinstance(exc, KeyError) or (isinstance(exc, TypeError) and "missing" in str(exc)):
+        out.append(FieldError(path, "is required but missing"))
+    else:
+        out.append(FieldError(path, str(exc) or type(exc).__name__))
+    return out
+

@@ -1,0 +1,100 @@
+"""Reading form input files (YAML or JSON) and dumping models as JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+
+from ..errors import FieldError, ValidationError
+from ..registry import FormSpec, Registry
+from .converter import structure
+
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+
+@attrs.frozen
+class FormInput:
+    """A loaded input: which form, and its validated model."""
+
+    form: FormSpec
+    model: Any
+    source: str
+
+
+def read_data(path: str | os.PathLike[str]) -> Any:
+    """Plain data from a .yaml/.yml/.json file, with a one-line error naming the file."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise ValidationError([FieldError("", f"the file is {size:,} bytes; the limit is "
+                                              f"{MAX_INPUT_BYTES:,}")], str(p))
+        text = p.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ValidationError([FieldError("", f"cannot read the file ({exc.strerror})")],
+                              str(p)) from None
+    except UnicodeDecodeError:
+        raise ValidationError([FieldError("", "is not UTF-8 text")], str(p)) from None
+    return parse_data(text, str(p), json_only=p.suffix.lower() == ".json")
+
+
+def parse_data(text: str, source: str, *, json_only: bool = False) -> Any:
+    """Plain data from YAML or JSON text."""
+    try:
+        return json.loads(text) if json_only else yaml.load(text, Loader=_Loader)
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        where = ""
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None:
+            where = f" at line {mark.line + 1}, column {mark.column + 1}"
+        elif isinstance(exc, json.JSONDecodeError):
+            where = f" at line {exc.lineno}, column {exc.colno}"
+        problem = getattr(exc, "problem", None) or getattr(exc, "msg", str(exc))
+        raise ValidationError([FieldError("", f"not valid {'JSON' if json_only else 'YAML'}"
+                                          f"{where}: {problem}")], source) from None
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML where dates stay text (our converter reads them) and years stay numbers."""
+
+
+# Keep timestamps as strings: the converter accepts 2022-09-16 and 2022年9月16日 alike.
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_input(data: Any, registry: Registry, source: str = "<data>",
+               form_id: str | None = None) -> FormInput:
+    """Validate plain data of the shape ``{form: ID, data: {...}}`` (or bare fields with
+    *form_id*) into a model; raises :class:`ValidationError` listing every problem."""
+    if isinstance(data, dict) and "form" in data and "data" in data:
+        extra = set(data) - {"form", "data"}
+        if extra:
+            raise ValidationError([FieldError(k, "is not expected beside 'form' and 'data'")
+                                   for k in sorted(extra)], source)
+        form_id = str(data["form"])
+        data = data["data"]
+    if form_id is None:
+        raise ValidationError([FieldError("form", "is missing: say which form the data is "
+                                          "for, e.g. 'form: factory-dynamic'")], source)
+    spec = registry.get(form_id)
+    return FormInput(spec, structure(data, spec.model, source=source), source)
+
+
+def load_file(path: str | os.PathLike[str], registry: Registry, form_id: str | None = None
+              ) -> FormInput:
+    """Read and validate an input file."""
+    return load_input(read_data(path), registry, str(path), form_id)
+
+
+def load_sample(spec: FormSpec, registry: Registry) -> FormInput:
+    """The sample input a form ships (``<id>.yaml`` in its package), validated."""
+    source = f"{spec.package}/{spec.id}.yaml"
+    return load_input(parse_data(spec.sample_text(), source), registry, source)

@@ -1,0 +1,168 @@
+"""Field declarations shared by every form model: text, typed values, amounts, years, lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from ..errors import FieldValueError
+from ..types.quantity import amount_validator
+from ..types.text import check_text, clean_optional_text, clean_text, text_validator
+from ..types.year_series import check_series
+from .introspection import meta
+
+
+def text(label: str, *, max_length: int | None = 500, single_line: bool = True,
+         help: str | None = None) -> Any:
+    """A required text field."""
+    return attrs.field(
+        converter=clean_text,
+        validator=text_validator(required=True, max_length=max_length, single_line=single_line),
+        metadata=meta(label, help=help),
+    )
+
+
+def optional_text(label: str, *, max_length: int | None = 2000, single_line: bool = False,
+                  help: str | None = None) -> Any:
+    """An optional text field (None, or absent, when not filled)."""
+    return attrs.field(
+        default=None,
+        converter=clean_optional_text,
+        validator=text_validator(required=False, max_length=max_length, single_line=single_line),
+        metadata=meta(label, help=help),
+    )
+
+
+def typed(kind: type, label: str, *, optional: bool = False, help: str | None = None) -> Any:
+    """A field holding an instance of *kind* (a shared type such as CreditCode or Region).
+
+    Text-valued types (``str`` subclasses) also accept plain text, converted and checked
+    on construction, so ``ListedFactory(credit_code="9144…", …)`` works from Python.
+    """
+    check: Any = attrs.validators.instance_of(kind)
+    converter = None
+    if issubclass(kind, str):
+
+        def convert(value: Any, field: attrs.Attribute[Any]) -> Any:
+            if value is None or isinstance(value, kind):
+                return value
+            try:
+                return kind(value)
+            except FieldValueError as exc:
+                raise FieldValueError(exc.message, field.name) from None
+            except ValueError:  # an enum's own error: name the choices instead
+                choices = ", ".join(f"{m.value} ({m.label})" if hasattr(m, "label")
+                                    else str(m.value) for m in kind)  # type: ignore[attr-defined]
+                raise FieldValueError(f"{value!r} is not one of: {choices}",
+                                      field.name) from None
+
+        converter = attrs.Converter(convert, takes_field=True)
+
+    def named(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        try:
+            check(instance, attribute, value)
+        except TypeError:
+            raise FieldValueError(f"expected {kind.__name__}, got {value!r}",
+                                  attribute.name) from None
+
+    kwargs: dict[str, Any] = {"default": None} if optional else {}
+    return attrs.field(converter=converter, validator=named, metadata=meta(label, help=help),
+                       **kwargs)
+
+
+def amount(label: str, unit: str | None, *, optional: bool = True, signed: bool = False) -> Any:
+    """A Decimal quantity in *unit* (non-negative unless *signed*, 0-100 for ``%``)."""
+    kwargs: dict[str, Any] = {"default": None} if optional else {}
+    return attrs.field(validator=amount_validator(unit, signed=signed, optional=optional),
+                       metadata=meta(label, unit=unit), **kwargs)
+
+
+def year(label: str) -> Any:
+    """A calendar year between 2000 and 2100."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or not 2000 <= value <= 2100:
+            raise FieldValueError(f"{value!r} is not a year between 2000 and 2100",
+                                  attribute.name)
+
+    return attrs.field(validator=check, metadata=meta(label))
+
+
+def date(label: str) -> Any:
+    """A calendar date."""
+    return attrs.field(validator=attrs.validators.instance_of(dt.date), metadata=meta(label))
+
+
+def items_validator(*, min_items: int = 0, max_items: int | None = None) -> Any:
+    """An attrs validator bounding the length of a list field."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise FieldValueError(f"expected a list, got {value!r}", attribute.name)
+        if len(value) < min_items:
+            raise FieldValueError(
+                f"needs at least {min_items} entr{'y' if min_items == 1 else 'ies'}, "
+                f"found {len(value)}", attribute.name)
+        if max_items is not None and len(value) > max_items:
+            raise FieldValueError(f"allows at most {max_items} entries, found {len(value)}",
+                                  attribute.name)
+
+    return check
+
+
+def items(label: str, *, min_items: int = 0, max_items: int | None = None,
+          also: Any = None, help: str | None = None) -> Any:
+    """A list field (stored as a tuple) with optional bounds on its length.
+
+    *also* is a further validator (for checks that compare items with other fields).
+    """
+    checks = [items_validator(min_items=min_items, max_items=max_items)]
+    if also is not None:
+        checks.append(also)
+    kwargs: dict[str, Any] = {} if min_items else {"default": ()}
+    return attrs.field(converter=tuple, validator=checks, metadata=meta(
+        label, min_items=min_items, max_items=max_items, help=help), **kwargs)
+
+
+def series(label: str, validator: Any) -> Any:
+    """A :class:`~greendocs.year_series.YearSeries` field checked by *validator*."""
+    return attrs.field(validator=validator, metadata=meta(label))
+
+
+def paragraphs(label: str, *, min_items: int = 0) -> Any:
+    """A list of paragraphs of narrative text (each may hold line breaks)."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        items_validator(min_items=min_items)(instance, attribute, value)
+        for i, para in enumerate(value):
+            try:
+                check_text(para, max_length=5000)
+            except FieldValueError as exc:
+                raise FieldValueError(exc.message, f"{attribute.name}[{i}]") from None
+            if not para:
+                raise FieldValueError("is an empty paragraph; remove it",
+                                      f"{attribute.name}[{i}]")
+
+    kwargs: dict[str, Any] = {} if min_items else {"default": ()}
+    return attrs.field(converter=_clean_paragraphs, validator=check,
+                       metadata=meta(label, min_items=min_items), **kwargs)
+
+
+def _clean_paragraphs(value: Any) -> Any:
+    if isinstance(value, str):
+        value = [value]
+    return tuple(clean_text(p) for p in value) if isinstance(value, (list, tuple)) else value
+
+
+def series_in(label: str, unit: str) -> Any:
+    """A year series of amounts in *unit* (non-negative; 0-100 for ``%``)."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        check_series(value, unit, attribute.name)
+
+    return attrs.field(validator=check, metadata=meta(label, unit=unit))
+

@@ -1,0 +1,287 @@
+"""The provincial roll-up: a folder of completed forms → Attachment 1 and every problem.
+
+Files are read in parallel (one process per core by default); each worker returns only a
+small :class:`FileResult`, so memory does not grow with the documents' size. Every input
+file appears in the outcome as used, skipped or failed — nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import os
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ..engines.libreoffice import LibreOffice
+from ..errors import ConversionError, NotAFormError, ParseError, ValidationError
+from ..findings import Finding, Severity
+from ..forms.summary import SummaryTable, check_summary
+from ..model.converter import structure
+from ..parsing import Parser
+from .entry import Category, Role, SummaryEntry
+
+#: the most evaluation projects one agency may carry in a batch (notice, section 4)
+AGENCY_QUOTA = 15
+WORD97 = (".doc", ".wps")
+
+
+class FileStatus(enum.StrEnum):
+    """What became of an input file."""
+
+    USED = "used"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+    @property
+    def label(self) -> str:
+        """The status as the workbook's 文件清单 shows it."""
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {FileStatus.USED: "已采用", FileStatus.SKIPPED: "已跳过",
+                  FileStatus.FAILED: "读取失败"}
+
+
+@attrs.frozen
+class FileResult:
+    """What reading one file gave."""
+
+    path: str
+    status: FileStatus
+    form: str | None = None
+    kind: str = ""  # for failures: unreadable | invalid
+    reason: str = ""
+    entry: SummaryEntry | None = None
+    findings: tuple[Finding, ...] = ()
+
+
+@attrs.frozen
+class Problem:
+    """One problem for the department to look at: what, in which file(s), where."""
+
+    kind: str
+    files: str
+    path: str
+    message: str
+
+
+@attrs.frozen
+class RollupResult:
+    """Attachment 1, the fate of every file, and the problems found."""
+
+    summary: SummaryTable
+    files: tuple[FileResult, ...]
+    problems: tuple[Problem, ...]
+
+
+# -- reading, in worker processes ---------------------------------------------------------
+
+def read_form_file(path: str, parser: Parser | None = None, shown: str | None = None
+                   ) -> FileResult:
+    """Read one file into a :class:`FileResult` (never raises for a bad file)."""
+    parser = parser or Parser()
+    name = shown or path
+    try:
+        parsed = parser.parse_file(path)
+    except NotAFormError as exc:
+        return FileResult(name, FileStatus.SKIPPED, reason=_short(exc, path))
+    except ValidationError as exc:
+        return FileResult(name, FileStatus.FAILED, kind="invalid",
+                          reason="; ".join(str(e) for e in exc.errors))
+    except (ParseError, OSError) as exc:
+        return FileResult(name, FileStatus.FAILED, kind="unreadable", reason=_short(exc, path))
+    spec = parsed.form
+    if spec.summary_entry is None:
+        return FileResult(name, FileStatus.SKIPPED, spec.id,
+                          reason=f"{spec.title_zh} is not part of the recommendation summary")
+    return FileResult(name, FileStatus.USED, spec.id, entry=spec.summary_entry(parsed.model),
+                      findings=tuple(spec.rules(parsed.model)))
+
+
+def _short(exc: Exception, path: str) -> str:
+    text = str(exc)
+    return text[len(path) + 2:] if text.startswith(path + ": ") else text
+
+
+def _word97_batch(paths: list[Path], workdir: Path) -> dict[str, Path]:
+    """Convert .doc/.wps files to .docx with one LibreOffice process; original → converted."""
+    if not paths:
+        return {}
+    lo = LibreOffice()
+    staged = []
+    for i, p in enumerate(paths):
+        target = workdir / f"f{i}.doc"  # .wps too: named .doc so LibreOffice uses Word's filter
+        target.write_bytes(p.read_bytes())
+        staged.append(target)
+    out = {}
+    for src, produced in zip(paths, lo.convert_files(staged, "docx", workdir / "docx",
+                                                     input_filter="MS Word 97"), strict=True):
+        out[str(src)] = produced
+    return out
+
+
+def read_folder(folder: Path, *, workers: int | None = None,
+                progress: Callable[[int], object] | None = None) -> Iterator[FileResult]:
+    """Every file below *folder* (sorted), read in parallel; results in file order."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(
+        (".", "~$")))
+    word97 = [p for p in files if p.suffix.lower() in WORD97]
+    with tempfile.TemporaryDirectory(prefix="greendocs-rollup-") as tmp:
+        converted: dict[str, Path] = {}
+        failed_conversion = ""
+        try:
+            converted = _word97_batch(word97, Path(tmp))
+        except ConversionError as exc:
+            failed_conversion = str(exc)
+        jobs: list[tuple[str, str]] = []
+        for p in files:
+            real = converted.get(str(p), p)
+            jobs.append((str(real), str(p)))
+        n = workers or os.cpu_count() or 1
+        if n <= 1 or len(jobs) < 8:
+            parser = Parser()
+            results: Iterable[FileResult] = (
+                _job(job, parser, failed_conversion) for job in jobs)
+            for r in results:
+                if progress:
+                    progress(1)
+                yield r
+            return
+        with ProcessPoolExecutor(n) as pool:
+            chunk = max(1, min(64, len(jobs) // (n * 8)))
+            for r in pool.map(_ChunkReader(failed_conversion), jobs, chunksize=chunk):
+                if progress:
+                    progress(1)
+                yield r
+
+
+def _job(job: tuple[str, str], parser: Parser | None, failed_conversion: str) -> FileResult:
+    real, shown = job
+    if failed_conversion and shown.lower().endswith(WORD97) and real == shown:
+        return FileResult(shown, FileStatus.FAILED, kind="unreadable",
+                          reason=f"cannot read .doc/.wps: {failed_conversion}")
+    return read_form_file(real, parser, shown)
+
+
+class _ChunkReader:
+    """Reads jobs in a worker process. Sent to the worker with each chunk of jobs; its
+    parser is made there, once per chunk, so no state outlives a chunk."""
+
+    def __init__(self, failed_conversion: str) -> None:
+        self.failed_conversion = failed_conversion
+        self._parser: Parser | None = None
+
+    def __getstate__(self) -> str:
+        return self.failed_conversion
+
+    def __setstate__(self, state: str) -> None:
+        self.__init__(state)  # type: ignore[misc]
+
+    def __call__(self, job: tuple[str, str]) -> FileResult:
+        if self._parser is None:
+            self._parser = Parser()
+        return _job(job, self._parser, self.failed_conversion)
+
+
+# -- building the summary -------------------------------------------------------------------
+
+def summarize(folder: str | os.PathLike[str], *, province: str | None = None,
+              batch_year: int | None = None, department: str | None = None,
+              date: dt.date | None = None, workers: int | None = None,
+              progress: Callable[[int], object] | None = None) -> RollupResult:
+    """Read every form below *folder* and build Attachment 1 with every problem listed.
+
+    *province* defaults to the region most units are in (and says so in the problems).
+    """
+    results = list(read_folder(Path(folder), workers=workers, progress=progress))
+    return build_rollup(results, province=province, batch_year=batch_year,
+                        department=department, date=date)
+
+
+def build_rollup(results: list[FileResult], *, province: str | None = None,
+                 batch_year: int | None = None, department: str | None = None,
+                 date: dt.date | None = None) -> RollupResult:
+    """Attachment 1 and the problems from already-read files (pure)."""
+    problems: list[Problem] = []
+    for r in results:
+        if r.status is FileStatus.FAILED:
+            problems.append(Problem(r.kind or "unreadable", r.path, "", r.reason))
+        for f in r.findings:
+            if f.rule == "negative-list":
+                problems.append(Problem("negative-list", r.path, f.path, f.message))
+            elif f.severity is Severity.ERROR:
+                problems.append(Problem("invalid", r.path, f.path, f.message))
+    used = [r for r in results if r.entry is not None]
+    regions = Counter(r.entry.region for r in used if r.entry)
+    if province is None:
+        province = regions.most_common(1)[0][0] if regions else "北京市"
+        if len(regions) > 1:
+            problems.append(Problem("province", "", "", f"no province given; taking {province}, "
+                                    "where most units are"))
+    units: dict[tuple[Category, str], list[FileResult]] = defaultdict(list)
+    for r in used:
+        assert r.entry is not None
+        units[(r.entry.category, r.entry.key)].append(r)
+    rows: dict[str, list[dict[str, Any]]] = {c.table: [] for c in Category}
+    row_files: dict[str, list[str]] = {c.table: [] for c in Category}
+    agency_units: dict[str, set[tuple[Category, str]]] = defaultdict(set)
+    agency_names: dict[str, str] = {}
+    for (category, key), reports in units.items():
+        selfs = [r for r in reports if r.entry and r.entry.role is Role.SELF]
+        thirds = [r for r in reports if r.entry and r.entry.role is Role.THIRD_PARTY]
+        lead_result = (thirds or selfs)[0]
+        lead = lead_result.entry
+        assert lead is not None
+        for group, what in ((selfs, "self-evaluation"), (thirds, "third-party")):
+            if len(group) > 1:
+                problems.append(Problem("duplicate", ", ".join(r.path for r in group), "",
+                                        f"{lead.name} ({key}) has {len(group)} {what} "
+                                        "reports; keep one"))
+        if thirds and not selfs:
+            problems.append(Problem("unmatched-third-party", thirds[0].path, "",
+                                    f"third-party report for {lead.name} ({key}) has no "
+                                    "matching self-evaluation report"))
+        if lead.region != province:
+            problems.append(Problem("foreign-region", lead_result.path, "region",
+                                    f"{lead.name} is in {lead.region}, not in {province}; "
+                                    "left out of the summary"))
+            continue
+        for t in thirds:
+            assert t.entry is not None
+            agency_key = t.entry.agency_credit_code or t.entry.agency or ""
+            agency_units[agency_key].add((category, key))
+            agency_names[agency_key] = t.entry.agency or agency_key
+        rows[category.table].append(dict(lead.row))
+        row_files[category.table].append(", ".join(r.path for r in (*selfs, *thirds)))
+    for agency_key, projects in sorted(agency_units.items()):
+        if len(projects) > AGENCY_QUOTA:
+            problems.append(Problem("agency-quota", "", "agency",
+                                    f"{agency_names[agency_key]} evaluated {len(projects)} "
+                                    f"units in this batch; an agency may carry at most "
+                                    f"{AGENCY_QUOTA}"))
+    today = date or dt.date.today()
+    data = {
+        "province": province, "batch_year": batch_year or today.year,
+        "department": department or f"{province}工业和信息化主管部门",
+        "date": today.isoformat(), **rows,
+    }
+    summary = structure(data, SummaryTable, source="summary")
+    # The summary's own rules (the park quota, …) over the rows the files gave.
+    for finding in check_summary(summary):
+        table, _, rest = finding.path.partition("[")
+        files = row_files.get(table, [])
+        if rest:
+            files = [files[int(rest.split("]", 1)[0])]]
+        problems.append(Problem(finding.rule, ", ".join(files), finding.path, finding.message))
+    return RollupResult(summary, tuple(results), tuple(problems))
+
+
+__all__ = ["AGENCY_QUOTA", "FileResult", "FileStatus", "Problem", "RollupResult",
+           "build_rollup", "read_folder", "read_form_file", "summarize"]

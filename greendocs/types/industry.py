@@ -1,0 +1,59 @@
+"""Industry classes of GB/T 4754-2017 (国民经济行业分类): a 4-digit class code and its name."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+import attrs
+
+from ..errors import FieldValueError
+
+# Division (2-digit) ranges of GB/T 4754-2017, sections A-T: 01-05, 06-12, 13-43, 44-46,
+# 47-50, 51-52, 53-60, 61-62, 63-65, 66-69, 70, 71-72, 73-75, 76-79, 80-82, 83, 84-85,
+# 86-90, 91-96, 97.
+_VALID_DIVISIONS = frozenset(range(1, 98))
+_TEXT = re.compile(r"^\s*([A-Ta-t])?\s*(\d{4})\s*(.*?)\s*$", re.DOTALL)
+
+
+@attrs.frozen
+class Industry:
+    """An industry class: ``code`` is the 4-digit GB/T 4754-2017 class, ``name`` its title.
+
+    Written in documents as ``"2611 无机酸制造"``; :meth:`parse` reads that back and
+    also accepts a leading section letter (``"C2611 无机酸制造"``).
+    """
+
+    code: str
+    name: str
+    __greendocs_leaf__: ClassVar[bool] = True  # written as one value, not as a record
+
+    def __attrs_post_init__(self) -> None:
+        if not (isinstance(self.code, str) and len(self.code) == 4 and self.code.isdigit()):
+            raise FieldValueError(
+                f"{self.code!r} is not a 4-digit GB/T 4754-2017 class code (e.g. '2611')", "code"
+            )
+        if int(self.code[:2]) not in _VALID_DIVISIONS:
+            raise FieldValueError(
+                f"{self.code!r} starts with division {self.code[:2]}, which GB/T 4754-2017 "
+                "does not have (divisions are 01-97)",
+                "code",
+            )
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise FieldValueError(f"industry {self.code} needs its name", "name")
+        if "\n" in self.name:
+            raise FieldValueError(f"{self.name!r} must be a single line", "name")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    @classmethod
+    def parse(cls, text: str) -> Industry:
+        """Read ``"2611 无机酸制造"`` (the form documents use) into an Industry."""
+        m = _TEXT.match(text)
+        if not m or not m.group(3):
+            raise FieldValueError(
+                f"{text!r} is not an industry; write the 4-digit class code and its name, "
+                "e.g. '2611 无机酸制造'"
+            )
+        return cls(m.group(2), m.group(3))

@@ -1,0 +1,17 @@
+"""Closed sets of values stored by English value and printed by their Chinese label."""
+
+from __future__ import annotations
+
+import enum
+
+
+class LabelledEnum(enum.StrEnum):
+    """A closed set of values stored by English value and printed by Chinese label."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> LabelledEnum:
+        obj = str.__new__(cls, value)
+        obj._value_ = value
+        obj.label = label
+        return obj

@@ -1,0 +1,72 @@
+"""Free text in forms: normalisation and the characters a document can hold."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+from ..errors import FieldValueError
+
+# XML 1.0 allows TAB, LF, CR and everything from U+0020 except surrogates and U+FFFE/U+FFFF.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+#: Texts that a rendered form shows for "no value"; the parser reads them back as None.
+EMPTY_MARKS = frozenset({"", "/", "／", "—", "-", "无数据"})
+
+
+def clean_text(value: Any) -> Any:
+    """Normalise line ends and strip surrounding white space; other types pass through."""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return value
+
+
+def clean_optional_text(value: Any) -> Any:
+    """As :func:`clean_text`, and an empty string becomes None."""
+    value = clean_text(value)
+    return None if value == "" else value
+
+
+def check_text(value: str, *, max_length: int | None = None, single_line: bool = False) -> None:
+    """Raise :class:`FieldValueError` if *value* cannot be written into a document."""
+    if not isinstance(value, str):
+        raise FieldValueError(f"expected text, got {type(value).__name__} {value!r}")
+    bad = _FORBIDDEN.search(value)
+    if bad:
+        char = bad.group()
+        raise FieldValueError(
+            f"{_shorten(value)!r} contains the control character U+{ord(char):04X} at position "
+            f"{bad.start() + 1}, which documents cannot hold; remove it"
+        )
+    if single_line and "\n" in value:
+        raise FieldValueError(f"{_shorten(value)!r} must be a single line")
+    if max_length is not None and len(value) > max_length:
+        raise FieldValueError(
+            f"{_shorten(value)!r} has {len(value)} characters, at most {max_length} are allowed"
+        )
+
+
+def _shorten(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def text_validator(
+    *, required: bool = True, max_length: int | None = None, single_line: bool = False
+) -> Any:
+    """An attrs validator for a text field (required or optional)."""
+
+    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            if required:
+                raise FieldValueError("is required", attribute.name)
+            return
+        try:
+            check_text(value, max_length=max_length, single_line=single_line)
+        except FieldValueError as exc:
+            raise FieldValueError(exc.message, attribute.name) from None
+        if required and not value:
+            raise FieldValueError("is required and must not be empty", attribute.name)
+
+    return validate
