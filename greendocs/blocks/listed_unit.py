@@ -1,46 +1,22 @@
-"""The listed unit block of the dynamic management tables: a unit as the list names it
-(name, credit code, region, city, address, industries, listing year and batch)."""
+"""The listed unit block of the dynamic management tables: an enterprise as the list
+names it, with its listing year and batch, and the rows that print it."""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
-from typing import Any
 
 import attrs
 
 from ..layout.elements import ListCell, Row, labels
 from ..model import field_specs as f
-from ..types.credit_code import CreditCode
-from ..types.industry import Industry
-from ..types.region import Region
 from .contact_person import contact_rows
+from .enterprise import Enterprise
 
 
 @attrs.frozen(kw_only=True)
-class ListedUnit:
-    """A unit on the green manufacturing list, as on its listing. Forms subclass it to
-    print their own name label (工厂名称, 企业名称) with :func:`in_base_order`."""
+class ListedUnit(Enterprise):
+    """A unit on the green manufacturing list, as on its listing."""
 
-    name: str = f.text("单位名称", max_length=100)
-    credit_code: CreditCode = f.typed(CreditCode, "统一社会信用代码")
-    region: Region = f.typed(Region, "所在地区")
-    city: str = f.text("所在地市", max_length=50)
-    address: str = f.text("通讯地址", max_length=200)
-    industries: tuple[Industry, ...] = f.items("所属行业", min_items=1, max_items=5)
     listed_year: int = f.year("入选年度")
     listed_batch: str | None = f.optional_text("入选批次", max_length=20, single_line=True)
-
-
-def in_base_order(cls: type, fields: Sequence[attrs.Attribute[Any]]
-                  ) -> list[attrs.Attribute[Any]]:
-    """An attrs ``field_transformer`` keeping :class:`ListedUnit`'s field order in a
-    subclass that redefines a field (attrs would move it to the end)."""
-    order = {name: i for i, name in enumerate(attrs.fields_dict(ListedUnit))}
-
-    def position(a: attrs.Attribute[Any]) -> int:
-        return order.get(a.name, len(order))
-
-    return sorted(fields, key=position)
 
 
 def listed_unit_rows(prefix: str, cls: type) -> tuple[Row, ...]:

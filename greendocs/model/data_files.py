@@ -1,10 +1,16 @@
-"""Data files users supply (indicator systems, benchmark tables): YAML read safely into a
-model, checked, and cached per file version so a batch reads each file once."""
+"""The one loader of data files: indicator systems, catalogues, benchmark tables — shipped
+in a form's package or supplied by the user as YAML — read safely into a model, checked,
+and cached (a user's file per version of the file, so a batch reads each file once).
+
+Every data file carries its ``source`` and a ``verified`` flag; the models say so, this
+module only reads and checks them.
+"""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -14,10 +20,10 @@ from ..errors import FieldError, ValidationError
 from .converter import structure
 
 T = TypeVar("T")
+Check = Callable[[Any, str], None]
 
 
-def parse_yaml_model(text: str, cls: type[T], source: str,
-                     check: Callable[[T, str], None]) -> T:
+def parse_yaml_model(text: str, cls: type[T], source: str, check: Check) -> T:
     """*text* (YAML) as a *cls*, then *check* ed; :class:`ValidationError` naming *source*."""
     try:
         data: Any = yaml.safe_load(text)
@@ -28,9 +34,9 @@ def parse_yaml_model(text: str, cls: type[T], source: str,
     return model
 
 
-def read_yaml_model(path: str | Path, cls: type[T], check: Callable[[T, str], None],
-                    field: str) -> T:
-    """The file at *path* as a checked *cls*; an unreadable file is reported at *field*."""
+def read_yaml_model(path: str | Path, cls: type[T], check: Check, field: str) -> T:
+    """The file at *path* as a checked *cls* (read every time); an unreadable file is
+    reported at *field*, the report's field that names it."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
@@ -40,23 +46,14 @@ def read_yaml_model(path: str | Path, cls: type[T], check: Callable[[T, str], No
     return parse_yaml_model(text, cls, str(p), check)
 
 
-class FileCache:
-    """Models read from files, keyed by path, modification time and size; thread-safe."""
+class _Cache:
+    """Models by key; thread-safe; a model is built at most once per key (races aside)."""
 
     def __init__(self) -> None:
-        self._models: dict[tuple[str, int, int], Any] = {}
+        self._models: dict[tuple[Any, ...], Any] = {}
         self._lock = threading.Lock()
 
-    def get(self, key: str, load: Callable[[], T]) -> T:
-        """The model cached under the constant *key*, loading it once."""
-        return self._get((key, 0, 0), load)
-
-    def file(self, path: Path, load: Callable[[], T]) -> T:
-        """The model of the file at *path*, loaded again when the file changes."""
-        st = path.stat()
-        return self._get((str(path.resolve()), st.st_mtime_ns, st.st_size), load)
-
-    def _get(self, key: tuple[str, int, int], load: Callable[[], T]) -> T:
+    def get(self, key: tuple[Any, ...], load: Callable[[], T]) -> T:
         model = self._models.get(key)
         if model is None:
             model = load()
@@ -64,3 +61,41 @@ class FileCache:
                 model = self._models.setdefault(key, model)
         result: T = model
         return result
+
+
+_CACHE = _Cache()
+
+
+def shipped_names(package: str, folder: str) -> tuple[str, ...]:
+    """The ids (file names without ``.yaml``) of the data files in *folder* of *package*."""
+    item = resources.files(package).joinpath(folder)
+    if not item.is_dir():
+        return ()
+    return tuple(sorted(f.name.removesuffix(".yaml") for f in item.iterdir()
+                        if f.name.endswith(".yaml")))
+
+
+def shipped(package: str, name: str, cls: type[T], check: Check) -> T | None:
+    """The data file *name* (a path inside *package*, e.g. ``indicators/general.yaml``)
+    as a checked *cls*, read once per process; None when the package has no such file."""
+    def load() -> T | None:
+        item = resources.files(package).joinpath(name)
+        if not item.is_file():
+            return None
+        return parse_yaml_model(item.read_text(encoding="utf-8"), cls, f"{package}/{name}",
+                                check)
+
+    return _CACHE.get(("shipped", package, name, cls), load)
+
+
+def user_file(path: str | Path, cls: type[T], check: Check, field: str) -> T:
+    """The user's data file at *path* as a checked *cls*, read again only when the file
+    changes (its modification time or size); errors as :func:`read_yaml_model`."""
+    p = Path(path)
+    try:
+        st = p.stat()
+    except OSError as exc:
+        raise ValidationError([FieldError(field, f"cannot read {p}: {exc.strerror}")]
+                              ) from None
+    key = ("file", str(p.resolve()), st.st_mtime_ns, st.st_size, cls)
+    return _CACHE.get(key, lambda: read_yaml_model(p, cls, check, field))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -166,3 +167,16 @@ def series_in(label: str, unit: str) -> Any:
 
     return attrs.field(validator=check, metadata=meta(label, unit=unit))
 
+
+
+def in_order_of(base: type) -> Callable[[type, list[attrs.Attribute[Any]]],
+                                        list[attrs.Attribute[Any]]]:
+    """An attrs ``field_transformer`` for a subclass of the model *base* that redefines some
+    of its fields (to print another label, say): *base*'s fields keep their order — attrs
+    would move a redefined one to the end — and the subclass's new fields follow."""
+
+    def arrange(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+        order = {name: i for i, name in enumerate(attrs.fields_dict(base))}
+        return sorted(fields, key=lambda a: order.get(a.name, len(order)))
+
+    return arrange

@@ -1,8 +1,103 @@
-"""The dynamic management tables' shared pieces (Attachments 6-9): the sign-off table."""
+"""The base of the annual dynamic management tables (Attachments 6-9): the listed unit,
+the contact, the reporting year and its three year columns, the change declaration, the
+negative list and the sign-off — as a model base, a field order, a year check, and the
+layout's head and tail."""
 
 from __future__ import annotations
 
-from ...layout.elements import FOUR_COLUMNS, Paragraph, Row, Table
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from ...blocks.change_declaration import Changes, changes_section
+from ...blocks.contact_person import ContactPerson
+from ...blocks.listed_unit import listed_unit_rows
+from ...blocks.negative_list import NegativeList, negative_list_section
+from ...layout.elements import FOUR_COLUMNS, Block, Paragraph, Row, Table
+from ...model import field_specs as f
+from ...model.introspection import fields_of, meta
+from ...types.year_series import YearSeries, check_years
+
+#: the header cells of the three year columns
+YEAR_COLUMNS = ("{{ years[0] }}年", "{{ years[1] }}年", "{{ years[2] }}年")
+#: what :func:`years_context` adds to the template context
+YEARS_CONTEXT = ("years",)
+
+
+@attrs.frozen(kw_only=True)
+class DynamicTable:
+    """What every dynamic management table holds besides its unit and its indicators.
+    A form subclasses it, adds its unit and indicator fields, and orders them with
+    :func:`table_order`."""
+
+    contact: ContactPerson = f.typed(ContactPerson, "联系人信息")
+    reporting_year: int = f.year("填报年度")
+    negative_list: NegativeList = f.typed(NegativeList, "负面清单情况（近三年）")
+    changes: Changes = attrs.field(factory=Changes,
+                                   validator=attrs.validators.instance_of(Changes),
+                                   metadata=meta("变更情况"))
+    filled_by: str = f.text("填报人", max_length=30)
+    fill_date: dt.date = f.date("填报日期")
+
+    @property
+    def years(self) -> tuple[int, int, int]:
+        """The three year columns: the two years before the reporting year, and it."""
+        y = self.reporting_year
+        return (y - 2, y - 1, y)
+
+
+def table_order(unit: str, *own: str) -> Callable[[type, Sequence[Any]], list[Any]]:
+    """An attrs ``field_transformer`` ordering a table's fields as its documents and
+    workbooks show them: the *unit*, the contact and reporting year, the table's *own*
+    fields, then the change declaration, the negative list and the sign-off."""
+    order = {name: i for i, name in enumerate(
+        (unit, "contact", "reporting_year", *own, "changes", "negative_list", "filled_by",
+         "fill_date"))}
+
+    def arrange(cls: type, fields: Sequence[Any]) -> list[Any]:
+        return sorted(fields, key=lambda a: order.get(a.name, len(order)))
+
+    return arrange
+
+
+def covers_table_years(instance: DynamicTable, attribute: attrs.Attribute[Any],
+                       value: Any) -> None:
+    """A validator: every year series in *value* (a record, or a list of records) gives
+    exactly the table's three years."""
+    records = value if isinstance(value, tuple) else (value,)
+    for i, record in enumerate(records):
+        where = f"{attribute.name}[{i}]" if isinstance(value, tuple) else attribute.name
+        for field in fields_of(type(record)):
+            series = getattr(record, field.name)
+            if isinstance(series, YearSeries):
+                check_years(series, instance.years, instance.reporting_year,
+                            f"{where}.{field.name}")
+
+
+def years_context(table: DynamicTable) -> Mapping[str, Any]:
+    """The template context a dynamic table adds: its three years."""
+    return {"years": table.years}
+
+
+def table_head(attachment: str, unit: str, unit_model: type) -> tuple[Block, ...]:
+    """The head of a table: attachment number, title, reporting year, 一、基本信息 (the
+    listed unit at *unit* and the contact) and 二、变更情况."""
+    return (
+        Paragraph(f"附件{attachment}", "attachment"),
+        Paragraph("{{ form_title }}", "title"),
+        Paragraph("（填报年度：{{ reporting_year }}年）", "subtitle"),
+        Paragraph("一、基本信息", "heading"),
+        Table(FOUR_COLUMNS, listed_unit_rows(unit, unit_model)),
+        *changes_section("二"),
+    )
+
+
+def table_tail(first: str, second: str) -> tuple[Block, ...]:
+    """The tail of a table: the negative list (section *first*) and the sign-off
+    (section *second*)."""
+    return (*negative_list_section(first), *sign_off_section(second))
 
 
 def sign_off_section(number: str) -> tuple[Paragraph, Table]:

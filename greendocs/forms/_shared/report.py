@@ -26,3 +26,10 @@ def narrative_sections(cls: type, field: str, level: str = "heading"
         blocks.append(Paragraph(label, level))
         blocks.append(Paragraphs("para", f"{field}.{name}", "{{ para }}"))
     return tuple(blocks)
+
+
+def section(model: type, field: str, style: str = "heading") -> tuple[Paragraph, Paragraphs]:
+    """A narrative section of *model*: the label of its paragraph-list *field* as the
+    heading (so the heading is typed once, in the model), then the paragraphs."""
+    return (Paragraph(labels(model)[field], style),
+            Paragraphs("para", field, "{{ para }}"))

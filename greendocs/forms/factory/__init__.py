@@ -18,14 +18,14 @@ from .energy_benchmarks import BenchmarkEntry, BenchmarkTable, energy_findings, 
 from .indicator_system import (
     SHIPPED_SYSTEMS,
     BasicRequirement,
-    FactorySystem,
     Indicator,
     IndicatorGroup,
+    IndicatorSystem,
     Requirement,
-    load_factory_system,
+    load_system,
     missing_figures,
-    resolve_factory_system,
-    shipped_factory_system,
+    resolve_system,
+    shipped_system,
 )
 from .layout import self_report_layout, third_party_layout
 from .model import (
@@ -44,10 +44,10 @@ from .model import (
 from .rules import check_report
 from .scoring import (
     BasicResult,
-    FactoryScoreCard,
     Failure,
     GroupResult,
     RequirementScore,
+    ScoreCard,
     assessment_problems,
     score_evaluation,
 )
@@ -55,13 +55,13 @@ from .scoring import (
 Report = FactorySelfReport | FactoryThirdPartyReport
 
 
-def score_factory(report: Report, system: FactorySystem | None = None) -> FactoryScoreCard:
+def score(report: Report, system: IndicatorSystem | None = None) -> ScoreCard:
     """The score card of a report, against *system* or the system the report names."""
-    system = system or resolve_factory_system(report.indicator_system)
+    system = system or resolve_system(report.indicator_system)
     return score_evaluation(report.basic_requirements, report.assessments, system)
 
 
-def system_note(system: FactorySystem) -> str:
+def system_note(system: IndicatorSystem) -> str:
     """What a rendered report says about the system its scores follow."""
     note = f"{system.label}，{system.version}版指标体系。来源：{system.source}。"
     if not system.verified:
@@ -79,7 +79,7 @@ def system_note(system: FactorySystem) -> str:
 def report_context(report: Report) -> dict[str, Any]:
     """The score card, its table rows and the tick boxes for a report's template. The
     report comes through :func:`as_rendered`, so its total is the computed one."""
-    card = score_factory(report)
+    card = score(report)
     rows = {s.requirement.id: {"group": g.group.name, "indicator": s.indicator.name,
                                "text": s.requirement.text, "kind": s.requirement.kind_label,
                                "points": s.requirement.points, "score": s.score}
@@ -103,7 +103,7 @@ def as_rendered(report: Report) -> Report:
     for a third-party report, the basic-requirement result. Unchanged when it cannot be
     scored (its rules say why)."""
     try:
-        card = score_factory(report)
+        card = score(report)
     except ValidationError:
         return report
     if isinstance(report, FactoryThirdPartyReport):
@@ -119,7 +119,7 @@ _CONTEXT_NAMES = ("scorecard", "rows", "system_label", "basic_texts", "system_no
 def summary_entry(report: Report) -> SummaryEntry:
     """The factory table row that a report gives (with the score when it computes)."""
     try:
-        total = score_factory(report).total
+        total = score(report).total
     except ValidationError:  # a report that does not score still lists its unit
         total = None
     agency = report.agency if isinstance(report, FactoryThirdPartyReport) else None
@@ -139,6 +139,14 @@ THIRD_PARTY_SPEC = FormSpec(
     model=FactoryThirdPartyReport, rules=check_report, context=report_context,
     context_names=(*_CONTEXT_NAMES, "basic_ticks"), layout=third_party_layout,
     summary_entry=summary_entry, as_rendered=as_rendered)
+
+#: the names these had before every form used one name per concept
+FactoryScoreCard = ScoreCard
+FactorySystem = IndicatorSystem
+score_factory = score
+load_factory_system = load_system
+shipped_factory_system = shipped_system
+resolve_factory_system = resolve_system
 
 __all__ = [
     "SELF_SPEC",
@@ -162,10 +170,12 @@ __all__ = [
     "GroupResult",
     "Indicator",
     "IndicatorGroup",
+    "IndicatorSystem",
     "Registration",
     "Requirement",
     "RequirementAssessment",
     "RequirementScore",
+    "ScoreCard",
     "SelfEvaluatedFactory",
     "as_rendered",
     "assessment_problems",
@@ -173,11 +183,15 @@ __all__ = [
     "energy_findings",
     "load_benchmarks",
     "load_factory_system",
+    "load_system",
     "missing_figures",
     "report_context",
     "resolve_factory_system",
+    "resolve_system",
+    "score",
     "score_evaluation",
     "score_factory",
     "shipped_factory_system",
+    "shipped_system",
     "system_note",
 ]

@@ -17,7 +17,7 @@ import attrs
 
 from ...errors import FieldError, ValidationError
 from ...findings import Finding, Severity
-from ...model.data_files import FileCache, read_yaml_model
+from ...model.data_files import read_yaml_model, user_file
 from .model import BenchmarkKind, EnergyEfficiency
 
 
@@ -80,16 +80,13 @@ def load_benchmarks(path: str | Path) -> BenchmarkTable:
     return read_yaml_model(path, BenchmarkTable, check_table, "benchmark_table")
 
 
-_files = FileCache()
-
-
 def resolve_benchmarks(ref: str) -> BenchmarkTable:
     """The table a report names by path (read once per version of the file)."""
     path = Path(ref)
     if not path.is_file():
         raise ValidationError([FieldError("benchmark_table", f"{ref!r} is not an existing "
                                           "file; name a benchmark table YAML file")])
-    return _files.file(path, lambda: load_benchmarks(path))
+    return user_file(path, BenchmarkTable, check_table, "benchmark_table")
 
 
 def energy_findings(energy: Sequence[EnergyEfficiency],

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 
 import attrs
 
 from ...errors import FieldError, ValidationError
-from ...model.data_files import FileCache, parse_yaml_model, read_yaml_model
+from ...model.data_files import read_yaml_model, shipped, shipped_names, user_file
 from ...types.quantity import tidy
 
 
@@ -91,7 +90,7 @@ class IndicatorGroup:
 
 
 @attrs.frozen
-class FactorySystem:
+class IndicatorSystem:
     """A whole green-factory indicator system, as loaded from its data file."""
 
     id: str
@@ -138,7 +137,7 @@ class FactorySystem:
         return f"{self.name}（{self.standard}）"
 
 
-def missing_figures(system: FactorySystem) -> list[str]:
+def missing_figures(system: IndicatorSystem) -> list[str]:
     """Paths of the figures *system* leaves to the user (weights, points, baseline and
     leading values); empty when the system can score."""
     missing: list[str] = []
@@ -156,7 +155,7 @@ def missing_figures(system: FactorySystem) -> list[str]:
     return missing
 
 
-def check_system(system: FactorySystem, source: str) -> None:
+def check_system(system: IndicatorSystem, source: str) -> None:
     """Raise :class:`ValidationError` listing every inconsistency of *system*: ids used
     twice, points or weights not above 0, weights that do not add up to the total, and
     quantitative requirements without a unit or with values against their direction."""
@@ -229,37 +228,32 @@ def _requirement_problems(req: Requirement, where: str) -> list[FieldError]:
     return problems
 
 
-def load_factory_system(path: str | Path) -> FactorySystem:
+def load_system(path: str | Path) -> IndicatorSystem:
     """Load and check a green-factory indicator system from a YAML file (an industry
     standard's system, or a copy of a shipped one with the figures filled in)."""
-    return read_yaml_model(path, FactorySystem, check_system, "indicator_system")
+    return read_yaml_model(path, IndicatorSystem, check_system, "indicator_system")
 
 
-#: ids of the systems shipped with greendocs
-SHIPPED_SYSTEMS = ("gbt36132-2018", "gbt36132-2025")
-
-_files = FileCache()
+#: ids of the systems shipped with greendocs (``indicators/<id>.yaml``)
+SHIPPED_SYSTEMS = shipped_names(__package__, "indicators")
 
 
-def shipped_factory_system(system_id: str = "gbt36132-2018") -> FactorySystem | None:
+def shipped_system(system_id: str = "gbt36132-2018") -> IndicatorSystem | None:
     """A system shipped with greendocs by id (see :data:`SHIPPED_SYSTEMS`), or None."""
     if system_id not in SHIPPED_SYSTEMS:
         return None
-    res = resources.files(__package__).joinpath("indicators", f"{system_id}.yaml")
-    return _files.get(f"shipped:{system_id}", lambda: parse_yaml_model(
-        res.read_text(encoding="utf-8"), FactorySystem, f"indicators/{system_id}.yaml",
-        check_system))
+    return shipped(__package__, f"indicators/{system_id}.yaml", IndicatorSystem, check_system)
 
 
-def resolve_factory_system(ref: str) -> FactorySystem:
+def resolve_system(ref: str) -> IndicatorSystem:
     """The system a report names: a shipped id, or the path of a YAML file (read once per
     version of the file). :class:`ValidationError` at ``indicator_system`` otherwise."""
-    shipped = shipped_factory_system(ref)
-    if shipped is not None:
-        return shipped
+    found = shipped_system(ref)
+    if found is not None:
+        return found
     path = Path(ref)
     if path.suffix.lower() not in (".yaml", ".yml") or not path.is_file():
         raise ValidationError([FieldError(
             "indicator_system", f"{ref!r} is neither a shipped system "
             f"({', '.join(SHIPPED_SYSTEMS)}) nor an existing .yaml file")])
-    return _files.file(path, lambda: load_factory_system(path))
+    return user_file(path, IndicatorSystem, check_system, "indicator_system")

@@ -14,13 +14,19 @@ from ...layout.elements import (
     LoopRow,
     PageBreak,
     Paragraph,
-    Paragraphs,
     Row,
     Table,
     labels,
 )
-from .._shared.report import cover, narrative_sections
-from .model import CreationSections, EnergyEfficiency, Factory, Registration
+from .._shared.report import cover, narrative_sections, section
+from .model import (
+    CreationSections,
+    EnergyEfficiency,
+    Factory,
+    FactorySelfReport,
+    FactoryThirdPartyReport,
+    Registration,
+)
 
 #: The GB/T 4754 edition the instructions cite (copies of the blank cite 2011 or 2017).
 INDUSTRY_EDITION = "GB/T 4754-2017"
@@ -129,12 +135,10 @@ def self_report_layout() -> Layout:
         Paragraph("（公章）"),
         Paragraph("日期：{{ report_date }}"),
         PageBreak(),
-        Paragraph("一、工厂基本情况", "heading"),
-        Paragraphs("para", "overview", "{{ para }}"),
+        *section(FactorySelfReport, "overview"),
         Paragraph("二、绿色工厂创建情况", "heading"),
         *narrative_sections(CreationSections, "creation", "subtitle"),
-        Paragraph("三、下一步工作", "heading"),
-        Paragraphs("para", "next_steps", "{{ para }}"),
+        *section(FactorySelfReport, "next_steps"),
         *negative_list_section("四"),
         Paragraph("五、能效对标情况", "heading"),
         _energy_table(),
@@ -161,10 +165,8 @@ def third_party_layout() -> Layout:
         Paragraph(AGENCY_PLEDGE),
         Paragraph("法人代表签字：　　　　　　（单位公章）"),
         PageBreak(),
-        Paragraph("一、概述", "heading"),
-        Paragraphs("para", "overview", "{{ para }}"),
-        Paragraph("二、评价过程和方法", "heading"),
-        Paragraphs("para", "process", "{{ para }}"),
+        *section(FactoryThirdPartyReport, "overview"),
+        *section(FactoryThirdPartyReport, "process"),
         Paragraph("现场评价日期：{{ evaluation_date }}"),
         Paragraph("三、评价内容", "heading"),
         *negative_list_section("（一）"),
@@ -175,13 +177,9 @@ def third_party_layout() -> Layout:
         Paragraph("能效对标依据表：{{ benchmark_table }}", "note"),
         Paragraph("（四）指标评价", "subtitle"),
         *_scoring("评定得分"),
-        Paragraph("四、评价结论", "heading"),
-        Paragraphs("para", "conclusion", "{{ para }}"),
-        Paragraph("五、建议", "heading"),
-        Paragraphs("para", "suggestions", "{{ para }}"),
-        Paragraph("六、参考文件", "heading"),
-        Paragraphs("para", "references", "{{ para }}"),
-        Paragraph("七、第三方机构资质符合性证明材料", "heading"),
-        Paragraphs("para", "qualification", "{{ para }}"),
+        *section(FactoryThirdPartyReport, "conclusion"),
+        *section(FactoryThirdPartyReport, "suggestions"),
+        *section(FactoryThirdPartyReport, "references"),
+        *section(FactoryThirdPartyReport, "qualification"),
         Paragraph("报告日期：{{ report_date }}"),
     ), header="绿色工厂第三方评价报告")

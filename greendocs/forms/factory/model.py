@@ -10,33 +10,29 @@ import attrs
 
 from ...blocks.agency import EvaluationAgency
 from ...blocks.contact_person import ContactPerson
+from ...blocks.enterprise import Enterprise
 from ...blocks.negative_list import NegativeList
 from ...blocks.unit_nature import UnitNature
 from ...model import field_specs as f
 from ...types.contact import Phone, Postcode
-from ...types.credit_code import CreditCode
 from ...types.industry import Industry
 from ...types.labelled_enum import LabelledEnum
 from ...types.region import Region
 
 
-@attrs.frozen(kw_only=True)
-class Factory:
+@attrs.frozen(kw_only=True, field_transformer=f.in_order_of(Enterprise))
+class Factory(Enterprise):
     """The factory as the basic-information table names it."""
 
     name: str = f.text("工厂名称", max_length=100)
-    credit_code: CreditCode = f.typed(CreditCode, "统一社会信用代码")
     region: Region = f.typed(Region, "所在省份")
-    city: str = f.text("所在地市", max_length=50)
-    address: str = f.text("通讯地址", max_length=200)
-    industries: tuple[Industry, ...] = f.items("所属行业", min_items=1, max_items=5)
     nature: UnitNature = f.typed(UnitNature, "单位性质")
     legal_representative: str = f.text("法定代表人", max_length=30)
     legal_representative_phone: Phone = f.typed(Phone, "法定代表人电话")
     main_products: str | None = f.optional_text("主要产品", max_length=300, single_line=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=f.in_order_of(Factory))
 class SelfEvaluatedFactory(Factory):
     """The factory on the self-evaluation form, which has one 所属行业."""
 

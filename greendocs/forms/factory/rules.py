@@ -10,21 +10,21 @@ from ...blocks.negative_list import declared_findings
 from ...errors import ValidationError
 from ...findings import Finding, Severity
 from .energy_benchmarks import BenchmarkTable, energy_findings, resolve_benchmarks
-from .indicator_system import FactorySystem, resolve_factory_system
+from .indicator_system import IndicatorSystem, resolve_system
 from .model import Conformity, FactorySelfReport, FactoryThirdPartyReport
-from .scoring import FactoryScoreCard, assessment_problems, score_evaluation, unsupplied_figures
+from .scoring import ScoreCard, assessment_problems, score_evaluation, unsupplied_figures
 
 Report = FactorySelfReport | FactoryThirdPartyReport
 
 
-def check_report(report: Report, system: FactorySystem | None = None,
+def check_report(report: Report, system: IndicatorSystem | None = None,
                  benchmarks: BenchmarkTable | None = None) -> list[Finding]:
     """Every finding for a self-evaluation or third-party report (pure when *system* and
     *benchmarks* are given; otherwise the files the report names are read)."""
     findings: list[Finding] = []
     if system is None:
         try:
-            system = resolve_factory_system(report.indicator_system)
+            system = resolve_system(report.indicator_system)
         except ValidationError as exc:
             findings += _errors("indicator-system", "indicator_system", exc)
     if system is not None:
@@ -47,7 +47,7 @@ def _errors(rule: str, field: str, exc: ValidationError) -> list[Finding]:
                     if e.path else f"{exc.source}: {e.message}") for e in exc.errors]
 
 
-def _evaluation(report: Report, system: FactorySystem) -> Iterator[Finding]:
+def _evaluation(report: Report, system: IndicatorSystem) -> Iterator[Finding]:
     unsupplied = unsupplied_figures(system)
     if unsupplied is not None:
         yield Finding("indicator-system", Severity.ERROR, unsupplied.path, unsupplied.message)
@@ -61,7 +61,7 @@ def _evaluation(report: Report, system: FactorySystem) -> Iterator[Finding]:
     yield from _stated(report, card)
 
 
-def _failures(report: Report, card: FactoryScoreCard) -> Iterator[Finding]:
+def _failures(report: Report, card: ScoreCard) -> Iterator[Finding]:
     basic_at = {b.id: i for i, b in enumerate(report.basic_requirements)}
     assessed_at = {a.id: i for i, a in enumerate(report.assessments)}
     for failure in card.failures:
@@ -75,7 +75,7 @@ def _failures(report: Report, card: FactoryScoreCard) -> Iterator[Finding]:
                       failure.message + "; the factory is not a green factory")
 
 
-def _stated(report: Report, card: FactoryScoreCard) -> Iterator[Finding]:
+def _stated(report: Report, card: ScoreCard) -> Iterator[Finding]:
     if report.stated_total is not None and report.stated_total != card.total:
         yield Finding("stated-score", Severity.ERROR, "stated_total",
                       f"the document states {report.stated_total} but the assessments give "

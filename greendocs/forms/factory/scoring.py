@@ -20,9 +20,9 @@ from ...types.points import linear_points, share_of
 from ...types.quantity import tidy
 from .indicator_system import (
     BasicRequirement,
-    FactorySystem,
     Indicator,
     IndicatorGroup,
+    IndicatorSystem,
     Requirement,
     missing_figures,
 )
@@ -96,10 +96,10 @@ class Failure:
 
 
 @attrs.frozen
-class FactoryScoreCard:
+class ScoreCard:
     """The whole evaluation: the veto, each group, the total and the verdict."""
 
-    system: FactorySystem
+    system: IndicatorSystem
     basic: tuple[BasicResult, ...]
     groups: tuple[GroupResult, ...]
     pass_mark: Decimal | None = None
@@ -153,7 +153,7 @@ class FactoryScoreCard:
 
 def assessment_problems(basic: Sequence[BasicRequirementCheck],
                         assessments: Sequence[RequirementAssessment],
-                        system: FactorySystem) -> list[FieldError]:
+                        system: IndicatorSystem) -> list[FieldError]:
     """Every way the checks and assessments do not fit *system*: unknown or repeated ids,
     requirements left out, points outside 0 to the maximum, missing figures."""
     problems: list[FieldError] = []
@@ -213,7 +213,7 @@ def _ids(items: Sequence[BasicRequirement]) -> str:
     return ", ".join(i.id for i in items)
 
 
-def unsupplied_figures(system: FactorySystem) -> FieldError | None:
+def unsupplied_figures(system: IndicatorSystem) -> FieldError | None:
     """The problem of a system that leaves figures to the user, or None if it can score."""
     missing = missing_figures(system)
     if not missing:
@@ -227,9 +227,9 @@ def unsupplied_figures(system: FactorySystem) -> FieldError | None:
 
 
 def score_evaluation(basic: Sequence[BasicRequirementCheck],
-                     assessments: Sequence[RequirementAssessment], system: FactorySystem, *,
+                     assessments: Sequence[RequirementAssessment], system: IndicatorSystem, *,
                      pass_mark: Decimal | None = None,
-                     source: str | None = None) -> FactoryScoreCard:
+                     source: str | None = None) -> ScoreCard:
     """The score card of an evaluation against *system*. :class:`ValidationError` when the
     system lacks figures or the entries do not fit it. *pass_mark* overrides the system's."""
     unsupplied = unsupplied_figures(system)
@@ -251,7 +251,7 @@ def score_evaluation(basic: Sequence[BasicRequirementCheck],
         groups.append(GroupResult(group, tuple(scores)))
     basic_results = tuple(BasicResult(r, checks[r.id].met, checks[r.id].evidence)
                           for r in system.basic_requirements)
-    return FactoryScoreCard(system, basic_results, tuple(groups),
+    return ScoreCard(system, basic_results, tuple(groups),
                             system.pass_mark if pass_mark is None else pass_mark)
 
 

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from ...blocks.change_declaration import Changes
 from ...registry import FormSpec
+from .._shared.dynamic_table import YEARS_CONTEXT, years_context
 from .indicator_catalogue import IndicatorCatalogue, IndicatorDefinition, load_catalogue
 from .layout import build_layout
 from .model import FactoryDynamicReport, KeyIndicator, ListedFactory, ProductOutput
-from .rules import check_factory_dynamic
-
-
-def _context(report: FactoryDynamicReport) -> dict[str, Any]:
-    return {"years": report.years}
-
+from .rules import check_dynamic
 
 SPEC = FormSpec(
     id="factory-dynamic",
@@ -22,14 +16,24 @@ SPEC = FormSpec(
     title_zh="绿色工厂动态管理表",
     title_en="Green factory dynamic management table",
     model=FactoryDynamicReport,
-    rules=check_factory_dynamic,
-    context=_context,
-    context_names=("years",),
+    rules=check_dynamic,
+    context=years_context,
+    context_names=YEARS_CONTEXT,
     layout=build_layout,
 )
 
+check_factory_dynamic = check_dynamic  # its name before forms shared one scheme
+
 __all__ = [
-    "SPEC", "Changes", "FactoryDynamicReport", "IndicatorCatalogue",
-    "IndicatorDefinition", "KeyIndicator", "ListedFactory", "ProductOutput",
-    "check_factory_dynamic", "load_catalogue",
+    "SPEC",
+    "Changes",
+    "FactoryDynamicReport",
+    "IndicatorCatalogue",
+    "IndicatorDefinition",
+    "KeyIndicator",
+    "ListedFactory",
+    "ProductOutput",
+    "check_dynamic",
+    "check_factory_dynamic",
+    "load_catalogue",
 ]

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import attrs
-import yaml
 
-from ...errors import GreenDocsError
+from ...errors import FieldError, ValidationError
+from ...model.data_files import shipped, user_file
 from ...types.quantity import Unit
 
 
@@ -38,34 +35,27 @@ class IndicatorCatalogue:
         return next((d for d in self.indicators if d.code == code), None)
 
 
+def check_catalogue(catalogue: IndicatorCatalogue, source: str) -> None:
+    """Raise :class:`ValidationError` listing every inconsistency of *catalogue*: codes
+    used twice, and a ``better`` that is not lower, higher or none."""
+    problems: list[FieldError] = []
+    seen: dict[str, int] = {}
+    for i, d in enumerate(catalogue.indicators):
+        if d.code in seen:
+            problems.append(FieldError(f"indicators[{i}].code", f"{d.code!r} is used twice "
+                                       f"(also at indicators[{seen[d.code]}])"))
+        seen.setdefault(d.code, i)
+        if d.better not in ("lower", "higher", "none"):
+            problems.append(FieldError(f"indicators[{i}].better", f"{d.better!r}: say lower, "
+                                       "higher or none"))
+    if problems:
+        raise ValidationError(problems, source)
+
+
 def load_catalogue(path: str | Path | None = None) -> IndicatorCatalogue:
     """Load a catalogue file (YAML); without *path*, the one shipped with greendocs."""
     if path is None:
-        return _shipped()
-    return _parse(yaml.safe_load(Path(path).read_text(encoding="utf-8")), str(path))
-
-
-@functools.cache
-def _shipped() -> IndicatorCatalogue:
-    text = resources.files(__package__).joinpath("indicators.yaml").read_text(encoding="utf-8")
-    return _parse(yaml.safe_load(text), "indicators.yaml")
-
-
-def _parse(data: Any, source: str) -> IndicatorCatalogue:
-    try:
-        defs = []
-        for raw in data["indicators"]:
-            defs.append(IndicatorDefinition(
-                code=str(raw["code"]), name=str(raw["name"]),
-                units=tuple(Unit(u) for u in raw.get("units", ())),
-                better=str(raw.get("better", "none")), required=bool(raw.get("required")),
-                repeatable=bool(raw.get("repeatable"))))
-        codes = [d.code for d in defs]
-        if len(codes) != len(set(codes)):
-            raise ValueError("indicator codes must be unique")
-        if any(d.better not in ("lower", "higher", "none") for d in defs):
-            raise ValueError("'better' must be lower, higher or none")
-        return IndicatorCatalogue(str(data.get("source", "")), bool(data.get("verified")),
-                                  tuple(defs))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise GreenDocsError(f"{source}: not a valid indicator catalogue ({exc})") from None
+        found = shipped(__package__, "indicators.yaml", IndicatorCatalogue, check_catalogue)
+        assert found is not None, "the shipped catalogue is part of the package"
+        return found
+    return user_file(path, IndicatorCatalogue, check_catalogue, "catalogue")

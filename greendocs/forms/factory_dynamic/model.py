@@ -8,22 +8,19 @@ and the negative-list declarations for the reporting year.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import attrs
 
 from ...blocks.change_declaration import Changes
-from ...blocks.contact_person import ContactPerson
-from ...blocks.listed_unit import ListedUnit, in_base_order
-from ...blocks.negative_list import NegativeList
+from ...blocks.listed_unit import ListedUnit
 from ...model import field_specs as f
-from ...model.introspection import meta
 from ...types.quantity import Unit
-from ...types.year_series import YearSeries, check_series, check_years
+from ...types.year_series import YearSeries, check_series
+from .._shared.dynamic_table import DynamicTable, covers_table_years, table_order
 
 
-@attrs.frozen(kw_only=True, field_transformer=in_base_order)
+@attrs.frozen(kw_only=True, field_transformer=f.in_order_of(ListedUnit))
 class ListedFactory(ListedUnit):
     """The listed green factory, as on its listing."""
 
@@ -55,36 +52,15 @@ class KeyIndicator:
     note: str | None = f.optional_text("备注", max_length=500)
 
 
-def _years_match(instance: FactoryDynamicReport, attribute: attrs.Attribute[Any],
-                 value: Any) -> None:
-    for i, row in enumerate(value):
-        name = "output" if isinstance(row, ProductOutput) else "values"
-        check_years(getattr(row, name), instance.years, instance.reporting_year,
-                    f"{attribute.name}[{i}].{name}")
-
-
-@attrs.frozen
-class FactoryDynamicReport:
+@attrs.frozen(kw_only=True, field_transformer=table_order("factory", "products", "indicators"))
+class FactoryDynamicReport(DynamicTable):
     """Attachment 6: one listed green factory's annual dynamic management table."""
 
     factory: ListedFactory = f.typed(ListedFactory, "工厂基本信息")
-    contact: ContactPerson = f.typed(ContactPerson, "联系人信息")
-    reporting_year: int = f.year("填报年度")
     products: tuple[ProductOutput, ...] = f.items("主要产品及产量", min_items=1,
-                                                  also=_years_match)
-    indicators: tuple[KeyIndicator, ...] = f.items("关键指标", min_items=1, also=_years_match)
-    negative_list: NegativeList = f.typed(NegativeList, "负面清单情况（近三年）")
-    filled_by: str = f.text("填报人", max_length=30)
-    fill_date: dt.date = f.date("填报日期")
-    changes: Changes = attrs.field(factory=Changes,
-                                   validator=attrs.validators.instance_of(Changes),
-                                   metadata=meta("变更情况"))
-
-    @property
-    def years(self) -> tuple[int, int, int]:
-        """The three year columns: the two years before the reporting year, and it."""
-        y = self.reporting_year
-        return (y - 2, y - 1, y)
+                                                  also=covers_table_years)
+    indicators: tuple[KeyIndicator, ...] = f.items("关键指标", min_items=1,
+                                                   also=covers_table_years)
 
     def indicator(self, code: str) -> list[KeyIndicator]:
         """The indicator rows with *code*."""

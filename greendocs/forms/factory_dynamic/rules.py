@@ -10,7 +10,7 @@ from .indicator_catalogue import IndicatorCatalogue, load_catalogue
 from .model import FactoryDynamicReport
 
 
-def check_factory_dynamic(report: FactoryDynamicReport,
+def check_dynamic(report: FactoryDynamicReport,
                           catalogue: IndicatorCatalogue | None = None) -> list[Finding]:
     """Every finding for one table: pure function of the report and the catalogue."""
     cat = catalogue or load_catalogue()

@@ -4,13 +4,12 @@ systems users supply as YAML files, checked the same way."""
 from __future__ import annotations
 
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 
 import attrs
 
 from ...errors import FieldError, ValidationError
-from ...model.data_files import FileCache, parse_yaml_model, read_yaml_model
+from ...model.data_files import read_yaml_model, shipped, shipped_names
 from ...types.quantity import tidy
 
 
@@ -151,17 +150,8 @@ def load_system(path: str | Path) -> IndicatorSystem:
     return read_yaml_model(path, IndicatorSystem, check_system, "indicator_system")
 
 
-_shipped = FileCache()
-
-
 def shipped_system(system_id: str = "general") -> IndicatorSystem | None:
     """A system shipped with greendocs by id (``general``), or None."""
-    return _shipped.get(system_id, lambda: _read_shipped(system_id))
-
-
-def _read_shipped(system_id: str) -> IndicatorSystem | None:
-    res = resources.files(__package__).joinpath("indicators").joinpath(f"{system_id}.yaml")
-    if not res.is_file():
+    if system_id not in shipped_names(__package__, "indicators"):
         return None
-    return parse_yaml_model(res.read_text(encoding="utf-8"), IndicatorSystem,
-                            f"indicators/{system_id}.yaml", check_system)
+    return shipped(__package__, f"indicators/{system_id}.yaml", IndicatorSystem, check_system)

@@ -13,13 +13,17 @@ from ...layout.elements import (
     LoopRow,
     PageBreak,
     Paragraph,
-    Paragraphs,
     Row,
     Table,
     labels,
 )
-from .._shared.report import cover, narrative_sections
-from .model import PracticeSections, SupplyChainEnterprise
+from .._shared.report import cover, narrative_sections, section
+from .model import (
+    PracticeSections,
+    SupplyChainEnterprise,
+    SupplyChainSelfReport,
+    SupplyChainThirdPartyReport,
+)
 
 PLEDGE = ("本单位郑重承诺：所提交的报告及相关材料真实、准确、完整，不存在虚假记载、误导性陈述"
           "或重大遗漏；如有不实，愿承担相应责任。")
@@ -84,8 +88,7 @@ def self_report_layout() -> Layout:
         Paragraph("七、自评价得分", "heading"),
         Paragraph("评价指标体系：{{ indicator_system }}"),
         *_score_tables("自评得分"),
-        Paragraph("八、下一步工作计划", "heading"),
-        Paragraphs("para", "next_steps", "{{ para }}"),
+        *section(SupplyChainSelfReport, "next_steps"),
     ))
 
 
@@ -107,16 +110,13 @@ def third_party_layout() -> Layout:
         Paragraph(AGENCY_PLEDGE),
         Paragraph("法人代表签字：　　　　　　单位公章："),
         PageBreak(),
-        Paragraph("一、概述", "heading"),
-        Paragraphs("para", "overview", "{{ para }}"),
-        Paragraph("二、评价过程和方法", "heading"),
-        Paragraphs("para", "process", "{{ para }}"),
+        *section(SupplyChainThirdPartyReport, "overview"),
+        *section(SupplyChainThirdPartyReport, "process"),
         Paragraph("现场评价日期：{{ evaluation_date }}"),
         Paragraph("三、评价内容", "heading"),
         *narrative_sections(PracticeSections, "practices", "subtitle"),
         Paragraph("评价指标体系：{{ indicator_system }}"),
         *_score_tables("评定得分"),
-        Paragraph("四、评价结论", "heading"),
-        Paragraphs("para", "conclusion", "{{ para }}"),
+        *section(SupplyChainThirdPartyReport, "conclusion"),
         Paragraph("报告日期：{{ report_date }}"),
     ))

@@ -10,24 +10,16 @@ import attrs
 
 from ...blocks.agency import EvaluationAgency
 from ...blocks.contact_person import ContactPerson
+from ...blocks.enterprise import Enterprise
 from ...blocks.unit_nature import UnitNature
 from ...model import field_specs as f
 from ...types.contact import Phone
-from ...types.credit_code import CreditCode
-from ...types.industry import Industry
-from ...types.region import Region
 
 
 @attrs.frozen(kw_only=True)
-class SupplyChainEnterprise:
+class SupplyChainEnterprise(Enterprise):
     """The applicant, with the evidence that it leads its supply chain."""
 
-    name: str = f.text("企业名称", max_length=100)
-    credit_code: CreditCode = f.typed(CreditCode, "统一社会信用代码")
-    region: Region = f.typed(Region, "所在地区")
-    city: str = f.text("所在地市", max_length=50)
-    address: str = f.text("通讯地址", max_length=200)
-    industries: tuple[Industry, ...] = f.items("所属行业", min_items=1, max_items=5)
     nature: UnitNature = f.typed(UnitNature, "单位性质")
     legal_representative: str = f.text("法定代表人", max_length=30)
     legal_representative_phone: Phone = f.typed(Phone, "法定代表人电话")
@@ -70,7 +62,7 @@ class SupplyChainSelfReport:
                                    help="id of the indicator system: 'general' or a loaded one")
     practices: PracticeSections = f.typed(PracticeSections, "绿色供应链管理实施情况")
     assessments: tuple[IndicatorAssessment, ...] = f.items("自评价指标", min_items=1)
-    next_steps: tuple[str, ...] = f.paragraphs("下一步工作计划")
+    next_steps: tuple[str, ...] = f.paragraphs("八、下一步工作计划")
     signatory: str = f.text("法人或单位负责人", max_length=30)
     report_date: dt.date = f.date("报告日期")
 

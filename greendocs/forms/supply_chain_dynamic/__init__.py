@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...registry import FormSpec
+from .._shared.dynamic_table import YEARS_CONTEXT, years_context
 from .layout import dynamic_layout
 from .model import Disclosure, ListedEnterprise, SupplyChainDynamicReport, SupplyChainKeyIndicators
 from .rules import check_dynamic
@@ -11,7 +12,7 @@ DYNAMIC_SPEC = FormSpec(
     id="supply-chain-dynamic", attachment="9", title_zh="绿色供应链管理企业动态管理表",
     title_en="Green supply-chain management enterprise dynamic management table",
     model=SupplyChainDynamicReport, rules=check_dynamic,
-    context=lambda report: {"years": report.years}, context_names=("years",),
+    context=years_context, context_names=YEARS_CONTEXT,
     layout=dynamic_layout)
 SPEC = DYNAMIC_SPEC
 

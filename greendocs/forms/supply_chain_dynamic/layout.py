@@ -2,39 +2,29 @@
 
 from __future__ import annotations
 
-from ...blocks.change_declaration import changes_section
-from ...blocks.listed_unit import listed_unit_rows
-from ...blocks.negative_list import negative_list_section
-from ...layout.elements import FOUR_COLUMNS, Layout, LoopRow, Paragraph, Row, Table
+from ...layout.elements import Layout, LoopRow, Paragraph, Row, Table
 from ...model.introspection import fields_of
-from .._shared.dynamic_table import sign_off_section
+from .._shared.dynamic_table import YEAR_COLUMNS, table_head, table_tail
 from .model import ListedEnterprise, SupplyChainKeyIndicators
 
 
 def dynamic_layout() -> Layout:
     """Attachment 9, the dynamic management table."""
-    years = ("{{ years[0] }}年", "{{ years[1] }}年", "{{ years[2] }}年")
     indicator_rows = tuple(
         Row((label, info_unit, *(f"{{{{ indicators.{name}[years[{k}]] }}}}" for k in range(3))))
         for name, label, info_unit in _indicator_rows())
     return Layout("绿色供应链管理企业动态管理表", (
-        Paragraph("附件9", "attachment"),
-        Paragraph("{{ form_title }}", "title"),
-        Paragraph("（填报年度：{{ reporting_year }}年）", "subtitle"),
-        Paragraph("一、基本信息", "heading"),
-        Table(FOUR_COLUMNS, listed_unit_rows("enterprise", ListedEnterprise)),
-        *changes_section("二"),
+        *table_head("9", "enterprise", ListedEnterprise),
         Paragraph("三、关键指标（近三年）", "heading"),
         Table((58.0, 20.0, 26.0, 26.0, 26.0),
-              (Row(("指标", "计量单位", *years)), *indicator_rows), header_rows=1),
+              (Row(("指标", "计量单位", *YEAR_COLUMNS)), *indicator_rows), header_rows=1),
         Paragraph("四、绿色信息披露情况", "heading"),
         Table((16.0, 40.0, 100.0), (
             Row(("年度", "披露渠道", "披露内容")),
             LoopRow("d", "disclosures", ("{{ d.year }}", "{{ d.channel }}",
                                          "{{ d.content }}")),
         ), header_rows=1),
-        *negative_list_section("五"),
-        *sign_off_section("六"),
+        *table_tail("五", "六"),
     ))
 
 

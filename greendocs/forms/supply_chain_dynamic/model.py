@@ -4,24 +4,16 @@ notice's dynamic-management requirements and the supply-chain indicator system."
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
 import attrs
 
-from ...blocks.change_declaration import Changes
-from ...blocks.contact_person import ContactPerson
-from ...blocks.listed_unit import ListedUnit, in_base_order
-from ...blocks.negative_list import NegativeList
+from ...blocks.listed_unit import ListedUnit
 from ...model import field_specs as f
-from ...types.year_series import YearSeries, check_years
+from ...model.introspection import meta
+from ...types.year_series import YearSeries
+from .._shared.dynamic_table import DynamicTable, covers_table_years, table_order
 
-
-@attrs.frozen(kw_only=True, field_transformer=in_base_order)
-class ListedEnterprise(ListedUnit):
-    """The listed green supply-chain management enterprise."""
-
-    name: str = f.text("企业名称", max_length=100)
+#: the listed enterprise (the listed unit block, whose name label is 企业名称)
+ListedEnterprise = ListedUnit
 
 
 @attrs.frozen(kw_only=True)
@@ -47,31 +39,13 @@ class Disclosure:
     content: str = f.text("披露内容", max_length=1000, single_line=False)
 
 
-def _indicator_years(instance: SupplyChainDynamicReport, attribute: attrs.Attribute[Any],
-                     value: SupplyChainKeyIndicators) -> None:
-    for a in attrs.fields(type(value)):
-        check_years(getattr(value, a.name), instance.years, instance.reporting_year,
-                    f"{attribute.name}.{a.name}")
-
-
-@attrs.frozen(kw_only=True)
-class SupplyChainDynamicReport:
+@attrs.frozen(kw_only=True,
+              field_transformer=table_order("enterprise", "indicators", "disclosures"))
+class SupplyChainDynamicReport(DynamicTable):
     """Attachment 9: one listed enterprise's annual dynamic management table."""
 
     enterprise: ListedEnterprise = f.typed(ListedEnterprise, "企业基本信息")
-    contact: ContactPerson = f.typed(ContactPerson, "联系人信息")
-    reporting_year: int = f.year("填报年度")
     indicators: SupplyChainKeyIndicators = attrs.field(
-        validator=[attrs.validators.instance_of(SupplyChainKeyIndicators), _indicator_years],
-        metadata={"label": "关键指标（近三年）", "unit": None, "help": None})
+        validator=[attrs.validators.instance_of(SupplyChainKeyIndicators), covers_table_years],
+        metadata=meta("关键指标（近三年）"))
     disclosures: tuple[Disclosure, ...] = f.items("绿色信息披露情况")
-    negative_list: NegativeList = f.typed(NegativeList, "负面清单情况（近三年）")
-    changes: Changes = f.typed(Changes, "变更情况")
-    filled_by: str = f.text("填报人", max_length=30)
-    fill_date: dt.date = f.date("填报日期")
-
-    @property
-    def years(self) -> tuple[int, int, int]:
-        """The three year columns: the two years before the reporting year, and it."""
-        y = self.reporting_year
-        return (y - 2, y - 1, y)

@@ -8,11 +8,11 @@ from typing import Any
 import attrs
 
 import greendocs
-from greendocs.forms.factory_dynamic import check_factory_dynamic, load_catalogue
+from greendocs.forms.factory_dynamic import check_dynamic, load_catalogue
 
 
 def rules(model: Any) -> list[str]:
-    return [f"{f.severity.value} {f.path} [{f.rule}]" for f in check_factory_dynamic(model)]
+    return [f"{f.severity.value} {f.path} [{f.rule}]" for f in check_dynamic(model)]
 
 
 def with_row(model: Any, code: str, **changes: Any) -> Any:
@@ -30,7 +30,7 @@ def test_sample_has_exactly_its_two_deteriorations(sample: Any) -> None:
 def test_rising_energy_per_product_is_flagged_with_figures(sample: Any) -> None:
     values = greendocs.YearSeries.of({2019: "7.86", 2020: "7.61", 2021: "8.10"})
     model = with_row(sample, "energy_per_product", values=values)
-    found = [f for f in check_factory_dynamic(model) if f.path == "indicators[2].values[2021]"]
+    found = [f for f in check_dynamic(model) if f.path == "indicators[2].values[2021]"]
     assert len(found) == 1
     assert "worsened from 7.61 (2020) to 8.10 (2021) kgce/台 (+6.4 %)" in found[0].message
 

@@ -1,0 +1,25 @@
+"""The enterprise block: how the forms identify an enterprise (name, credit code, region,
+city, address, industries). Forms subclass it to print their own labels (工厂名称,
+所在省份) and add their fields, keeping its field order with
+:func:`~greendocs.model.field_specs.in_order_of`."""
+
+from __future__ import annotations
+
+import attrs
+
+from ..model import field_specs as f
+from ..types.credit_code import CreditCode
+from ..types.industry import Industry
+from ..types.region import Region
+
+
+@attrs.frozen(kw_only=True)
+class Enterprise:
+    """An enterprise as the forms identify it."""
+
+    name: str = f.text("企业名称", max_length=100)
+    credit_code: CreditCode = f.typed(CreditCode, "统一社会信用代码")
+    region: Region = f.typed(Region, "所在地区")
+    city: str = f.text("所在地市", max_length=50)
+    address: str = f.text("通讯地址", max_length=200)
+    industries: tuple[Industry, ...] = f.items("所属行业", min_items=1, max_items=5)
