@@ -4,7 +4,7 @@ The common path::
 
     import greendocs
 
-    report = greendocs.load_file("samples/factory-dynamic.yaml")   # validated model
+    report = greendocs.load_file("a6.yaml")    # validated model (greendocs new factory-dynamic)
     print(greendocs.validate(report).findings)                     # rule findings
     greendocs.render_file(report, "out/factory-dynamic.docx")      # atomic write
     back = greendocs.parse_file("out/factory-dynamic.docx").model  # read it back

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 
 from hypothesis import strategies as st
@@ -265,3 +266,24 @@ def factory_reports(cls: type) -> st.SearchStrategy[object]:
                             assessments=assessed, indicator_system="gbt36132-2018")
 
     return st.builds(fit, models(cls, factory_overrides(cls)), fitting_factory_evaluation())
+
+
+def strategy_for(spec: object) -> st.SearchStrategy[object]:
+    """Valid models of a registered form: its own strategy where rendering needs
+    consistent data (scores that fit the indicator system, amounts that fit each row's
+    unit), else the generic one built from the model's field shapes."""
+    from greendocs.forms.factory import FactorySelfReport, FactoryThirdPartyReport
+    from greendocs.forms.supply_chain import SupplyChainSelfReport, SupplyChainThirdPartyReport
+
+    own: dict[str, Callable[[], st.SearchStrategy[object]]] = {
+        "factory-dynamic": factory_dynamic_reports,
+        "factory-self": lambda: factory_reports(FactorySelfReport),
+        "factory-third-party": lambda: factory_reports(FactoryThirdPartyReport),
+        "supply-chain-self": lambda: models(SupplyChainSelfReport,
+                                            by_name=SUPPLY_CHAIN_REPORT_FIELDS),
+        "supply-chain-third-party": lambda: models(SupplyChainThirdPartyReport,
+                                                   by_name=SUPPLY_CHAIN_REPORT_FIELDS),
+    }
+    form_id: str = spec.id  # type: ignore[attr-defined]
+    make = own.get(form_id)
+    return make() if make is not None else models(spec.model)  # type: ignore[attr-defined]

@@ -1,0 +1,139 @@
+"""The form kit: everything a form package needs, in one import.
+
+A form is one package — its model, its layout, its rules and its files named by the form
+id (``<id>.yaml``, the sample; ``<id>.docx``, a template, optional) — that declares a
+:class:`FormSpec` and registers it under the ``greendocs.forms`` entry points. See
+``docs/adding-a-form.md`` for the steps and a complete example::
+
+    from greendocs import kit
+
+    @attrs.frozen(kw_only=True)
+    class MyForm:
+        enterprise: kit.Enterprise = kit.typed(kit.Enterprise, "申报企业")
+        report_date: datetime.date = kit.date("填报日期")
+"""
+
+from __future__ import annotations
+
+from .blocks.agency import EvaluationAgency, agency_rows
+from .blocks.change_declaration import Changes, changes_section
+from .blocks.contact_person import ContactPerson, contact_rows
+from .blocks.enterprise import Enterprise
+from .blocks.listed_unit import ListedUnit, listed_unit_rows
+from .blocks.negative_list import NegativeList, declared_findings, negative_list_section
+from .blocks.unit_nature import TICK_LINE, UnitNature
+from .findings import Finding, Severity
+from .forms._shared.dynamic_table import (
+    YEAR_COLUMNS,
+    YEARS_CONTEXT,
+    DynamicTable,
+    covers_table_years,
+    table_head,
+    table_order,
+    table_tail,
+    years_context,
+)
+from .forms._shared.report import cover, narrative_sections, section
+from .layout.elements import (
+    FOUR_COLUMNS,
+    Layout,
+    ListCell,
+    LoopRow,
+    PageBreak,
+    Paragraph,
+    Paragraphs,
+    Row,
+    Table,
+    labels,
+)
+from .model.data_files import shipped, user_file
+from .model.field_specs import (
+    amount,
+    date,
+    in_order_of,
+    items,
+    optional_text,
+    paragraphs,
+    series,
+    series_in,
+    text,
+    typed,
+    year,
+)
+from .registry import FormSpec, XlsxCodec
+from .rollup.entry import Category, Role, SummaryEntry, report_entry
+from .types.contact import Email, Phone, Postcode
+from .types.credit_code import CreditCode
+from .types.industry import Industry
+from .types.labelled_enum import LabelledEnum
+from .types.quantity import Unit
+from .types.region import Region
+from .types.year_series import YearSeries
+
+__all__ = [
+    "FOUR_COLUMNS",
+    "TICK_LINE",
+    "YEARS_CONTEXT",
+    "YEAR_COLUMNS",
+    "Category",
+    "Changes",
+    "ContactPerson",
+    "CreditCode",
+    "DynamicTable",
+    "Email",
+    "Enterprise",
+    "EvaluationAgency",
+    "Finding",
+    "FormSpec",
+    "Industry",
+    "LabelledEnum",
+    "Layout",
+    "ListCell",
+    "ListedUnit",
+    "LoopRow",
+    "NegativeList",
+    "PageBreak",
+    "Paragraph",
+    "Paragraphs",
+    "Phone",
+    "Postcode",
+    "Region",
+    "Role",
+    "Row",
+    "Severity",
+    "SummaryEntry",
+    "Table",
+    "Unit",
+    "UnitNature",
+    "XlsxCodec",
+    "YearSeries",
+    "agency_rows",
+    "amount",
+    "changes_section",
+    "contact_rows",
+    "cover",
+    "covers_table_years",
+    "date",
+    "declared_findings",
+    "in_order_of",
+    "items",
+    "labels",
+    "listed_unit_rows",
+    "narrative_sections",
+    "negative_list_section",
+    "optional_text",
+    "paragraphs",
+    "report_entry",
+    "section",
+    "series",
+    "series_in",
+    "shipped",
+    "table_head",
+    "table_order",
+    "table_tail",
+    "text",
+    "typed",
+    "user_file",
+    "year",
+    "years_context",
+]

@@ -1,0 +1,50 @@
+"""What the writers produce for the Attachment 6 sample, seen by the libraries other
+systems read it with (python-docx, openpyxl)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx import Document
+from openpyxl import load_workbook
+
+import greendocs
+
+
+def test_docx_opens_in_python_docx_with_the_values(sample: Any, sample_docx: bytes,
+                                                   tmp_path: Any) -> None:
+    path = tmp_path / "a6.docx"
+    path.write_bytes(sample_docx)
+    doc = Document(str(path))
+    cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
+    assert "统一社会信用代码" in cells
+    assert len(doc.tables) == 6
+    # python-docx does not see text inside content controls; the XML holds the values
+    xml = doc.element.xml
+    assert "91440606MA4UQX8K8B" in xml and "岭南绿源电器制造有限公司" in xml
+    section = doc.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+
+
+def test_xlsx_is_typed_with_frozen_header(sample_xlsx: bytes, tmp_path: Any) -> None:
+    path = tmp_path / "a6.xlsx"
+    path.write_bytes(sample_xlsx)
+    ws = load_workbook(path).active
+    assert [c.value for c in ws[1]] == ["项目", "内容", "单位", "字段"]
+    assert ws.freeze_panes == "A2"
+    rows = {r[3].value: r for r in ws.iter_rows(min_row=2)}
+    energy = rows["indicators[1].values[2021]"]
+    assert energy[1].value == 21980 and energy[1].data_type == "n"
+    assert energy[2].value == "tce"
+    assert rows["reporting_year"][1].value == 2021
+    assert rows["fill_date"][1].is_date
+    assert rows["negative_list.accident.present"][1].value == "否"
+
+
+def test_xml_special_characters_appear_as_typed(sample: Any) -> None:
+    import attrs
+
+    tricky = 'A&B <公司> "引号" \'单\' {{ not_jinja }} {% raw %}'
+    model = attrs.evolve(sample, factory=attrs.evolve(sample.factory, name=tricky))
+    for fmt in ("docx", "xlsx"):
+        assert greendocs.parse(greendocs.render(model, fmt)).model.factory.name == tricky
