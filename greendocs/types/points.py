@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 from .quantity import tidy
 
 _CENT = Decimal("0.01")
+
+
+def add_up(values: Iterable[Decimal]) -> Decimal:
+    """The sum of *values* (points, weights), without trailing zeros."""
+    return tidy(sum(values, Decimal(0)))
 
 
 def share_of(maximum: Decimal, share: Decimal) -> Decimal:

@@ -3,7 +3,23 @@ headings are the model's labels."""
 
 from __future__ import annotations
 
-from ...layout.elements import PageBreak, Paragraph, Paragraphs, labels
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from ...blocks.agency import agency_rows
+from ...errors import ValidationError
+from ...layout.elements import (
+    FOUR_COLUMNS,
+    Block,
+    PageBreak,
+    Paragraph,
+    Paragraphs,
+    Row,
+    Table,
+    labels,
+)
+from ...rollup.entry import Category, SummaryEntry, report_entry
 
 
 def cover(attachment: str, *lines: str) -> tuple[Paragraph | PageBreak, ...]:
@@ -33,3 +49,46 @@ def section(model: type, field: str, style: str = "heading") -> tuple[Paragraph,
     heading (so the heading is typed once, in the model), then the paragraphs."""
     return (Paragraph(labels(model)[field], style),
             Paragraphs("para", field, "{{ para }}"))
+
+
+def report_summary(category: Category, unit: str, total: Callable[[Any], Decimal | None]
+                   ) -> Callable[[Any], SummaryEntry]:
+    """The ``summary_entry`` of a report form whose unit (an enterprise) is its field
+    *unit*: a report with an ``agency`` is a third-party report; the score is
+    ``total(report)``, or none when the report cannot be scored (its rules say why)."""
+
+    def entry(report: Any) -> SummaryEntry:
+        try:
+            score = total(report)
+        except ValidationError:
+            score = None
+        return report_entry(category, getattr(report, unit), getattr(report, "agency", None),
+                            score)
+
+    return entry
+
+
+def third_party_front(unit_heading: str, unit_rows: tuple[Row, ...], result: Row,
+                      pledge: str) -> tuple[Block, ...]:
+    """The front of a third-party report after its cover: 基本信息表 (the evaluated unit's
+    *unit_rows* under *unit_heading*, then the agency), the result block (*result*, then
+    受评价方主要亮点), the agency's *pledge* and the signature line; then a page break."""
+    return (
+        Paragraph("基本信息表", "title"),
+        Paragraph(unit_heading, "heading"),
+        Table(FOUR_COLUMNS, unit_rows),
+        Paragraph("第三方评价机构", "heading"),
+        Table(FOUR_COLUMNS, agency_rows()),
+        Paragraph("评价结果", "heading"),
+        Table(FOUR_COLUMNS, (result, Row(("受评价方主要亮点", "{{ highlights }}", None, None)))),
+        Paragraph(pledge),
+        Paragraph("法人代表签字：　　　　　　（单位公章）"),
+        PageBreak(),
+    )
+
+
+def evaluation_process(model: type) -> tuple[Block, ...]:
+    """一、概述 and 二、评价过程和方法 of a third-party report (*model*'s ``overview`` and
+    ``process``), then the date of the site visit."""
+    return (*section(model, "overview"), *section(model, "process"),
+            Paragraph("现场评价日期：{{ evaluation_date }}"))

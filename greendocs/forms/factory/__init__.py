@@ -12,8 +12,9 @@ from ...blocks.unit_nature import TICK_LINE
 from ...errors import ValidationError
 from ...markers.model_view import Marked
 from ...registry import FormSpec
-from ...rollup.entry import Category, SummaryEntry, report_entry
+from ...rollup.entry import Category
 from ...types.tick_boxes import TickBoxes
+from .._shared.report import report_summary
 from .energy_benchmarks import BenchmarkEntry, BenchmarkTable, energy_findings, load_benchmarks
 from .indicator_system import (
     SHIPPED_SYSTEMS,
@@ -116,14 +117,7 @@ _CONTEXT_NAMES = ("scorecard", "rows", "system_label", "basic_texts", "system_no
                   "nature_ticks")
 
 
-def summary_entry(report: Report) -> SummaryEntry:
-    """The factory table row that a report gives (with the score when it computes)."""
-    try:
-        total = score(report).total
-    except ValidationError:  # a report that does not score still lists its unit
-        total = None
-    agency = report.agency if isinstance(report, FactoryThirdPartyReport) else None
-    return report_entry(Category.FACTORY, report.factory, agency, total)
+summary_entry = report_summary(Category.FACTORY, "factory", lambda r: score(r).total)
 
 
 SELF_SPEC = FormSpec(

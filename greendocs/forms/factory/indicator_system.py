@@ -21,7 +21,7 @@ import attrs
 
 from ...errors import FieldError, ValidationError
 from ...model.data_files import read_yaml_model, shipped, shipped_names, user_file
-from ...types.quantity import tidy
+from ...types.points import add_up
 
 
 @attrs.frozen
@@ -86,7 +86,7 @@ class IndicatorGroup:
         values = [r.points for r in self.requirements()]
         if any(v is None for v in values):
             return None
-        return tidy(sum((v for v in values if v is not None), Decimal(0)))
+        return add_up(v for v in values if v is not None)
 
 
 @attrs.frozen
@@ -192,7 +192,7 @@ def check_system(system: IndicatorSystem, source: str) -> None:
                                        f"{system.group_points}"))
     weights = [g.weight for g in system.groups]
     if all(w is not None for w in weights):
-        added = tidy(sum((w for w in weights if w is not None), Decimal(0)))
+        added = add_up(w for w in weights if w is not None)
         if added != system.total:
             problems.append(FieldError("groups", f"the weights add up to {added}, not to "
                                        f"the total {system.total}"))

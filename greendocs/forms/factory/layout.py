@@ -3,22 +3,16 @@ evaluation report (2-2). Their .docx templates and the .odt come from these."""
 
 from __future__ import annotations
 
-from ...blocks.agency import agency_rows
 from ...blocks.contact_person import contact_rows
 from ...blocks.negative_list import negative_list_section
-from ...layout.elements import (
-    FOUR_COLUMNS,
-    Block,
-    Layout,
-    ListCell,
-    LoopRow,
-    PageBreak,
-    Paragraph,
-    Row,
-    Table,
-    labels,
+from ...layout import elements as page
+from .._shared.report import (
+    cover,
+    evaluation_process,
+    narrative_sections,
+    section,
+    third_party_front,
 )
-from .._shared.report import cover, narrative_sections, section
 from .model import (
     CreationSections,
     EnergyEfficiency,
@@ -44,142 +38,132 @@ AGENCY_PLEDGE = ("本机构郑重承诺：评价工作程序完整，证据充�
                  "弄虚作假，愿承担相应责任。")
 
 
-def _factory_rows(registration: bool) -> tuple[Row, ...]:
-    fl = labels(Factory)
+def _factory_rows(registration: bool) -> tuple[page.Row, ...]:
+    fl = page.labels(Factory)
     rows = [
-        Row((fl["name"], "{{ factory.name }}", None, None)),
-        Row((fl["industries"], ListCell("industry", "factory.industries", "{{ industry }}"),
-             fl["credit_code"], "{{ factory.credit_code }}")),
-        Row((fl["region"], "{{ factory.region }}", fl["city"], "{{ factory.city }}")),
+        page.Row((fl["name"], "{{ factory.name }}", None, None)),
+        page.Row((fl["industries"],
+                  page.ListCell("industry", "factory.industries", "{{ industry }}"),
+                  fl["credit_code"], "{{ factory.credit_code }}")),
+        page.Row((fl["region"], "{{ factory.region }}", fl["city"], "{{ factory.city }}")),
     ]
     if registration:
-        rl = labels(Registration)
+        rl = page.labels(Registration)
         rows += [
-            Row((fl["address"], "{{ factory.address }}", rl["postcode"],
+            page.Row((fl["address"], "{{ factory.address }}", rl["postcode"],
                  "{{ registration.postcode }}")),
-            Row((fl["nature"], "{{ nature_ticks }}", None, None)),
-            Row((rl["authority"], "{{ registration.authority }}", rl["capital"],
+            page.Row((fl["nature"], "{{ nature_ticks }}", None, None)),
+            page.Row((rl["authority"], "{{ registration.authority }}", rl["capital"],
                  "{{ registration.capital }}")),
-            Row((rl["founded"], "{{ registration.founded }}", rl["valid_until"],
+            page.Row((rl["founded"], "{{ registration.founded }}", rl["valid_until"],
                  "{{ registration.valid_until }}")),
         ]
     else:
-        rows += [Row((fl["address"], "{{ factory.address }}", None, None)),
-                 Row((fl["nature"], "{{ nature_ticks }}", None, None))]
+        rows += [page.Row((fl["address"], "{{ factory.address }}", None, None)),
+                 page.Row((fl["nature"], "{{ nature_ticks }}", None, None))]
     rows += [
-        Row((fl["legal_representative"], "{{ factory.legal_representative }}",
+        page.Row((fl["legal_representative"], "{{ factory.legal_representative }}",
              fl["legal_representative_phone"], "{{ factory.legal_representative_phone }}")),
-        Row((fl["main_products"], "{{ factory.main_products }}", None, None)),
+        page.Row((fl["main_products"], "{{ factory.main_products }}", None, None)),
     ]
     return (*rows, *contact_rows())
 
 
-def _energy_table() -> Table:
-    el = labels(EnergyEfficiency)
-    return Table((9.0, 20.0, 20.0, 14.0, 15.0, 18.0, 16.0, 18.0, 26.0), (
-        Row(("序号", el["product"], el["indicator"], el["unit"], el["value"], el["kind"],
+def _energy_table() -> page.Table:
+    el = page.labels(EnergyEfficiency)
+    return page.Table((9.0, 20.0, 20.0, 14.0, 15.0, 18.0, 16.0, 18.0, 26.0), (
+        page.Row(("序号", el["product"], el["indicator"], el["unit"], el["value"], el["kind"],
              el["entry"], el["reference"], el["reference_source"])),
-        LoopRow("e", "energy", (
+        page.LoopRow("e", "energy", (
             "{{ loop.index }}", "{{ e.product }}", "{{ e.indicator }}", "{{ e.unit }}",
             "{{ e.value }}", "{{ e.kind }}", "{{ e.entry }}", "{{ e.reference }}",
             "{{ e.reference_source }}")),
     ), header_rows=1, size=9)
 
 
-def _scoring(score_label: str) -> tuple[Block, ...]:
+def _scoring(score_label: str) -> tuple[page.Block, ...]:
     return (
-        Paragraph("评价指标体系：{{ system_label }}（{{ indicator_system }}）"),
-        Paragraph("（一）基本要求", "subtitle"),
-        Table((14.0, 94.0, 18.0, 30.0), (
-            Row(("编号", "基本要求", "是否符合", "证明材料索引")),
-            LoopRow("b", "basic_requirements", (
+        page.Paragraph("评价指标体系：{{ system_label }}（{{ indicator_system }}）"),
+        page.Paragraph("（一）基本要求", "subtitle"),
+        page.Table((14.0, 94.0, 18.0, 30.0), (
+            page.Row(("编号", "基本要求", "是否符合", "证明材料索引")),
+            page.LoopRow("b", "basic_requirements", (
                 "{{ b.id }}", "{{ basic_texts[b.id] }}", "{{ b.met }}", "{{ b.evidence }}")),
         ), header_rows=1, size=9),
-        Paragraph("（二）评价指标", "subtitle"),
-        Table((13.0, 14.0, 14.0, 37.0, 10.0, 10.0, 14.0, 12.0, 12.0, 20.0), (
-            Row(("编号", "一级指标", "二级指标", "评价要求", "要求类型", "分值", "指标值",
+        page.Paragraph("（二）评价指标", "subtitle"),
+        page.Table((13.0, 14.0, 14.0, 37.0, 10.0, 10.0, 14.0, 12.0, 12.0, 20.0), (
+            page.Row(("编号", "一级指标", "二级指标", "评价要求", "要求类型", "分值", "指标值",
                  score_label, "计分", "证明材料索引")),
-            LoopRow("a", "assessments", (
+            page.LoopRow("a", "assessments", (
                 "{{ a.id }}", "{{ rows[a.id].group }}", "{{ rows[a.id].indicator }}",
                 "{{ rows[a.id].text }}", "{{ rows[a.id].kind }}", "{{ rows[a.id].points }}",
                 "{{ a.value }}", "{{ a.score }}", "{{ rows[a.id].score }}",
                 "{{ a.evidence }}")),
         ), header_rows=1, size=8),
-        Paragraph("（三）得分汇总", "subtitle"),
-        Table((56.0, 25.0, 25.0, 25.0, 25.0), (
-            Row(("一级指标", "权重（%）", "满分", "得分", "折算得分")),
-            LoopRow("g", "scorecard.groups", (
+        page.Paragraph("（三）得分汇总", "subtitle"),
+        page.Table((56.0, 25.0, 25.0, 25.0, 25.0), (
+            page.Row(("一级指标", "权重（%）", "满分", "得分", "折算得分")),
+            page.LoopRow("g", "scorecard.groups", (
                 "{{ g.group.name }}", "{{ g.group.weight }}", "{{ g.points }}",
                 "{{ g.earned }}", "{{ g.weighted }}")),
-            Row(("总分", "{{ scorecard.system.total }}", None, None, "{{ stated_total }}")),
+            page.Row(("总分", "{{ scorecard.system.total }}", None, None, "{{ stated_total }}")),
         ), header_rows=1),
-        Paragraph("评价结果：{{ scorecard.verdict_zh }}"),
-        Paragraph("评价依据：{{ system_note }}", "note"),
+        page.Paragraph("评价结果：{{ scorecard.verdict_zh }}"),
+        page.Paragraph("评价依据：{{ system_note }}", "note"),
     )
 
 
-def self_report_layout() -> Layout:
+def self_report_layout() -> page.Layout:
     """Attachment 2-1, the self-evaluation report."""
-    return Layout("绿色工厂自评价报告", (
+    return page.Layout("绿色工厂自评价报告", (
         *cover("2", "申报单位：{{ factory.name }}",
                "所在省市：{{ factory.region }}　{{ factory.city }}"),
-        Paragraph("填写说明", "title"),
-        *(Paragraph(text) for text in INSTRUCTIONS),
-        PageBreak(),
-        Paragraph("基本信息表", "title"),
-        Table(FOUR_COLUMNS, (*_factory_rows(registration=True),
-                             Row(("单位简介", "{{ profile }}", None, None)))),
-        Paragraph("材料真实性承诺", "heading"),
-        Paragraph(PLEDGE),
-        Paragraph("法人或单位负责人签字：{{ signatory }}"),
-        Paragraph("（公章）"),
-        Paragraph("日期：{{ report_date }}"),
-        PageBreak(),
+        page.Paragraph("填写说明", "title"),
+        *(page.Paragraph(text) for text in INSTRUCTIONS),
+        page.PageBreak(),
+        page.Paragraph("基本信息表", "title"),
+        page.Table(page.FOUR_COLUMNS, (*_factory_rows(registration=True),
+                             page.Row(("单位简介", "{{ profile }}", None, None)))),
+        page.Paragraph("材料真实性承诺", "heading"),
+        page.Paragraph(PLEDGE),
+        page.Paragraph("法人或单位负责人签字：{{ signatory }}"),
+        page.Paragraph("（公章）"),
+        page.Paragraph("日期：{{ report_date }}"),
+        page.PageBreak(),
         *section(FactorySelfReport, "overview"),
-        Paragraph("二、绿色工厂创建情况", "heading"),
+        page.Paragraph("二、绿色工厂创建情况", "heading"),
         *narrative_sections(CreationSections, "creation", "subtitle"),
         *section(FactorySelfReport, "next_steps"),
         *negative_list_section("四"),
-        Paragraph("五、能效对标情况", "heading"),
+        page.Paragraph("五、能效对标情况", "heading"),
         _energy_table(),
-        Paragraph("能效对标依据表：{{ benchmark_table }}", "note"),
-        Paragraph("六、自评价得分", "heading"),
+        page.Paragraph("能效对标依据表：{{ benchmark_table }}", "note"),
+        page.Paragraph("六、自评价得分", "heading"),
         *_scoring("自评得分"),
     ), header="绿色工厂自评价报告")
 
 
-def third_party_layout() -> Layout:
+def third_party_layout() -> page.Layout:
     """Attachment 2-2, the third-party evaluation report."""
-    return Layout("绿色工厂第三方评价报告", (
+    return page.Layout("绿色工厂第三方评价报告", (
         *cover("2", "工厂名称：{{ factory.name }}", "第三方评价机构：{{ agency.name }}"),
-        Paragraph("基本信息表", "title"),
-        Paragraph("受评价工厂", "heading"),
-        Table(FOUR_COLUMNS, _factory_rows(registration=False)),
-        Paragraph("第三方评价机构", "heading"),
-        Table(FOUR_COLUMNS, agency_rows()),
-        Paragraph("评价结果", "heading"),
-        Table(FOUR_COLUMNS, (
-            Row(("基本要求", "{{ basic_ticks }}", "指标得分", "{{ stated_total }}")),
-            Row(("受评价方主要亮点", "{{ highlights }}", None, None)),
-        )),
-        Paragraph(AGENCY_PLEDGE),
-        Paragraph("法人代表签字：　　　　　　（单位公章）"),
-        PageBreak(),
-        *section(FactoryThirdPartyReport, "overview"),
-        *section(FactoryThirdPartyReport, "process"),
-        Paragraph("现场评价日期：{{ evaluation_date }}"),
-        Paragraph("三、评价内容", "heading"),
+        *third_party_front(
+            "受评价工厂", _factory_rows(registration=False),
+            page.Row(("基本要求", "{{ basic_ticks }}", "指标得分", "{{ stated_total }}")),
+            AGENCY_PLEDGE),
+        *evaluation_process(FactoryThirdPartyReport),
+        page.Paragraph("三、评价内容", "heading"),
         *negative_list_section("（一）"),
-        Paragraph("（二）绿色工厂创建情况核实", "subtitle"),
+        page.Paragraph("（二）绿色工厂创建情况核实", "subtitle"),
         *narrative_sections(CreationSections, "content", "body"),
-        Paragraph("（三）能效对标情况", "subtitle"),
+        page.Paragraph("（三）能效对标情况", "subtitle"),
         _energy_table(),
-        Paragraph("能效对标依据表：{{ benchmark_table }}", "note"),
-        Paragraph("（四）指标评价", "subtitle"),
+        page.Paragraph("能效对标依据表：{{ benchmark_table }}", "note"),
+        page.Paragraph("（四）指标评价", "subtitle"),
         *_scoring("评定得分"),
         *section(FactoryThirdPartyReport, "conclusion"),
         *section(FactoryThirdPartyReport, "suggestions"),
         *section(FactoryThirdPartyReport, "references"),
         *section(FactoryThirdPartyReport, "qualification"),
-        Paragraph("报告日期：{{ report_date }}"),
+        page.Paragraph("报告日期：{{ report_date }}"),
     ), header="绿色工厂第三方评价报告")

@@ -16,8 +16,7 @@ from decimal import Decimal
 import attrs
 
 from ...errors import FieldError, ValidationError
-from ...types.points import linear_points, share_of
-from ...types.quantity import tidy
+from ...types.points import add_up, linear_points, share_of
 from .indicator_system import (
     BasicRequirement,
     Indicator,
@@ -60,7 +59,7 @@ class GroupResult:
 
     @property
     def earned(self) -> Decimal:
-        return tidy(sum((s.score for s in self.scores), Decimal(0)))
+        return add_up(s.score for s in self.scores)
 
     @property
     def points(self) -> Decimal:
@@ -107,7 +106,7 @@ class ScoreCard:
     @property
     def total(self) -> Decimal:
         """The sum of the groups' weighted scores."""
-        return tidy(sum((g.weighted for g in self.groups), Decimal(0)))
+        return add_up(g.weighted for g in self.groups)
 
     @property
     def basic_met(self) -> bool:

@@ -4,11 +4,13 @@ names are re-exported here as before.)"""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from ...errors import FieldError, ValidationError
 from ...registry import FormSpec
-from ...rollup.entry import Category, SummaryEntry, report_entry
+from ...rollup.entry import Category
+from .._shared.report import report_summary
 from ..supply_chain_dynamic import (  # Attachment 9, formerly in this package
     DYNAMIC_SPEC,
     Disclosure,
@@ -67,14 +69,15 @@ def report_context(report: SupplyChainSelfReport | SupplyChainThirdPartyReport,
 _REPORT_NAMES = ("scorecard", "rows", "system", "system_note")
 
 
-def summary_entry(report: SupplyChainSelfReport | SupplyChainThirdPartyReport) -> SummaryEntry:
-    """The supply-chain table row that a report gives (score computed when it can be)."""
+def _total(report: SupplyChainSelfReport | SupplyChainThirdPartyReport) -> Decimal | None:
     system = shipped_system(report.indicator_system)
-    total = None
-    if system is not None and not assessment_problems(report.assessments, system):
-        total = score(report.assessments, system).total
-    agency = report.agency if isinstance(report, SupplyChainThirdPartyReport) else None
-    return report_entry(Category.SUPPLY_CHAIN, report.enterprise, agency, total)
+    if system is None or assessment_problems(report.assessments, system):
+        return None
+    return score(report.assessments, system).total
+
+
+summary_entry = report_summary(Category.SUPPLY_CHAIN, "enterprise", _total)
+
 
 SELF_SPEC = FormSpec(
     id="supply-chain-self", attachment="5", title_zh="绿色供应链管理企业自评价报告",

@@ -10,7 +10,7 @@ import attrs
 
 from ...errors import FieldError, ValidationError
 from ...model.data_files import read_yaml_model, shipped, shipped_names
-from ...types.quantity import tidy
+from ...types.points import add_up
 
 
 @attrs.frozen
@@ -51,7 +51,7 @@ class IndicatorGroup:
 
     @property
     def max(self) -> Decimal:
-        return tidy(sum((i.max for i in self.indicators), Decimal(0)))
+        return add_up(i.max for i in self.indicators)
 
 
 @attrs.frozen

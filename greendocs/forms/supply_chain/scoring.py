@@ -13,8 +13,7 @@ from decimal import Decimal
 import attrs
 
 from ...errors import FieldError, ValidationError
-from ...types.points import linear_points, share_of
-from ...types.quantity import tidy
+from ...types.points import add_up, linear_points, share_of
 from .indicator_system import Indicator, IndicatorGroup, IndicatorSystem, ScoringRule
 from .model import IndicatorAssessment
 
@@ -38,7 +37,7 @@ class GroupScore:
 
     @property
     def subtotal(self) -> Decimal:
-        return tidy(sum((s.score for s in self.scores), Decimal(0)))
+        return add_up(s.score for s in self.scores)
 
 
 @attrs.frozen
@@ -51,7 +50,7 @@ class ScoreCard:
     @property
     def total(self) -> Decimal:
         """GSCI: the sum of all indicator scores."""
-        return tidy(sum((g.subtotal for g in self.groups), Decimal(0)))
+        return add_up(g.subtotal for g in self.groups)
 
     @property
     def grade(self) -> str | None:
