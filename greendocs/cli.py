@@ -24,7 +24,7 @@ from .errors import (
     UnknownFormError,
     ValidationError,
 )
-from .findings import ValidationReport
+from .findings import Severity, ValidationReport
 from .model import converter
 from .model.data_io import load_file
 from .model.schema import json_schema
@@ -80,6 +80,8 @@ def main(ctx: click.Context) -> None:
         ctx.obj = default_registry()
     except GreenDocsError as exc:
         _fail(exc)
+    for reason in ctx.obj.unavailable:
+        click.echo(f"warning: {reason}", err=True)
 
 
 @main.command("forms")
@@ -164,7 +166,8 @@ def render_cmd(ctx: click.Context, file: Path, output: Path, fmt: str | None,
 @click.option("--json", "as_json", is_flag=True, help="Print the model read back as JSON.")
 @click.pass_context
 def parse_cmd(ctx: click.Context, document: Path, form_id: str | None, as_json: bool) -> None:
-    """Read a completed DOCUMENT (.docx or .xlsx) back into its form's data."""
+    """Read a completed DOCUMENT (.docx, .odt, .xlsx, .doc or .wps) back into its form's
+    data."""
     try:
         parsed = Parser(_registry(ctx)).parse_file(document, form_id)
     except (ParseError, ValidationError) as exc:
@@ -207,18 +210,30 @@ def convert_cmd(documents: tuple[Path, ...], target: str, output: Path) -> None:
 @click.option("--year", "batch_year", type=int, help="The batch year (default: this year).")
 @click.option("--department", help="The recommending department's name.")
 @click.option("--workers", type=int, help="Processes to read with (default: one per core).")
+@click.option("--agency-blacklist", "blacklist_file",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A YAML list of agencies whose results are refused (README, "
+              "'Evaluation agencies', shows its shape).")
 @click.pass_context
 def summarize_cmd(ctx: click.Context, folder: Path, output: Path, docx: Path | None,
                   province: str | None, batch_year: int | None, department: str | None,
-                  workers: int | None) -> None:
+                  workers: int | None, blacklist_file: Path | None) -> None:
     """Build Attachment 1 from a FOLDER of completed forms and list every problem.
 
-    Exit 0 when no problem was found, 1 when problems are listed (the workbook is written
-    either way), 3 when the output cannot be written.
+    Exit 0 when no error was found (warnings are listed), 1 when errors are listed (the
+    workbook is written either way), 3 when the output cannot be written.
     """
+    from .forms.agency import load_blacklist
     from .rollup.collect import FileStatus, summarize
-    from .rollup.report import kind_label, write_rollup_xlsx
+    from .rollup.problems import kind_label
+    from .rollup.report import write_rollup_xlsx
 
+    blacklist = None
+    if blacklist_file is not None:
+        try:
+            blacklist = load_blacklist(blacklist_file)
+        except GreenDocsError as exc:
+            _fail(exc)
     if province is not None:
         try:
             province = str(Region(province))
@@ -227,7 +242,8 @@ def summarize_cmd(ctx: click.Context, folder: Path, output: Path, docx: Path | N
     total = sum(1 for p in folder.rglob("*") if p.is_file())
     with click.progressbar(length=total, label="reading", file=sys.stderr) as bar:
         result = summarize(folder, province=province, batch_year=batch_year,
-                           department=department, workers=workers, progress=bar.update)
+                           department=department, workers=workers, progress=bar.update,
+                           blacklist=blacklist)
     try:
         write_atomic(output, write_rollup_xlsx(result))
         if docx is not None:
@@ -243,10 +259,12 @@ def summarize_cmd(ctx: click.Context, folder: Path, output: Path, docx: Path | N
                f"{len(s.supply_chains)} supply-chain enterprises")
     for p in result.problems:
         where = " ".join(x for x in (p.files, p.path) if x)
-        click.echo(f"{kind_label(p.kind)} [{p.kind}] {where}: {p.message}", err=True)
+        click.echo(f"{p.severity.value}: {kind_label(p.kind)} [{p.kind}] {where}: {p.message}",
+                   err=True)
+    errors = sum(1 for p in result.problems if p.severity is Severity.ERROR)
     click.echo(f"wrote {output}" + (f" and {docx}" if docx else "") +
-               f" ({len(result.problems)} problem(s))")
-    if result.problems:
+               f" ({errors} error(s), {len(result.problems) - errors} warning(s))")
+    if errors:
         sys.exit(EXIT_PROBLEMS)
 
 

@@ -23,7 +23,7 @@ from .errors import FormRegistryError, UnknownFormError
 if TYPE_CHECKING:
     from .findings import Finding
     from .layout.elements import Layout
-    from .rollup.entry import SummaryEntry
+    from .rollup.entry import AgencyEntry, SummaryEntry
 
 #: the entry-point group under which packages register their forms
 ENTRY_POINT_GROUP = "greendocs.forms"
@@ -72,6 +72,8 @@ class FormSpec:
     context_names: tuple[str, ...] = ()
     #: what a completed form contributes to the provincial summary (Attachment 1)
     summary_entry: Callable[[Any], SummaryEntry] | None = None
+    #: what an agency's annual work report contributes to the roll-up's agency checks
+    agency_entry: Callable[[Any], AgencyEntry] | None = None
     #: a form-specific spreadsheet instead of the generic one
     xlsx: XlsxCodec | None = None
     #: the model as a rendered document states it: computed figures that the form prints
@@ -122,8 +124,12 @@ class FormSpec:
 class Registry:
     """A set of forms by id. Build your own, or use :func:`default_registry`."""
 
-    def __init__(self, forms: Sequence[FormSpec] = ()) -> None:
+    def __init__(self, forms: Sequence[FormSpec] = (), *,
+                 unavailable: Sequence[str] = ()) -> None:
         self._forms: dict[str, FormSpec] = {}
+        #: why installed forms could not be loaded (each a message naming the package);
+        #: the other forms work, and the CLI prints these as warnings
+        self.unavailable = tuple(unavailable)
         for spec in forms:
             self.register(spec)
 
@@ -164,8 +170,10 @@ class Registry:
         return form_id in self._forms
 
 
-def _att_key(attachment: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in attachment.split("-") if p.isdigit())
+def _att_key(attachment: str) -> tuple[bool, tuple[int, ...], str]:
+    """Official attachments in number order (1, 2, …, 10), other forms' after them."""
+    numbers = tuple(int(p) for p in attachment.split("-") if p.isdigit())
+    return (not numbers or not attachment.replace("-", "").isdigit(), numbers, attachment)
 
 
 def _provider(ep: metadata.EntryPoint) -> str:
@@ -173,12 +181,14 @@ def _provider(ep: metadata.EntryPoint) -> str:
     return f"package {dist.name}" if dist is not None else f"module {ep.module}"
 
 
-def installed_forms() -> list[FormSpec]:
+def installed_forms() -> tuple[list[FormSpec], list[str]]:
     """The forms of every installed package (greendocs' own included), from the
-    ``greendocs.forms`` entry points. :class:`FormRegistryError` when two packages register
-    the same form id, or a registered form cannot be loaded."""
+    ``greendocs.forms`` entry points, and why any could not be loaded (a package that fails
+    to import leaves the others working). :class:`FormRegistryError` when two packages
+    register the same form id: which one is meant cannot be told."""
     seen: dict[str, metadata.EntryPoint] = {}
     specs: list[FormSpec] = []
+    unavailable: list[str] = []
     for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP),
                      key=lambda e: (e.name, _provider(e))):
         if ep.name in seen:
@@ -190,22 +200,27 @@ def installed_forms() -> list[FormSpec]:
         try:
             spec = ep.load()
         except Exception as exc:  # any import error of an installed package
-            raise FormRegistryError(f"form {ep.name!r} of {_provider(ep)} cannot be loaded "
-                                    f"from {ep.value}: {type(exc).__name__}: {exc}") from None
+            unavailable.append(f"form {ep.name!r} of {_provider(ep)} cannot be loaded from "
+                               f"{ep.value} ({type(exc).__name__}: {exc}); it is left out")
+            continue
         if not isinstance(spec, FormSpec):
-            raise FormRegistryError(f"form {ep.name!r} of {_provider(ep)}: {ep.value} is a "
-                                    f"{type(spec).__name__}, not a greendocs FormSpec")
-        if spec.id != ep.name:
-            raise FormRegistryError(f"form {ep.name!r} of {_provider(ep)}: {ep.value} has the "
-                                    f"id {spec.id!r}; the entry point's name must be the id")
-        specs.append(spec)
+            unavailable.append(f"form {ep.name!r} of {_provider(ep)}: {ep.value} is a "
+                               f"{type(spec).__name__}, not a greendocs FormSpec; it is left out")
+        elif spec.id != ep.name:
+            unavailable.append(f"form {ep.name!r} of {_provider(ep)}: {ep.value} has the id "
+                               f"{spec.id!r}; the entry point's name must be the id; it is "
+                               "left out")
+        else:
+            specs.append(spec)
     if not any(s.package.startswith("greendocs.") for s in specs):
         raise FormRegistryError(
             "greendocs' own forms are not registered: greendocs is not installed (run "
             "'pip install -e .' in a source checkout, or 'pip install greendocs')")
-    return specs
+    return specs, unavailable
 
 
 def default_registry() -> Registry:
-    """A new registry holding every installed form (greendocs' own and other packages')."""
-    return Registry(installed_forms())
+    """A new registry holding every installed form (greendocs' own and other packages');
+    its ``unavailable`` says which installed forms could not be loaded, and why."""
+    specs, unavailable = installed_forms()
+    return Registry(specs, unavailable=unavailable)

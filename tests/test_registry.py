@@ -23,7 +23,9 @@ FORM = "example-low-carbon-factory"
 
 
 def test_built_in_forms_come_from_entry_points() -> None:
-    ids = {spec.id for spec in installed_forms()}
+    specs, unavailable = installed_forms()
+    assert unavailable == []
+    ids = {spec.id for spec in specs}
     assert {"summary", "factory-self", "factory-third-party", "factory-dynamic",
             "supply-chain-self", "supply-chain-third-party", "supply-chain-dynamic"} <= ids
     assert all(isinstance(s, FormSpec) for s in greendocs.forms())
@@ -138,3 +140,24 @@ def test_two_packages_with_one_form_id_give_an_error_naming_both(env: Path,
     finally:
         _run(env, "-m", "pip", "uninstall", "-y", "-q", "clash-form")
 
+
+
+def test_a_package_that_fails_to_import_is_left_out_with_a_warning(env: Path,
+                                                                   tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    (broken / "broken_form").mkdir(parents=True)
+    (broken / "broken_form" / "__init__.py").write_text("import no_such_module_here\n")
+    (broken / "pyproject.toml").write_text(
+        '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n'
+        '[project]\nname = "broken-form"\nversion = "1.0"\n'
+        f'[project.entry-points."{ENTRY_POINT_GROUP}"]\n'
+        'broken-x = "broken_form:SPEC"\n'
+        '[tool.hatch.build.targets.wheel]\npackages = ["broken_form"]\n')
+    _pip_install(env, broken)
+    try:
+        new = _run(env, "-m", "greendocs", "new", "factory-dynamic")
+        assert new.returncode == 0 and new.stdout.startswith("# Attachment 6")
+        assert "warning: form 'broken-x' of package broken-form cannot be loaded" in new.stderr
+        assert "ModuleNotFoundError" in new.stderr and "Traceback" not in new.stderr
+    finally:
+        _run(env, "-m", "pip", "uninstall", "-y", "-q", "broken-form")

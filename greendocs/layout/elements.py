@@ -59,7 +59,9 @@ class ListCell:
     text: str
 
 
-Cell = str | ListCell | None  # None: merged into the cell on its left
+#: a cell: text (each line a paragraph of its own), a list cell, or None (merged into the
+#: cell on its left)
+Cell = str | ListCell | None
 
 
 @attrs.frozen

@@ -112,9 +112,9 @@ def make_converter() -> cattrs.Converter:
         YearSeries,
         lambda s: {str(y): None if v is None else decimal_to_json(v) for y, v in s.items},
     )
-    c.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, LabelledEnum), _structure_enum
-    )
+    # Registered by class, not by predicate: the ``str`` hook above is dispatched by class
+    # too and would otherwise take every LabelledEnum (a str subclass) as plain text.
+    c.register_structure_hook(LabelledEnum, _structure_enum)
     c.register_unstructure_hook(Decimal, decimal_to_json)
     c.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     return c

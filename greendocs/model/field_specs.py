@@ -53,7 +53,10 @@ def typed(kind: type, label: str, *, optional: bool = False, help: str | None = 
                 return kind(value)
             except FieldValueError as exc:
                 raise FieldValueError(exc.message, field.name) from None
-            except ValueError:  # an enum's own error: name the choices instead
+            except ValueError:  # an enum's own error: take its label, or name the choices
+                label_of = getattr(kind, "label_of", None)
+                if label_of is not None and (found := label_of(value)) is not None:
+                    return found
                 choices = ", ".join(f"{m.value} ({m.label})" if hasattr(m, "label")
                                     else str(m.value) for m in kind)  # type: ignore[attr-defined]
                 raise FieldValueError(f"{value!r} is not one of: {choices}",

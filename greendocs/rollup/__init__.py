@@ -15,6 +15,7 @@ from .entry import Category, Role, SummaryEntry, report_entry
 if TYPE_CHECKING:
     from .collect import (
         AGENCY_QUOTA,
+        Blacklist,
         FileResult,
         FileStatus,
         Problem,
@@ -25,8 +26,9 @@ if TYPE_CHECKING:
         summarize,
     )
 
-_COLLECT = frozenset({"AGENCY_QUOTA", "FileResult", "FileStatus", "Problem", "RollupResult",
-                      "build_rollup", "read_folder", "read_form_file", "summarize"})
+_COLLECT = frozenset({"AGENCY_QUOTA", "Blacklist", "FileResult", "FileStatus", "Problem",
+                      "RollupResult", "build_rollup", "read_folder", "read_form_file",
+                      "summarize"})
 
 
 def __getattr__(name: str) -> Any:
@@ -37,6 +39,6 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["AGENCY_QUOTA", "Category", "FileResult", "FileStatus", "Problem", "Role",
+__all__ = ["AGENCY_QUOTA", "Blacklist", "Category", "FileResult", "FileStatus", "Problem", "Role",
            "RollupResult", "SummaryEntry", "build_rollup", "read_folder", "read_form_file",
            "report_entry", "summarize"]

@@ -25,10 +25,14 @@ from ..findings import Finding, Severity
 from ..forms.summary import SummaryTable, check_summary
 from ..model.converter import structure
 from ..parsing import Parser
-from .entry import Category, Role, SummaryEntry
+from ..types.region import Region
+from .agencies import AGENCY_QUOTA, Blacklist, agency_problems
+from .entry import AgencyEntry, Category, Role, SummaryEntry
+from .problems import KIND_LABELS, Problem
 
-#: the most evaluation projects one agency may carry in a batch (notice, section 4)
-AGENCY_QUOTA = 15
+#: form rules the roll-up recomputes with the whole batch in view, so their findings in
+#: single files are not repeated as problems
+RECOMPUTED_RULES = frozenset({"agency-quota"})
 WORD97 = (".doc", ".wps")
 
 
@@ -59,17 +63,9 @@ class FileResult:
     kind: str = ""  # for failures: unreadable | invalid
     reason: str = ""
     entry: SummaryEntry | None = None
+    #: what an agency's annual work report gives the agency checks
+    agency: AgencyEntry | None = None
     findings: tuple[Finding, ...] = ()
-
-
-@attrs.frozen
-class Problem:
-    """One problem for the department to look at: what, in which file(s), where."""
-
-    kind: str
-    files: str
-    path: str
-    message: str
 
 
 @attrs.frozen
@@ -98,6 +94,9 @@ def read_form_file(path: str, parser: Parser | None = None, shown: str | None = 
     except (ParseError, OSError) as exc:
         return FileResult(name, FileStatus.FAILED, kind="unreadable", reason=_short(exc, path))
     spec = parsed.form
+    if spec.agency_entry is not None:
+        return FileResult(name, FileStatus.USED, spec.id, agency=spec.agency_entry(parsed.model),
+                          findings=tuple(spec.rules(parsed.model)))
     if spec.summary_entry is None:
         return FileResult(name, FileStatus.SKIPPED, spec.id,
                           reason=f"{spec.title_zh} is not part of the recommendation summary")
@@ -195,44 +194,48 @@ class _ChunkReader:
 def summarize(folder: str | os.PathLike[str], *, province: str | None = None,
               batch_year: int | None = None, department: str | None = None,
               date: dt.date | None = None, workers: int | None = None,
-              progress: Callable[[int], object] | None = None) -> RollupResult:
+              progress: Callable[[int], object] | None = None,
+              blacklist: Blacklist | None = None) -> RollupResult:
     """Read every form below *folder* and build Attachment 1 with every problem listed.
 
-    *province* defaults to the region most units are in (and says so in the problems).
+    *province* defaults to the region most units are in (and says so in the problems);
+    *blacklist* lists agencies whose results are refused.
     """
     results = list(read_folder(Path(folder), workers=workers, progress=progress))
     return build_rollup(results, province=province, batch_year=batch_year,
-                        department=department, date=date)
+                        department=department, date=date, blacklist=blacklist)
 
 
 def build_rollup(results: list[FileResult], *, province: str | None = None,
                  batch_year: int | None = None, department: str | None = None,
-                 date: dt.date | None = None) -> RollupResult:
+                 date: dt.date | None = None, blacklist: Blacklist | None = None
+                 ) -> RollupResult:
     """Attachment 1 and the problems from already-read files (pure)."""
     problems: list[Problem] = []
     for r in results:
         if r.status is FileStatus.FAILED:
             problems.append(Problem(r.kind or "unreadable", r.path, "", r.reason))
         for f in r.findings:
-            if f.rule == "negative-list":
-                problems.append(Problem("negative-list", r.path, f.path, f.message))
-            elif f.severity is Severity.ERROR:
-                problems.append(Problem("invalid", r.path, f.path, f.message))
+            if f.rule in RECOMPUTED_RULES:
+                continue
+            if f.rule == "negative-list" or f.severity is Severity.ERROR:
+                kind = f.rule if f.rule in KIND_LABELS else "invalid"
+                problems.append(Problem(kind, r.path, f.path, f.message, f.severity))
     used = [r for r in results if r.entry is not None]
     regions = Counter(r.entry.region for r in used if r.entry)
-    if province is None:
+    if province is not None:
+        province = str(Region(province))  # 浙江 → 浙江省; an unknown name is refused
+    else:
         province = regions.most_common(1)[0][0] if regions else "北京市"
         if len(regions) > 1:
             problems.append(Problem("province", "", "", f"no province given; taking {province}, "
-                                    "where most units are"))
+                                    "where most units are", Severity.WARNING))
     units: dict[tuple[Category, str], list[FileResult]] = defaultdict(list)
     for r in used:
         assert r.entry is not None
         units[(r.entry.category, r.entry.key)].append(r)
     rows: dict[str, list[dict[str, Any]]] = {c.table: [] for c in Category}
     row_files: dict[str, list[str]] = {c.table: [] for c in Category}
-    agency_units: dict[str, set[tuple[Category, str]]] = defaultdict(set)
-    agency_names: dict[str, str] = {}
     for (category, key), reports in units.items():
         selfs = [r for r in reports if r.entry and r.entry.role is Role.SELF]
         thirds = [r for r in reports if r.entry and r.entry.role is Role.THIRD_PARTY]
@@ -253,20 +256,13 @@ def build_rollup(results: list[FileResult], *, province: str | None = None,
                                     f"{lead.name} is in {lead.region}, not in {province}; "
                                     "left out of the summary"))
             continue
-        for t in thirds:
-            assert t.entry is not None
-            agency_key = t.entry.agency_credit_code or t.entry.agency or ""
-            agency_units[agency_key].add((category, key))
-            agency_names[agency_key] = t.entry.agency or agency_key
         rows[category.table].append(dict(lead.row))
         row_files[category.table].append(", ".join(r.path for r in (*selfs, *thirds)))
-    for agency_key, projects in sorted(agency_units.items()):
-        if len(projects) > AGENCY_QUOTA:
-            problems.append(Problem("agency-quota", "", "agency",
-                                    f"{agency_names[agency_key]} evaluated {len(projects)} "
-                                    f"units in this batch; an agency may carry at most "
-                                    f"{AGENCY_QUOTA}"))
     today = date or dt.date.today()
+    problems += agency_problems(
+        [(r.path, r.agency) for r in results if r.agency is not None],
+        [(r.path, r.entry) for r in used if r.entry is not None],
+        province=province, on=today, blacklist=blacklist)
     data = {
         "province": province, "batch_year": batch_year or today.year,
         "department": department or f"{province}工业和信息化主管部门",
@@ -283,5 +279,5 @@ def build_rollup(results: list[FileResult], *, province: str | None = None,
     return RollupResult(summary, tuple(results), tuple(problems))
 
 
-__all__ = ["AGENCY_QUOTA", "FileResult", "FileStatus", "Problem", "RollupResult",
+__all__ = ["AGENCY_QUOTA", "Blacklist", "FileResult", "FileStatus", "Problem", "RollupResult",
            "build_rollup", "read_folder", "read_form_file", "summarize"]

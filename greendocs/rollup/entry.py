@@ -79,3 +79,26 @@ def report_entry(category: Category, unit: Any, agency: Any = None,
              "agency": agency.name if agency is not None else None},
         agency=agency.name if agency is not None else None,
         agency_credit_code=str(agency.credit_code) if agency is not None else None)
+
+
+@attrs.frozen
+class ListedProject:
+    """A project an agency's annual report lists: which unit, in which table and region."""
+
+    category: Category
+    unit: str
+    credit_code: str | None
+    region: str
+    evaluated_by: str | None = None
+
+
+@attrs.frozen
+class AgencyEntry:
+    """What an agency's annual work report contributes to the roll-up's agency checks: the
+    agency, the legal persons related to it (the project cap counts them together), and
+    the projects it lists."""
+
+    name: str
+    credit_code: str
+    related: tuple[tuple[str, str], ...]  # (name, credit code)
+    projects: tuple[ListedProject, ...]

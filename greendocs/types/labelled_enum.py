@@ -15,3 +15,8 @@ class LabelledEnum(enum.StrEnum):
         obj._value_ = value
         obj.label = label
         return obj
+
+    @classmethod
+    def label_of(cls, text: object) -> LabelledEnum | None:
+        """The member whose Chinese label is *text*, if any."""
+        return next((m for m in cls if m.label == text), None)

@@ -107,8 +107,9 @@ def test_cli_writes_the_workbook_with_problem_and_file_sheets(folder: Path,
     wb = load_workbook(out, read_only=True)
     assert wb.sheetnames[:2] == [PROBLEMS_SHEET, FILES_SHEET]
     problems = list(wb[PROBLEMS_SHEET].iter_rows(min_row=2, values_only=True))
-    assert sorted(r[2] for r in problems) == ["agency-quota", "duplicate", "foreign-region",
+    assert sorted(r[3] for r in problems) == ["agency-quota", "duplicate", "foreign-region",
                                               "unreadable"]
+    assert {r[2] for r in problems} == {"错误"}
     parsed = greendocs.parse_file(out)
     assert parsed.form.id == "summary" and len(parsed.model.supply_chains) == 16
     assert greendocs.parse_file(docx).model == parsed.model

@@ -1,6 +1,7 @@
 """Building a form's .docx template (docxtpl syntax) from its :class:`~greendocs.layout.Layout`.
 
-Used by ``tools/make_templates.py``; the templates it writes are shipped in ``templates/``.
+Used by ``tools/make_templates.py`` (each built-in form ships its template in its folder)
+and by the renderer for forms that ship none.
 """
 
 from __future__ import annotations
@@ -188,7 +189,7 @@ def _table(doc: Any, block: Table) -> None:
                 lines = [f"{{%p for {value.var} in {value.iterable} %}}", value.text,
                          "{%p endfor %}"]
             else:
-                lines = [value]
+                lines = value.split("\n")  # a paragraph per line of the cell
             is_label = not header and c % 2 == 0 and not str(value).startswith("{")
             _fill_cell(cell, lines, HEADING_FONT if header else TABLE_FONT, block.size,
                        center=header or (is_label and len(block.widths_mm) <= 4))

@@ -225,9 +225,10 @@ class _Builder:
                     self._fill(p, value.text, {**scope, value.var: item})
                     cell.addElement(p)
             else:
-                p = P(stylename=style)
-                self._fill(p, value or "", scope)
-                cell.addElement(p)
+                for line in (value or "").split("\n"):  # a paragraph per line of the cell
+                    p = P(stylename=style)
+                    self._fill(p, line, scope)
+                    cell.addElement(p)
             tr.addElement(cell)
             for _ in range(span - 1):
                 tr.addElement(CoveredTableCell())
