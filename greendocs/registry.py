@@ -53,8 +53,8 @@ class FormSpec:
     A form is one package (folder): its model, its layout, its rules, and its files named
     by the form id — ``<id>.yaml`` (the sample input), ``<id>.docx`` (the .docx template;
     built from the layout when the package ships none) and ``indicators/*.yaml`` (shipped
-    indicator systems, if it is scored). The render and parse engines, the CLI and the
-    roll-up read only this.
+    indicator systems, if it is scored; ``data_folder`` names another folder). The render
+    and parse engines, the CLI and the roll-up read only this.
     """
 
     id: str
@@ -80,6 +80,9 @@ class FormSpec:
     #: in fields of their own (a report's total, say) filled in. Documents of every format
     #: are rendered from this, so reading one back gives this model.
     as_rendered: Callable[[Any], Any] = lambda model: model
+    #: the folder of the form's package holding its shipped indicator systems (or, for
+    #: design products, evaluation standards): YAML files users copy and adapt
+    data_folder: str = "indicators"
     #: the package holding the form's files (default: the package of the model's module)
     package: str = attrs.field(default=attrs.Factory(_package_of, takes_self=True))
 
@@ -102,7 +105,7 @@ class FormSpec:
 
     def shipped_systems(self) -> dict[str, str]:
         """The YAML text of each shipped indicator system of the form, by id."""
-        folder = self._file("indicators")
+        folder = self._file(self.data_folder)
         if not folder.is_dir():
             return {}
         return {item.name.removesuffix(".yaml"): item.read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ BASE_UNITS: dict[str, str] = {
     "tce": "energy", "kgce": "energy", "万tce": "energy", "kWh": "energy", "万kWh": "energy",
     "GJ": "energy", "MJ": "energy",
     "t": "mass", "kg": "mass", "万t": "mass", "tCO2": "mass", "tCO2e": "mass",
-    "kgCO2": "mass", "kgCO2e": "mass", "mg": "mass",
+    "kgCO2": "mass", "kgCO2e": "mass", "g": "mass", "mg": "mass",
     "m³": "volume", "万m³": "volume", "L": "volume", "Nm³": "volume",
     "元": "money", "万元": "money", "亿元": "money",
     "台": "count", "件": "count", "套": "count", "辆": "count", "个": "count", "只": "count",
@@ -28,7 +28,7 @@ _ALIASES = {
     "m3": "m³", "立方米": "m³", "吨": "t", "千克": "kg", "公斤": "kg", "吨标准煤": "tce",
     "吨标煤": "tce", "千克标准煤": "kgce", "tco2": "tCO2", "tCO₂": "tCO2", "千瓦时": "kWh",
     "kwh": "kWh", "m2": "m²", "平方米": "m²", "km2": "km²", "万m3": "万m³", "Nm3": "Nm³",
-    "％": "%", "dB": "dB(A)",
+    "％": "%", "dB": "dB(A)", "克": "g",
 }
 
 

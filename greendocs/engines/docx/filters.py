@@ -30,7 +30,7 @@ class MarkerWriter:
             self._next += 1
             name = value_bookmark(value.pattern, value.indices, self._form_id)
             return marked_run(rpr, format_value(value.value), name, value.label, self._next)
-        return text_run(rpr, value if isinstance(value, str) else format_value(value))
+        return text_run(rpr, value if type(value) is str else format_value(value))
 
 
 @jinja2.pass_context
@@ -44,4 +44,4 @@ def text_filter(value: Any) -> str:
     """The ``gdtext`` filter for expressions outside runs (attribute values and the like)."""
     if isinstance(value, Marked):
         value = value.value
-    return escape_xml(value if isinstance(value, str) else format_value(value))
+    return escape_xml(value if type(value) is str else format_value(value))

@@ -149,6 +149,14 @@ class _Builder:
         except jinja2.TemplateError as exc:
             raise TemplateError(f"layout of {self.form_id}: {{{{ {expr} }}}}: {exc}") from None
 
+    def _items(self, expr: str, scope: Mapping[str, Any]) -> list[Any]:
+        """The items of a loop's iterable (an undefined name fails here, with the layout's
+        expression, not later while iterating)."""
+        try:
+            return list(self._eval(expr, scope))
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"layout of {self.form_id}: {{{{ {expr} }}}}: {exc}") from None
+
     def _fill(self, p: P, text: str, scope: Mapping[str, Any]) -> None:
         pos = 0
         for m in _EXPR.finditer(text):
@@ -161,7 +169,7 @@ class _Builder:
 
     def _value(self, p: P, value: Any) -> None:
         if not isinstance(value, Marked):
-            teletype.addTextToElement(p, format_value(value) if not isinstance(value, str)
+            teletype.addTextToElement(p, format_value(value) if type(value) is not str
                                       else value)
             return
         name = value_bookmark(value.pattern, value.indices, self.form_id)
@@ -197,7 +205,7 @@ class _Builder:
         if isinstance(row, Row):
             yield self.context
             return
-        items = list(self._eval(row.iterable, self.context))
+        items = self._items(row.iterable, self.context)
         for i, item in enumerate(items):
             loop = _Loop(i + 1, i, i == 0, i == len(items) - 1, len(items))
             yield {**self.context, row.var: item, "loop": loop}
@@ -220,7 +228,7 @@ class _Builder:
             cell = TableCell(stylename=self.styles.cell(), valuetype="string",
                              **({"numbercolumnsspanned": span} if span > 1 else {}))
             if isinstance(value, ListCell):
-                for item in self._eval(value.iterable, scope):
+                for item in self._items(value.iterable, scope):
                     p = P(stylename=style)
                     self._fill(p, value.text, {**scope, value.var: item})
                     cell.addElement(p)
@@ -273,7 +281,7 @@ class _Builder:
             if isinstance(block, Paragraph):
                 self.paragraph(block)
             elif isinstance(block, Paragraphs):
-                for item in self._eval(block.iterable, self.context):
+                for item in self._items(block.iterable, self.context):
                     self.paragraph(Paragraph(block.text, block.style),
                                    {**self.context, block.var: item})
             elif isinstance(block, PageBreak):

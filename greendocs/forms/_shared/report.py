@@ -44,11 +44,13 @@ def narrative_sections(cls: type, field: str, level: str = "heading"
     return tuple(blocks)
 
 
-def section(model: type, field: str, style: str = "heading") -> tuple[Paragraph, Paragraphs]:
+def section(model: type, field: str, style: str = "heading", *, at: str = ""
+            ) -> tuple[Paragraph, Paragraphs]:
     """A narrative section of *model*: the label of its paragraph-list *field* as the
-    heading (so the heading is typed once, in the model), then the paragraphs."""
+    heading (so the heading is typed once, in the model), then the paragraphs. *at* is
+    where *model* sits in the report (``lca``), when it is not the report itself."""
     return (Paragraph(labels(model)[field], style),
-            Paragraphs("para", field, "{{ para }}"))
+            Paragraphs("para", f"{at}.{field}" if at else field, "{{ para }}"))
 
 
 def report_summary(category: Category, unit: str, total: Callable[[Any], Decimal | None]

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from ...blocks.requirement_check import BasicRequirementCheck, Conformity
 from ...blocks.unit_nature import TICK_LINE
 from ...errors import ValidationError
 from ...markers.model_view import Marked
@@ -30,9 +31,7 @@ from .indicator_system import (
 )
 from .layout import self_report_layout, third_party_layout
 from .model import (
-    BasicRequirementCheck,
     BenchmarkKind,
-    Conformity,
     CreationSections,
     EnergyEfficiency,
     Factory,

@@ -12,6 +12,7 @@ from ...blocks.agency import EvaluationAgency
 from ...blocks.contact_person import ContactPerson
 from ...blocks.enterprise import Enterprise
 from ...blocks.negative_list import NegativeList
+from ...blocks.requirement_check import BasicRequirementCheck, Conformity
 from ...blocks.unit_nature import UnitNature
 from ...model import field_specs as f
 from ...types.contact import Phone, Postcode
@@ -53,15 +54,6 @@ class Registration:
 
 
 @attrs.frozen(kw_only=True)
-class BasicRequirementCheck:
-    """A basic requirement as checked: met or not (a veto), and where the evidence is."""
-
-    id: str = f.text("编号", max_length=20)
-    met: bool = f.typed(bool, "是否符合")
-    evidence: str | None = f.optional_text("证明材料索引", max_length=500)
-
-
-@attrs.frozen(kw_only=True)
 class RequirementAssessment:
     """One evaluation requirement as assessed: the points (qualitative requirements) or
     the figure (quantitative ones, scored by the system), and the evidence index."""
@@ -70,13 +62,6 @@ class RequirementAssessment:
     score: Decimal | None = f.amount("得分", None)
     value: Decimal | None = f.amount("指标值", None, signed=True)
     evidence: str | None = f.optional_text("证明材料索引", max_length=500)
-
-
-class Conformity(LabelledEnum):
-    """符合 / 不符合, as the third-party report's result block ticks it."""
-
-    MET = ("met", "符合")
-    NOT_MET = ("not_met", "不符合")
 
 
 class BenchmarkKind(LabelledEnum):

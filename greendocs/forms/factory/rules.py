@@ -7,11 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...blocks.negative_list import declared_findings
+from ...blocks.requirement_check import Conformity
 from ...errors import ValidationError
 from ...findings import Finding, Severity
 from .energy_benchmarks import BenchmarkTable, energy_findings, resolve_benchmarks
 from .indicator_system import IndicatorSystem, resolve_system
-from .model import Conformity, FactorySelfReport, FactoryThirdPartyReport
+from .model import (
+    FactorySelfReport,
+    FactoryThirdPartyReport,
+)
 from .scoring import ScoreCard, assessment_problems, score_evaluation, unsupplied_figures
 
 Report = FactorySelfReport | FactoryThirdPartyReport

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 import attrs
 
+from ...blocks.requirement_check import BasicRequirementCheck
 from ...errors import FieldError, ValidationError
 from ...types.points import add_up, linear_points, share_of
 from .indicator_system import (
@@ -25,7 +26,9 @@ from .indicator_system import (
     Requirement,
     missing_figures,
 )
-from .model import BasicRequirementCheck, RequirementAssessment
+from .model import (
+    RequirementAssessment,
+)
 
 
 @attrs.frozen
