@@ -184,7 +184,8 @@ def models(cls: type, overrides: dict[type, st.SearchStrategy[object]] | None = 
             inner = st.lists(for_shape(shape.item, unit, name), min_size=1,  # type: ignore[attr-defined]
                              max_size=3).map(tuple)
         elif kind == "series":
-            inner = _YEAR.flatmap(lambda y: series((y - 2, y - 1, y), unit or ""))
+            # without a unit of its own the series follows its row's unit: keep it a share
+            inner = _YEAR.flatmap(lambda y: series((y - 2, y - 1, y), unit or "%"))
         elif name == "reporting_year":
             inner = _YEAR
         else:

@@ -258,6 +258,11 @@ def build_rollup(results: list[FileResult], *, province: str | None = None,
             continue
         rows[category.table].append(dict(lead.row))
         row_files[category.table].append(", ".join(r.path for r in (*selfs, *thirds)))
+    for name, table_rows in rows.items():  # design products are listed by standard
+        order = sorted(range(len(table_rows)),
+                       key=lambda i: str(table_rows[i].get("standard") or ""))
+        rows[name] = [table_rows[i] for i in order]
+        row_files[name] = [row_files[name][i] for i in order]
     today = date or dt.date.today()
     problems += agency_problems(
         [(r.path, r.agency) for r in results if r.agency is not None],

@@ -64,16 +64,21 @@ def table_order(unit: str, *own: str) -> Callable[[type, Sequence[Any]], list[An
 
 def covers_table_years(instance: DynamicTable, attribute: attrs.Attribute[Any],
                        value: Any) -> None:
-    """A validator: every year series in *value* (a record, or a list of records) gives
-    exactly the table's three years."""
-    records = value if isinstance(value, tuple) else (value,)
-    for i, record in enumerate(records):
-        where = f"{attribute.name}[{i}]" if isinstance(value, tuple) else attribute.name
-        for field in fields_of(type(record)):
-            series = getattr(record, field.name)
-            if isinstance(series, YearSeries):
-                check_years(series, instance.years, instance.reporting_year,
-                            f"{where}.{field.name}")
+    """A validator: every year series in *value* (a record, or a list of records, and the
+    records they hold) gives exactly the table's three years."""
+    _check_years(value, attribute.name, instance)
+
+
+def _check_years(value: Any, where: str, table: DynamicTable) -> None:
+    if isinstance(value, tuple):
+        for i, item in enumerate(value):
+            _check_years(item, f"{where}[{i}]", table)
+    elif isinstance(value, YearSeries):
+        check_years(value, table.years, table.reporting_year, where)
+    elif attrs.has(type(value)):
+        for field in fields_of(type(value)):
+            if field.shape.kind in ("series", "list", "model"):
+                _check_years(getattr(value, field.name), f"{where}.{field.name}", table)
 
 
 def years_context(table: DynamicTable) -> Mapping[str, Any]:

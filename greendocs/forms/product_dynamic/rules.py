@@ -1,0 +1,63 @@
+"""Rules of Attachment 7: products no longer produced or no longer compliant, falling
+output, key indicators that worsened (the direction from the product's standard), declared
+negative-list circumstances."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from ...blocks.negative_list import declared_findings
+from ...errors import ValidationError
+from ...findings import Finding, Severity
+from ..product.standard import resolve_standard
+from .model import ListedProduct, ProductDynamicReport
+
+
+def check_dynamic(report: ProductDynamicReport) -> list[Finding]:
+    """Every finding for one table (reads the standards the products name)."""
+    findings: list[Finding] = []
+    for i, product in enumerate(report.products):
+        findings += _status(product, f"products[{i}]")
+        findings += _worsened(product, f"products[{i}]")
+    findings += declared_findings(report.negative_list)
+    return findings
+
+
+def _status(product: ListedProduct, where: str) -> Iterator[Finding]:
+    if not product.still_produced:
+        yield Finding("product-status", Severity.WARNING, f"{where}.still_produced",
+                      f"{product.name} is no longer produced: a listed product that is not "
+                      "produced is proposed for removal from the list")
+    if not product.still_compliant:
+        yield Finding("product-status", Severity.WARNING, f"{where}.still_compliant",
+                      f"{product.name} no longer meets its evaluation standard"
+                      + (f" ({product.standard_changes})" if product.standard_changes else "")
+                      + ": it is proposed for removal from the list")
+    for (y0, v0), (y1, v1) in itertools.pairwise(product.output.items):
+        if v0 and v1 is not None and v1 == 0:
+            yield Finding("product-status", Severity.WARNING, f"{where}.output[{y1}]",
+                          f"{product.name}: output fell from {v0} ({y0}) to 0 ({y1}); say "
+                          "whether it is still produced")
+
+
+def _worsened(product: ListedProduct, where: str) -> Iterator[Finding]:
+    try:
+        standard = resolve_standard(product.standard)
+    except ValidationError:
+        return  # a standard greendocs does not know gives no direction to compare with
+    for k, row in enumerate(product.indicators):
+        ind = standard.indicator(row.id)
+        if ind is None or ind.comparison not in ("le", "ge"):
+            continue
+        for (y0, v0), (y1, v1) in itertools.pairwise(row.values.items):
+            if v0 is None or v1 is None or v0 == v1:
+                continue
+            lower = ind.comparison == "le"
+            if (v1 > v0) == lower:
+                asks = (f"the standard asks {ind.threshold_text}" if ind.threshold is not None
+                        else f"{'lower' if lower else 'higher'} is better")
+                yield Finding("year-over-year", Severity.WARNING,
+                              f"{where}.indicators[{k}].values[{y1}]",
+                              f"{product.name}: {row.name} worsened from {v0} ({y0}) to {v1} "
+                              f"({y1}); {asks} — explain it")
