@@ -135,7 +135,8 @@ class SeriesView:
 
     def __getitem__(self, year: Any) -> Marked:
         y = int(year.value if isinstance(year, Marked) else year)
-        return Marked(self._values[y], self._pattern, (*self._indices, str(y)),
+        # a year the series lacks prints as empty, and reads back as None
+        return Marked(self._values.get(y), self._pattern, (*self._indices, str(y)),
                       f"{self._label}（{y}年）")
 
     def __iter__(self) -> Iterator[int]:

@@ -13,7 +13,6 @@ import attrs
 
 from ...blocks.change_declaration import Changes, changes_section
 from ...blocks.contact_person import ContactPerson
-from ...blocks.listed_unit import listed_unit_rows
 from ...blocks.negative_list import NegativeList, negative_list_section
 from ...layout.elements import FOUR_COLUMNS, Block, Paragraph, Row, Table
 from ...model import field_specs as f
@@ -86,15 +85,16 @@ def years_context(table: DynamicTable) -> Mapping[str, Any]:
     return {"years": table.years}
 
 
-def table_head(attachment: str, unit: str, unit_model: type) -> tuple[Block, ...]:
+def table_head(attachment: str, unit_rows: tuple[Row, ...]) -> tuple[Block, ...]:
     """The head of a table: attachment number, title, reporting year, 一、基本信息 (the
-    listed unit at *unit* and the contact) and 二、变更情况."""
+    unit's *unit_rows*, e.g. :func:`~greendocs.blocks.listed_unit.listed_unit_rows`) and
+    二、变更情况."""
     return (
         Paragraph(f"附件{attachment}", "attachment"),
         Paragraph("{{ form_title }}", "title"),
         Paragraph("（填报年度：{{ reporting_year }}年）", "subtitle"),
         Paragraph("一、基本信息", "heading"),
-        Table(FOUR_COLUMNS, listed_unit_rows(unit, unit_model)),
+        Table(FOUR_COLUMNS, unit_rows),
         *changes_section("二"),
     )
 

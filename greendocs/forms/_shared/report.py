@@ -94,3 +94,15 @@ def evaluation_process(model: type) -> tuple[Block, ...]:
     ``process``), then the date of the site visit."""
     return (*section(model, "overview"), *section(model, "process"),
             Paragraph("现场评价日期：{{ evaluation_date }}"))
+
+
+class RowsById(dict[str, Any]):
+    """A data file's rows by id for a template (``rows[r.id].name``): an id the file lacks
+    shows *blank* instead of failing the render — the form's rules report it."""
+
+    def __init__(self, rows: dict[str, Any], blank: Any) -> None:
+        super().__init__(rows)
+        self.blank = blank
+
+    def __missing__(self, key: str) -> Any:
+        return self.blank

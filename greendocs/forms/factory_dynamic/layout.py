@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...blocks.listed_unit import listed_unit_rows
 from ...layout import elements as page
 from .._shared.dynamic_table import YEAR_COLUMNS, table_head, table_tail
 from .model import ListedFactory
@@ -13,7 +14,7 @@ def build_layout() -> page.Layout:
     """Attachment 6 as blocks; labels come from the model so the parser's label fallback
     always matches."""
     return page.Layout("绿色工厂动态管理表", (
-        *table_head("6", "factory", ListedFactory),
+        *table_head("6", listed_unit_rows("factory", ListedFactory)),
         page.Paragraph("三、主要产品及产量", "heading"),
         page.Table((12.0, 52.0, 20.0, 24.0, 24.0, 24.0), (
             page.Row(("序号", "产品名称", "计量单位", *YEARS)),

@@ -12,6 +12,7 @@ from ...blocks.requirement_check import Conformity
 from ...errors import ValidationError
 from ...registry import FormSpec
 from ...rollup.entry import Category, Role, SummaryEntry
+from .._shared.report import RowsById
 from .layout import self_report_layout
 from .model import (
     ImpactResult,
@@ -75,21 +76,9 @@ def report_context(report: ProductSelfReport) -> dict[str, Any]:
             line = ""
     unknown = {"group": "", "name": "", "unit": None, "threshold": "", "basis": "",
                "stage": None}
-    return {"rows": _Rows(rows, unknown), "basic_texts": _Rows(texts, ""),
+    return {"rows": RowsById(rows, unknown), "basic_texts": RowsById(texts, ""),
             "standard_label": standard.label if standard else report.product.standard,
             "verdict_line": line}
-
-
-class _Rows(dict[str, Any]):
-    """The standard's rows by id; an id the standard lacks shows blanks (its rules say
-    why) instead of failing the render."""
-
-    def __init__(self, rows: dict[str, Any], blank: Any) -> None:
-        super().__init__(rows)
-        self.blank = blank
-
-    def __missing__(self, key: str) -> Any:
-        return self.blank
 
 
 def summary_entry(report: ProductSelfReport) -> SummaryEntry:

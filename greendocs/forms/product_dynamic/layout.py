@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...blocks.listed_unit import ListedUnit
+from ...blocks.listed_unit import ListedUnit, listed_unit_rows
 from ...layout import elements as page
 from .._shared.dynamic_table import YEAR_COLUMNS, table_head, table_tail
 from .model import ListedProduct, ProductIndicator
@@ -18,7 +18,7 @@ def dynamic_layout() -> page.Layout:
     pl = page.labels(ListedProduct)
     il = page.labels(ProductIndicator)
     return page.Layout("绿色设计产品动态管理表", (
-        *table_head("7", "enterprise", ListedUnit),
+        *table_head("7", listed_unit_rows("enterprise", ListedUnit)),
         page.Paragraph("三、产品情况", "heading"),
         page.Table((8.0, 30.0, 30.0, 36.0, 16.0, 18.0, 18.0), (
             page.Row(("序号", pl["name"], pl["models"], pl["standard"], pl["listed_year"],

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ...blocks.park import ParkLevel
 from ...registry import FormSpec, XlsxCodec
 from .layout import build_layout
-from .model import ParkLevel, ParkRow, ProductRow, SummaryTable, UnitRow
+from .model import ParkRow, ProductRow, SummaryTable, UnitRow
 from .rules import PARK_QUOTA, check_summary
 from .workbook import is_summary_workbook, read_summary_xlsx, write_summary_xlsx
 

@@ -9,19 +9,12 @@ from decimal import Decimal
 
 import attrs
 
+from ...blocks.park import ParkLevel
 from ...model import field_specs as f
 from ...types.contact import Email, Phone
 from ...types.credit_code import CreditCode
 from ...types.industry import Industry
-from ...types.labelled_enum import LabelledEnum
 from ...types.region import Region
-
-
-class ParkLevel(LabelledEnum):
-    """The level of an industrial park (parks must be provincial level or above)."""
-
-    NATIONAL = ("national", "国家级")
-    PROVINCIAL = ("provincial", "省级")
 
 
 @attrs.frozen(kw_only=True)

@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ...blocks.park import ParkLevel
 from ...engines.xlsx.writer import deterministic_xlsx
 from ...errors import FieldError, GreenDocsError, ParseError, ValidationError
 from ...markers.labels import normalise_label
@@ -19,7 +20,7 @@ from ...model.converter import structure, unstructure
 from ...model.introspection import field_map
 from ...package.safe_zip import read_members
 from ...types.region import REGIONS
-from .model import ParkLevel, ParkRow, ProductRow, SummaryTable, UnitRow
+from .model import ParkRow, ProductRow, SummaryTable, UnitRow
 
 #: (model field, sheet title, row class)
 SHEETS = (("factories", "绿色工厂", UnitRow), ("products", "绿色设计产品", ProductRow),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...blocks.listed_unit import listed_unit_rows
 from ...layout import elements as page
 from ...model.introspection import fields_of
 from .._shared.dynamic_table import YEAR_COLUMNS, table_head, table_tail
@@ -15,7 +16,7 @@ def dynamic_layout() -> page.Layout:
                   *(f"{{{{ indicators.{name}[years[{k}]] }}}}" for k in range(3))))
         for name, label, info_unit in _indicator_rows())
     return page.Layout("绿色供应链管理企业动态管理表", (
-        *table_head("9", "enterprise", ListedEnterprise),
+        *table_head("9", listed_unit_rows("enterprise", ListedEnterprise)),
         page.Paragraph("三、关键指标（近三年）", "heading"),
         page.Table((58.0, 20.0, 26.0, 26.0, 26.0),
               (page.Row(("指标", "计量单位", *YEAR_COLUMNS)), *indicator_rows), header_rows=1),
