@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import attrs
 
+from ..layout.elements import ListCell, Row, labels
 from ..model import field_specs as f
 from ..types.credit_code import CreditCode
 from ..types.industry import Industry
@@ -23,3 +24,22 @@ class Enterprise:
     city: str = f.text("所在地市", max_length=50)
     address: str = f.text("通讯地址", max_length=200)
     industries: tuple[Industry, ...] = f.items("所属行业", min_items=1, max_items=5)
+
+
+def applicant_rows(prefix: str, model: type) -> tuple[Row, ...]:
+    """Rows of a four-column basic-information table for an applicant enterprise at
+    *prefix*: an :class:`Enterprise` *model* that adds ``nature``, ``legal_representative``
+    and ``legal_representative_phone``."""
+    el = labels(model)
+    return (
+        Row((el["name"], f"{{{{ {prefix}.name }}}}", None, None)),
+        Row((el["credit_code"], f"{{{{ {prefix}.credit_code }}}}", el["nature"],
+             f"{{{{ {prefix}.nature }}}}")),
+        Row((el["region"], f"{{{{ {prefix}.region }}}}", el["city"], f"{{{{ {prefix}.city }}}}")),
+        Row((el["address"], f"{{{{ {prefix}.address }}}}", None, None)),
+        Row((el["industries"], ListCell("industry", f"{prefix}.industries", "{{ industry }}"),
+             None, None)),
+        Row((el["legal_representative"], f"{{{{ {prefix}.legal_representative }}}}",
+             el["legal_representative_phone"],
+             f"{{{{ {prefix}.legal_representative_phone }}}}")),
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from ..layout.elements import LoopRow, Row, Table
 from ..model import field_specs as f
 from ..types.labelled_enum import LabelledEnum
 
@@ -28,3 +29,13 @@ class Conformity(LabelledEnum):
     def of(cls, met: bool) -> Conformity:
         """符合 when *met*."""
         return cls.MET if met else cls.NOT_MET
+
+
+def basic_requirements_table(field: str = "basic_requirements") -> Table:
+    """The table of a report's basic-requirement checks at *field*; the requirement texts
+    come from the template context's ``basic_texts`` (the form's data file), by id."""
+    return Table((14.0, 96.0, 18.0, 28.0), (
+        Row(("编号", "基本要求", "是否符合", "证明材料索引")),
+        LoopRow("b", field, ("{{ b.id }}", "{{ basic_texts[b.id] }}", "{{ b.met }}",
+                             "{{ b.evidence }}")),
+    ), header_rows=1)

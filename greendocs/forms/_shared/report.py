@@ -3,9 +3,11 @@ headings are the model's labels."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
+
+import attrs
 
 from ...blocks.agency import agency_rows
 from ...errors import ValidationError
@@ -106,3 +108,49 @@ class RowsById(dict[str, Any]):
 
     def __missing__(self, key: str) -> Any:
         return self.blank
+
+
+def instructions(texts: tuple[str, ...]) -> tuple[Block, ...]:
+    """A self-evaluation report's 填写说明 page, then the 基本信息表 title."""
+    return (Paragraph("填写说明", "title"), *(Paragraph(text) for text in texts), PageBreak(),
+            Paragraph("基本信息表", "title"))
+
+
+@attrs.frozen
+class Failure:
+    """Why a unit does not qualify: the rule, the requirement, in English and in the
+    report's Chinese."""
+
+    rule: str
+    id: str
+    message: str
+    text_zh: str
+
+
+def conclusion_zh(failures: Sequence[Failure], requirement: str) -> str:
+    """The conclusion line a report prints: ``符合…评价要求``, or ``不符合…评价要求（reasons）``
+    for *requirement* (绿色工厂评价要求, 绿色设计产品评价要求)."""
+    if not failures:
+        return f"符合{requirement}"
+    return f"不符合{requirement}（" + "；".join(f.text_zh for f in failures) + "）"
+
+
+class Judgement:
+    """What a pass/fail evaluation says (a factory's score card, a product's verdict):
+    its ``failures``, whether it ``passed``, and the conclusion line against
+    ``requirement_zh``."""
+
+    requirement_zh: ClassVar[str] = ""
+
+    @property
+    def failures(self) -> tuple[Failure, ...]:
+        raise NotImplementedError
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+    @property
+    def verdict_zh(self) -> str:
+        """The conclusion line the report prints."""
+        return conclusion_zh(self.failures, self.requirement_zh)

@@ -15,7 +15,7 @@ from ...markers.model_view import Marked
 from ...registry import FormSpec
 from ...rollup.entry import Category
 from ...types.tick_boxes import TickBoxes
-from .._shared.report import report_summary
+from .._shared.report import Failure, report_summary
 from .energy_benchmarks import BenchmarkEntry, BenchmarkTable, energy_findings, load_benchmarks
 from .indicator_system import (
     SHIPPED_SYSTEMS,
@@ -44,7 +44,6 @@ from .model import (
 from .rules import check_report
 from .scoring import (
     BasicResult,
-    Failure,
     GroupResult,
     RequirementScore,
     ScoreCard,

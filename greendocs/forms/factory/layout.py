@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from ...blocks.contact_person import contact_rows
 from ...blocks.negative_list import negative_list_section
+from ...blocks.requirement_check import basic_requirements_table
 from ...layout import elements as page
 from .._shared.report import (
     cover,
     evaluation_process,
+    instructions,
     narrative_sections,
     section,
     third_party_front,
@@ -85,11 +87,7 @@ def _scoring(score_label: str) -> tuple[page.Block, ...]:
     return (
         page.Paragraph("评价指标体系：{{ system_label }}（{{ indicator_system }}）"),
         page.Paragraph("（一）基本要求", "subtitle"),
-        page.Table((14.0, 94.0, 18.0, 30.0), (
-            page.Row(("编号", "基本要求", "是否符合", "证明材料索引")),
-            page.LoopRow("b", "basic_requirements", (
-                "{{ b.id }}", "{{ basic_texts[b.id] }}", "{{ b.met }}", "{{ b.evidence }}")),
-        ), header_rows=1, size=9),
+        basic_requirements_table(),
         page.Paragraph("（二）评价指标", "subtitle"),
         page.Table((13.0, 14.0, 14.0, 37.0, 10.0, 10.0, 14.0, 12.0, 12.0, 20.0), (
             page.Row(("编号", "一级指标", "二级指标", "评价要求", "要求类型", "分值", "指标值",
@@ -118,10 +116,7 @@ def self_report_layout() -> page.Layout:
     return page.Layout("绿色工厂自评价报告", (
         *cover("2", "申报单位：{{ factory.name }}",
                "所在省市：{{ factory.region }}　{{ factory.city }}"),
-        page.Paragraph("填写说明", "title"),
-        *(page.Paragraph(text) for text in INSTRUCTIONS),
-        page.PageBreak(),
-        page.Paragraph("基本信息表", "title"),
+        *instructions(INSTRUCTIONS),
         page.Table(page.FOUR_COLUMNS, (*_factory_rows(registration=True),
                              page.Row(("单位简介", "{{ profile }}", None, None)))),
         page.Paragraph("材料真实性承诺", "heading"),

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import ClassVar
 
 import attrs
 
 from ...blocks.requirement_check import BasicRequirementCheck
 from ...errors import FieldError, ValidationError
 from ...types.points import add_up, linear_points, share_of
+from .._shared.report import Failure, Judgement
 from .indicator_system import (
     BasicRequirement,
     Indicator,
@@ -87,19 +89,10 @@ class BasicResult:
 
 
 @attrs.frozen
-class Failure:
-    """Why a factory is not a green factory: the rule, the requirement, in English and
-    in the report's Chinese."""
-
-    rule: str  # basic-requirement | mandatory | pass-mark
-    id: str
-    message: str
-    text_zh: str
-
-
-@attrs.frozen
-class ScoreCard:
+class ScoreCard(Judgement):
     """The whole evaluation: the veto, each group, the total and the verdict."""
+
+    requirement_zh: ClassVar[str] = "绿色工厂评价要求"
 
     system: IndicatorSystem
     basic: tuple[BasicResult, ...]
@@ -140,17 +133,6 @@ class ScoreCard:
                                f"pass mark {self.pass_mark}",
                                f"总分{self.total}低于{self.pass_mark}分"))
         return tuple(out)
-
-    @property
-    def passed(self) -> bool:
-        return not self.failures
-
-    @property
-    def verdict_zh(self) -> str:
-        """The conclusion line of the scoring table."""
-        if self.passed:
-            return "符合绿色工厂评价要求"
-        return "不符合绿色工厂评价要求（" + "；".join(f.text_zh for f in self.failures) + "）"
 
 
 def assessment_problems(basic: Sequence[BasicRequirementCheck],

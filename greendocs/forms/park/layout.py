@@ -6,11 +6,13 @@ from __future__ import annotations
 from ...blocks.contact_person import contact_rows
 from ...blocks.negative_list import negative_list_section
 from ...blocks.park import park_rows
+from ...blocks.requirement_check import basic_requirements_table
 from ...layout import elements as page
 from ...model.introspection import fields_of
 from .._shared.dynamic_table import YEAR_COLUMNS
 from .._shared.report import (
     cover,
+    instructions,
     narrative_sections,
     section,
     third_party_front,
@@ -63,11 +65,7 @@ def _evaluation_tables(score_heading: str) -> tuple[page.Block, ...]:
     return (
         page.Paragraph("评价指标体系：{{ system_name }}（{{ indicator_system }}）"),
         page.Paragraph("（一）基本要求", "subtitle"),
-        page.Table((14.0, 96.0, 18.0, 28.0), (
-            page.Row(("编号", "基本要求", "是否符合", "证明材料索引")),
-            page.LoopRow("b", "basic_requirements", (
-                "{{ b.id }}", "{{ basic_texts[b.id] }}", "{{ b.met }}", "{{ b.evidence }}")),
-        ), header_rows=1),
+        basic_requirements_table(),
         page.Paragraph("（二）评价指标（近三年）", "subtitle"),
         page.Table((11.0, 18.0, 36.0, 15.0, 12.0, 10.0, 18.0, 18.0, 18.0), (
             page.Row(("编号", "一级指标", "二级指标", "单位", "引领值", "类型",
@@ -100,10 +98,7 @@ def self_report_layout() -> page.Layout:
     return page.Layout("绿色工业园区自评价报告", (
         *cover("4", "园区名称：{{ park.name }}",
                "所在省市：{{ park.region }}　{{ park.city }}"),
-        page.Paragraph("填写说明", "title"),
-        *(page.Paragraph(text) for text in INSTRUCTIONS),
-        page.PageBreak(),
-        page.Paragraph("基本信息表", "title"),
+        *instructions(INSTRUCTIONS),
         page.Table(page.FOUR_COLUMNS, (
             *park_rows(), *contact_rows(),
             page.Row((page.labels(ParkSelfReport)["reporting_year"], "{{ reporting_year }}",

@@ -12,7 +12,7 @@ from ...blocks.requirement_check import Conformity
 from ...errors import ValidationError
 from ...registry import FormSpec
 from ...rollup.entry import Category, Role, SummaryEntry
-from .._shared.report import RowsById
+from .._shared.report import Failure, RowsById
 from .layout import self_report_layout
 from .model import (
     ImpactResult,
@@ -34,7 +34,7 @@ from .standard import (
     resolve_standard,
     shipped_standards,
 )
-from .verdict import Failure, IndicatorVerdict, Verdict, fit_problems, judge
+from .verdict import IndicatorVerdict, Verdict, fit_problems, judge
 
 
 def verdict(report: ProductSelfReport) -> Verdict:

@@ -4,9 +4,11 @@ template and .odt come from it."""
 from __future__ import annotations
 
 from ...blocks.contact_person import contact_rows
+from ...blocks.enterprise import applicant_rows
 from ...blocks.negative_list import negative_list_section
+from ...blocks.requirement_check import basic_requirements_table
 from ...layout import elements as page
-from .._shared.report import cover, section
+from .._shared.report import cover, instructions, section
 from .model import (
     ImpactResult,
     InventoryItem,
@@ -29,19 +31,9 @@ PLEDGE = ("本单位郑重承诺：本报告所填写的内容和提供的材料
 
 
 def _basic_information() -> tuple[page.Row, ...]:
-    el = page.labels(ProductEnterprise)
     pl = page.labels(Product)
     return (
-        page.Row((el["name"], "{{ enterprise.name }}", None, None)),
-        page.Row((el["credit_code"], "{{ enterprise.credit_code }}", el["nature"],
-                  "{{ enterprise.nature }}")),
-        page.Row((el["region"], "{{ enterprise.region }}", el["city"], "{{ enterprise.city }}")),
-        page.Row((el["address"], "{{ enterprise.address }}", None, None)),
-        page.Row((el["industries"],
-                  page.ListCell("industry", "enterprise.industries", "{{ industry }}"),
-                  None, None)),
-        page.Row((el["legal_representative"], "{{ enterprise.legal_representative }}",
-                  el["legal_representative_phone"], "{{ enterprise.legal_representative_phone }}")),
+        *applicant_rows("enterprise", ProductEnterprise),
         *contact_rows(),
         page.Row((pl["name"], "{{ product.name }}", None, None)),
         page.Row((pl["models"], page.ListCell("m", "product.models", "{{ m }}"), None, None)),
@@ -91,10 +83,7 @@ def self_report_layout() -> page.Layout:
     return page.Layout("绿色设计产品自评价报告", (
         *cover("3", "产品名称：{{ product.name }}", "申报单位：{{ enterprise.name }}",
                "所在省市：{{ enterprise.region }}　{{ enterprise.city }}"),
-        page.Paragraph("填写说明", "title"),
-        *(page.Paragraph(text) for text in INSTRUCTIONS),
-        page.PageBreak(),
-        page.Paragraph("基本信息表", "title"),
+        *instructions(INSTRUCTIONS),
         page.Table(page.FOUR_COLUMNS, _basic_information()),
         page.Paragraph("材料真实性承诺", "heading"),
         page.Paragraph(PLEDGE),
@@ -107,11 +96,7 @@ def self_report_layout() -> page.Layout:
         page.Paragraph("三、评价依据", "heading"),
         page.Paragraph("{{ standard_label }}；GB/T 32161-2015《生态设计产品评价通则》。"),
         page.Paragraph("四、基本要求符合性", "heading"),
-        page.Table((14.0, 96.0, 18.0, 28.0), (
-            page.Row(("编号", "基本要求", "是否符合", "证明材料索引")),
-            page.LoopRow("b", "basic_requirements", (
-                "{{ b.id }}", "{{ basic_texts[b.id] }}", "{{ b.met }}", "{{ b.evidence }}")),
-        ), header_rows=1),
+        basic_requirements_table(),
         *negative_list_section("五"),
         page.Paragraph("六、评价指标符合性", "heading"),
         page.Table((9.0, 13.0, 24.0, 13.0, 14.0, 24.0, 15.0, 16.0, 9.0, 19.0), (

@@ -4,10 +4,13 @@ and has a life-cycle assessment report — the decision rule the standards state
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import attrs
 
 from ...blocks.requirement_check import BasicRequirementCheck
 from ...errors import FieldError, ValidationError
+from .._shared.report import Failure, Judgement
 from .model import IndicatorResult, ProductSelfReport
 from .standard import ProductStandard, StandardIndicator, StandardRequirement, missing_figures
 
@@ -22,18 +25,10 @@ class IndicatorVerdict:
 
 
 @attrs.frozen
-class Failure:
-    """Why the product does not qualify, in English and in the report's Chinese."""
-
-    rule: str  # basic-requirement | indicator | lca
-    id: str
-    message: str
-    text_zh: str
-
-
-@attrs.frozen
-class Verdict:
+class Verdict(Judgement):
     """The whole judgment: basic requirements, indicators, the LCA, the conclusion."""
+
+    requirement_zh: ClassVar[str] = "绿色设计产品评价要求"
 
     standard: ProductStandard
     basic: tuple[tuple[StandardRequirement, BasicRequirementCheck], ...]
@@ -54,17 +49,6 @@ class Verdict:
                                "(functional unit, boundary, inventory and impact results)",
                                "未提供产品生命周期评价报告"))
         return tuple(out)
-
-    @property
-    def passed(self) -> bool:
-        return not self.failures
-
-    @property
-    def verdict_zh(self) -> str:
-        """The conclusion line the report prints."""
-        if self.passed:
-            return "符合绿色设计产品评价要求"
-        return "不符合绿色设计产品评价要求（" + "；".join(f.text_zh for f in self.failures) + "）"
 
 
 def _shown(v: IndicatorVerdict) -> str:

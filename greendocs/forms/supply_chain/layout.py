@@ -4,6 +4,7 @@ templates and .odt come from these."""
 from __future__ import annotations
 
 from ...blocks.contact_person import contact_rows
+from ...blocks.enterprise import applicant_rows
 from ...layout import elements as page
 from .._shared.report import (
     cover,
@@ -28,19 +29,10 @@ AGENCY_PLEDGE = ("本机构郑重承诺：评价工作独立、客观、公正�
 def _enterprise_rows() -> tuple[page.Row, ...]:
     el = page.labels(SupplyChainEnterprise)
     return (
-        page.Row((el["name"], "{{ enterprise.name }}", None, None)),
-        page.Row((el["credit_code"], "{{ enterprise.credit_code }}", el["nature"],
-             "{{ enterprise.nature }}")),
-        page.Row((el["region"], "{{ enterprise.region }}", el["city"], "{{ enterprise.city }}")),
-        page.Row((el["address"], "{{ enterprise.address }}", None, None)),
-        page.Row((el["industries"],
-                  page.ListCell("industry", "enterprise.industries", "{{ industry }}"),
-                  None, None)),
-        page.Row((el["legal_representative"], "{{ enterprise.legal_representative }}",
-             el["legal_representative_phone"], "{{ enterprise.legal_representative_phone }}")),
+        *applicant_rows("enterprise", SupplyChainEnterprise),
         page.Row((el["main_products"], "{{ enterprise.main_products }}", None, None)),
         page.Row((el["revenue"], "{{ enterprise.revenue }}", el["supplier_count"],
-             "{{ enterprise.supplier_count }}")),
+                  "{{ enterprise.supplier_count }}")),
         page.Row((el["chain_position"], "{{ enterprise.chain_position }}", None, None)),
     )
 
