@@ -25,8 +25,20 @@ YEAR_COLUMNS = ("{{ years[0] }}年", "{{ years[1] }}年", "{{ years[2] }}年")
 YEARS_CONTEXT = ("years",)
 
 
+class ThreeYears:
+    """A model reporting the last three years: the reporting year and the two before."""
+
+    reporting_year: int
+
+    @property
+    def years(self) -> tuple[int, int, int]:
+        """The three year columns: the two years before the reporting year, and it."""
+        y = self.reporting_year
+        return (y - 2, y - 1, y)
+
+
 @attrs.frozen(kw_only=True)
-class DynamicTable:
+class DynamicTable(ThreeYears):
     """What every dynamic management table holds besides its unit and its indicators.
     A form subclasses it, adds its unit and indicator fields, and orders them with
     :func:`table_order`."""
@@ -39,12 +51,6 @@ class DynamicTable:
                                    metadata=meta("变更情况"))
     filled_by: str = f.text("填报人", max_length=30)
     fill_date: dt.date = f.date("填报日期")
-
-    @property
-    def years(self) -> tuple[int, int, int]:
-        """The three year columns: the two years before the reporting year, and it."""
-        y = self.reporting_year
-        return (y - 2, y - 1, y)
 
 
 def table_order(unit: str, *own: str) -> Callable[[type, Sequence[Any]], list[Any]]:
@@ -61,14 +67,14 @@ def table_order(unit: str, *own: str) -> Callable[[type, Sequence[Any]], list[An
     return arrange
 
 
-def covers_table_years(instance: DynamicTable, attribute: attrs.Attribute[Any],
+def covers_table_years(instance: ThreeYears, attribute: attrs.Attribute[Any],
                        value: Any) -> None:
     """A validator: every year series in *value* (a record, or a list of records, and the
     records they hold) gives exactly the table's three years."""
     _check_years(value, attribute.name, instance)
 
 
-def _check_years(value: Any, where: str, table: DynamicTable) -> None:
+def _check_years(value: Any, where: str, table: ThreeYears) -> None:
     if isinstance(value, tuple):
         for i, item in enumerate(value):
             _check_years(item, f"{where}[{i}]", table)
@@ -80,7 +86,7 @@ def _check_years(value: Any, where: str, table: DynamicTable) -> None:
                 _check_years(getattr(value, field.name), f"{where}.{field.name}", table)
 
 
-def years_context(table: DynamicTable) -> Mapping[str, Any]:
+def years_context(table: ThreeYears) -> Mapping[str, Any]:
     """The template context a dynamic table adds: its three years."""
     return {"years": table.years}
 

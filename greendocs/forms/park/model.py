@@ -20,7 +20,7 @@ from ...errors import FieldValueError
 from ...model import field_specs as f
 from ...model.introspection import meta
 from ...types.year_series import YearSeries
-from .._shared.dynamic_table import covers_table_years
+from .._shared.dynamic_table import ThreeYears, covers_table_years
 
 
 def _any_series(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -78,7 +78,7 @@ class CreationSections:
 
 
 @attrs.frozen(kw_only=True)
-class ParkSelfReport:
+class ParkSelfReport(ThreeYears):
     """Attachment 4-1: the park's self-evaluation report."""
 
     park: Park = f.typed(Park, "园区基本信息")
@@ -106,15 +106,9 @@ class ParkSelfReport:
     stated_scores: YearSeries = attrs.field(
         factory=lambda: YearSeries(()), validator=_any_series, metadata=meta("近三年评价得分"))
 
-    @property
-    def years(self) -> tuple[int, int, int]:
-        """The three evaluated years."""
-        y = self.reporting_year
-        return (y - 2, y - 1, y)
-
 
 @attrs.frozen(kw_only=True)
-class ParkThirdPartyReport:
+class ParkThirdPartyReport(ThreeYears):
     """Attachment 4-2: the third-party agency's evaluation report on a park."""
 
     park: Park = f.typed(Park, "受评价园区基本信息")
@@ -144,9 +138,3 @@ class ParkThirdPartyReport:
     stated_basic_met: Conformity | None = f.typed(Conformity, "基本要求", optional=True)
     stated_scores: YearSeries = attrs.field(
         factory=lambda: YearSeries(()), validator=_any_series, metadata=meta("近三年评价得分"))
-
-    @property
-    def years(self) -> tuple[int, int, int]:
-        """The three evaluated years."""
-        y = self.reporting_year
-        return (y - 2, y - 1, y)
