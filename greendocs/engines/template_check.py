@@ -9,9 +9,12 @@ from jinja2 import nodes
 from ..markers.bookmark_names import MARKER_VAR
 from ..model.introspection import Shape, field_map
 
-_BUILTINS = frozenset({"loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace",
-                       MARKER_VAR, "form_title", "true", "false", "none", "True", "False",
-                       "None"})
+#: the names a template may use besides the model's fields and the form's context
+_BUILTINS = frozenset({"loop", MARKER_VAR, "form_title", "true", "false", "none", "True",
+                       "False", "None"})
+#: statements a template may not use: there is nothing to include or import
+_REFUSED = {nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "import",
+            nodes.Extends: "extends"}
 _ANY = Shape("leaf", Any, True)
 
 
@@ -32,6 +35,10 @@ def check_template_ast(ast: nodes.Template, model: type, extra_names: frozenset[
                                 f"{model.__name__} model does not have (it has: {known})")
             return _ANY
         if isinstance(node, nodes.Getattr):
+            if node.attr.startswith("_"):
+                problems.append(f"{where}: uses '.{node.attr}'; a template may use the "
+                                "model's fields only, never names starting with '_'")
+                return _ANY
             base = resolve(node.node, scope)
             if base.kind == "model":
                 info = field_map(base.type).get(node.attr)
@@ -52,6 +59,11 @@ def check_template_ast(ast: nodes.Template, model: type, extra_names: frozenset[
         return _ANY
 
     def visit(node: nodes.Node, scope: dict[str, Shape]) -> None:
+        refused = next((word for kind, word in _REFUSED.items() if isinstance(node, kind)), None)
+        if refused is not None:
+            problems.append(f"{where}: uses {{% {refused} %}}; a template is one document and "
+                            "may not include, import or extend others")
+            return
         if isinstance(node, nodes.For):
             it = resolve(node.iter, scope)
             inner = dict(scope)

@@ -10,6 +10,7 @@ import jinja2
 from ...errors import TemplateError
 from ...markers.bookmark_names import MARKER_VAR
 from ...package.zip_writer import ZipMember, build_zip
+from ..template_env import render_bounded
 from .filters import MarkerWriter
 from .template import CompiledDocx
 
@@ -24,8 +25,11 @@ def render_docx(compiled: CompiledDocx, context: Mapping[str, Any], form_id: str
             members.append(part)
             continue
         try:
-            xml = part.render(ctx)
+            xml = render_bounded(part, ctx, f"template {compiled.source}: {name}")
         except jinja2.TemplateError as exc:
             raise TemplateError(f"template {compiled.source}: {name}: {exc}") from None
+        except Exception as exc:  # a template's own expression failed (1 + 'a', x / 0, …)
+            raise TemplateError(f"template {compiled.source}: {name}: an expression failed: "
+                                f"{type(exc).__name__}: {exc}") from None
         members.append(ZipMember.of(name, xml.encode("utf-8"), level=1))
     return build_zip(members)
