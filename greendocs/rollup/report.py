@@ -8,6 +8,7 @@ import io
 from openpyxl import load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from ..engines.xlsx.cells import append_data
 from ..engines.xlsx.writer import deterministic_xlsx
 from ..findings import Severity
 from ..forms.summary import write_summary_xlsx
@@ -22,14 +23,14 @@ def write_rollup_xlsx(result: RollupResult) -> bytes:
     """Attachment 1 plus the problems and file sheets, as one deterministic workbook."""
     wb = load_workbook(io.BytesIO(write_summary_xlsx(result.summary)))
     problems = wb.create_sheet(PROBLEMS_SHEET, 0)
-    problems.append(("序号", "问题类别", "性质", "kind", "文件", "字段", "说明"))
+    append_data(problems, ("序号", "问题类别", "性质", "kind", "文件", "字段", "说明"))
     for i, p in enumerate(result.problems, 1):
-        problems.append((i, kind_label(p.kind), _SEVERITY[p.severity], p.kind, p.files,
+        append_data(problems, (i, kind_label(p.kind), _SEVERITY[p.severity], p.kind, p.files,
                          p.path, p.message))
     files = wb.create_sheet(FILES_SHEET, 1)
-    files.append(("序号", "文件", "处理结果", "表单", "原因"))
+    append_data(files, ("序号", "文件", "处理结果", "表单", "原因"))
     for i, f in enumerate(result.files, 1):
-        files.append((i, f.path, f.status.label, f.form, f.reason))
+        append_data(files, (i, f.path, f.status.label, f.form, f.reason))
     for ws, widths in ((problems, (6, 18, 8, 16, 40, 24, 80)), (files, (6, 50, 10, 24, 80))):
         for cell in ws[1]:
             cell.font = Font(bold=True)

@@ -23,6 +23,7 @@ from ...package.safe_zip import read_members
 from ...package.zip_writer import ZipMember, build_zip
 from ...registry import FormSpec
 from ...types.labelled_enum import LabelledEnum
+from .cells import append_data
 
 HEADER = ("项目", "内容", "单位", "字段")
 _FIXED_TIME = dt.datetime(2022, 9, 16)
@@ -62,13 +63,13 @@ def render_xlsx(spec: FormSpec, model: Any) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = spec.title_zh[:31]
-    ws.append(HEADER)
+    append_data(ws, HEADER)
     bold = Font(bold=True)
     for cell in ws[1]:
         cell.font = bold
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         cell.alignment = Alignment(horizontal="center")
-    ws.append((f"附件{spec.attachment} {spec.title_zh}", spec.id, None, FORM_PATTERN))
+    append_data(ws, (f"附件{spec.attachment} {spec.title_zh}", spec.id, None, FORM_PATTERN))
     yes_no = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
     ws.add_data_validation(yes_no)
     wrap = Alignment(wrap_text=True, vertical="top")

@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...blocks.park import ParkLevel
+from ...engines.xlsx.cells import append_data
 from ...engines.xlsx.writer import deterministic_xlsx
 from ...errors import FieldError, GreenDocsError, ParseError, ValidationError
 from ...markers.labels import normalise_label
@@ -51,12 +52,12 @@ def write_summary_xlsx(table: SummaryTable) -> bytes:
     assert info is not None
     info.title = INFO_SHEET
     data = unstructure(table)
-    info.append(("项目", "内容"))
+    append_data(info, ("项目", "内容"))
     for name, label in (("province", "推荐地区"), ("batch_year", "批次年度"),
                         ("department", "推荐单位"), ("date", "填报日期")):
-        info.append((label, data[name]))
+        append_data(info, (label, data[name]))
     for name, label in _columns(type(table.contact)):
-        info.append((label, data["contact"][name]))
+        append_data(info, (label, data["contact"][name]))
     _style_header(info, (16, 50))
     lists = wb.create_sheet(LISTS_SHEET)
     for i, r in enumerate(REGIONS, 1):
@@ -69,9 +70,9 @@ def write_summary_xlsx(table: SummaryTable) -> bytes:
     for field, title, row_cls in SHEETS:
         ws = wb.create_sheet(title)
         cols = _columns(row_cls)
-        ws.append(["序号", CATEGORY_HEADER, *(label for _, label in cols)])
+        append_data(ws, ["序号", CATEGORY_HEADER, *(label for _, label in cols)])
         for n, row in enumerate(data[field], 1):
-            ws.append([n, title, *(_text_cell(row[name]) for name, _ in cols)])
+            append_data(ws, [n, title, *(_text_cell(row[name]) for name, _ in cols)])
         widths = [6, 18, *(30 if name in ("name", "product_name", "agency", "industries") else
                            22 if name == "credit_code" else 12 for name, _ in cols)]
         _style_header(ws, widths)
