@@ -14,10 +14,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
 from ..errors import FieldError, ValidationError
 from .converter import structure
+from .data_io import parse_data
 
 T = TypeVar("T")
 Check = Callable[[Any, str], None]
@@ -25,10 +24,7 @@ Check = Callable[[Any, str], None]
 
 def parse_yaml_model(text: str, cls: type[T], source: str, check: Check) -> T:
     """*text* (YAML) as a *cls*, then *check* ed; :class:`ValidationError` naming *source*."""
-    try:
-        data: Any = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ValidationError([FieldError("", f"not valid YAML: {exc}")], source) from None
+    data: Any = parse_data(text, source)
     model = structure(data, cls, source=source)
     check(model, source)
     return model

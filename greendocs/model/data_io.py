@@ -15,6 +15,8 @@ from ..registry import FormSpec, Registry
 from .converter import structure
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
+#: the longest integer an input file may hold (longer ones are refused with their line)
+MAX_NUMBER_DIGITS = 40
 
 
 @attrs.frozen
@@ -47,20 +49,42 @@ def parse_data(text: str, source: str, *, json_only: bool = False) -> Any:
     """Plain data from YAML or JSON text."""
     try:
         return json.loads(text) if json_only else yaml.load(text, Loader=_Loader)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        where = ""
-        mark = getattr(exc, "problem_mark", None)
-        if mark is not None:
-            where = f" at line {mark.line + 1}, column {mark.column + 1}"
-        elif isinstance(exc, json.JSONDecodeError):
-            where = f" at line {exc.lineno}, column {exc.colno}"
-        problem = getattr(exc, "problem", None) or getattr(exc, "msg", str(exc))
-        raise ValidationError([FieldError("", f"not valid {'JSON' if json_only else 'YAML'}"
-                                          f"{where}: {problem}")], source) from None
+    except ValueError as exc:  # JSON: an integer too long for Python to convert
+        if isinstance(exc, json.JSONDecodeError):
+            raise _syntax_error(exc, source, json_only) from None
+        raise ValidationError([FieldError("", "not valid JSON: a number has more than 4,300 "
+                                          f"digits; figures have at most {MAX_NUMBER_DIGITS}")],
+                              source) from None
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, source, json_only) from None
+
+
+def _syntax_error(exc: Exception, source: str, json_only: bool) -> ValidationError:
+    """The one-line error of a YAML or JSON file that cannot be read, with its place."""
+    where = ""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None:
+        where = f" at line {mark.line + 1}, column {mark.column + 1}"
+    elif isinstance(exc, json.JSONDecodeError):
+        where = f" at line {exc.lineno}, column {exc.colno}"
+    problem = getattr(exc, "problem", None) or getattr(exc, "msg", str(exc))
+    return ValidationError([FieldError("", f"not valid {'JSON' if json_only else 'YAML'}"
+                                       f"{where}: {problem}")], source)
 
 
 class _Loader(yaml.SafeLoader):
     """Safe YAML where dates stay text (our converter reads them) and years stay numbers."""
+
+
+def _bounded_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """YAML integers, refused with their line when longer than any figure can be."""
+    text = str(loader.construct_scalar(node))
+    digits = sum(c.isdigit() for c in text)
+    if digits > MAX_NUMBER_DIGITS:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"a number of {digits} digits ({text[:12]}…); figures have at most "
+            f"{MAX_NUMBER_DIGITS}", node.start_mark)
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
 
 
 # Keep timestamps as strings: the converter accepts 2022-09-16 and 2022年9月16日 alike.
@@ -68,6 +92,7 @@ _Loader.yaml_implicit_resolvers = {
     k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
 
 
 def load_input(data: Any, registry: Registry, source: str = "<data>",

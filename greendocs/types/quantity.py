@@ -73,6 +73,11 @@ class Unit(str):
 MAX_DIGITS = 15  # a float (xlsx cells) holds 15 significant digits exactly
 
 
+#: the most digits before the decimal point any figure may have (10^15 yuan is beyond every
+#: form; documents print every digit, and read back what they print)
+MAX_INTEGER_DIGITS = 15
+
+
 def to_decimal(value: Any) -> Decimal:
     """A finite Decimal from a number or text such as ``'12,345.6'``; refuses bools and NaN."""
     if isinstance(value, bool):
@@ -93,6 +98,10 @@ def to_decimal(value: Any) -> Decimal:
         raise FieldValueError(f"{value!r} is not a number")
     if not result.is_finite():
         raise FieldValueError(f"{value!r} is not a finite number")
+    if result and result.adjusted() >= MAX_INTEGER_DIGITS:
+        shown = value if len(str(value)) <= 40 else f"{str(value)[:37]}…"
+        raise FieldValueError(f"{shown!r} is too large: a figure on these forms has at most "
+                              f"{MAX_INTEGER_DIGITS} digits before the decimal point")
     if len(result.as_tuple().digits) > MAX_DIGITS and result != result.to_integral_value():
         raise FieldValueError(f"{value!r} has more than {MAX_DIGITS} significant digits")
     if result == 0:
