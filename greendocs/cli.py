@@ -152,7 +152,8 @@ def render_cmd(ctx: click.Context, file: Path, output: Path, fmt: str | None,
     try:
         loaded = load_file(file, _registry(ctx), form_id)
         renderer = Renderer(_registry(ctx))
-        renderer.render_file(loaded.model, output, fmt, template=template, inputs=[file])
+        renderer.render_file(loaded.model, output, fmt, template=template,
+                             inputs=[file, *([template] if template else [])])
     except ValidationError as exc:  # e.g. scores that do not fit the indicator system
         _fail(exc if exc.source else ValidationError(exc.errors, str(file)))
     except GreenDocsError as exc:
@@ -244,10 +245,11 @@ def summarize_cmd(ctx: click.Context, folder: Path, output: Path, docx: Path | N
         result = summarize(folder, province=province, batch_year=batch_year,
                            department=department, workers=workers, progress=bar.update,
                            blacklist=blacklist)
+    inputs = [Path(f.path) for f in result.files]  # never write over a file just read
     try:
-        write_atomic(output, write_rollup_xlsx(result))
+        write_atomic(output, write_rollup_xlsx(result), inputs=inputs)
         if docx is not None:
-            Renderer(_registry(ctx)).render_file(result.summary, docx, "docx")
+            Renderer(_registry(ctx)).render_file(result.summary, docx, "docx", inputs=inputs)
     except GreenDocsError as exc:
         _fail(exc)
     counts = {s: sum(1 for f in result.files if f.status is s) for s in FileStatus}

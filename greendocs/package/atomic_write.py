@@ -3,21 +3,41 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import OutputError
+
+PART_SUFFIX = ".part"
+#: a temporary file older than this was left by a run that was killed
+STALE_AFTER_SECONDS = 600
+
+
+def _remove_stale_parts(target: Path) -> None:
+    """Remove the temporary files of earlier writes to *target* that were killed mid-way."""
+    now = time.time()
+    for part in target.parent.glob(f".{glob.escape(target.name)}.*{PART_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if part.is_file() and now - part.stat().st_mtime > STALE_AFTER_SECONDS:
+                part.unlink()
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes,
                  inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
     """Write *data* to *path* in one step: a reader sees the old file or the new, never half.
 
-    Raises :class:`OutputError` when *path* is one of *inputs* or cannot be written.
+    Raises :class:`OutputError` when *path* is one of *inputs* (hard links included), is
+    not a regular file (a device, a folder), or cannot be written. Temporary files that
+    killed runs left beside *path* are removed.
     """
     target = Path(path)
+    if target.exists() and not target.is_file():
+        raise OutputError(f"{target}: is not a regular file (a folder or a device); refusing "
+                          "to replace it; choose a file path")
     for src in inputs:
         src_path = Path(src)
         if target.exists() and src_path.exists() and os.path.samefile(target, src_path):
@@ -25,7 +45,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes,
                               "choose another output path")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+        _remove_stale_parts(target)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PART_SUFFIX,
                                    dir=target.parent)
     except OSError as exc:
         raise OutputError(f"{target}: cannot write here ({exc.strerror})") from None
