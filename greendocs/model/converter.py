@@ -7,6 +7,7 @@ import json
 from decimal import Decimal
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
 from cattrs.errors import (
     ClassValidationError,
@@ -24,6 +25,7 @@ from ..types.quantity import Unit, to_decimal
 from ..types.region import Region
 from ..types.text import check_text
 from ..types.year_series import YearSeries
+from .introspection import fields_of
 
 T = TypeVar("T")
 
@@ -131,10 +133,34 @@ def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
             [FieldError("", f"expected a mapping of fields at the top, got {_describe(data)}")],
             source,
         )
+    oversized = _oversized(data, cls, "")
+    if oversized:
+        raise ValidationError(oversized, source)
     try:
         return _CONVERTER.structure(data, cls)
     except (ClassValidationError, IterableValidationError, FieldValueError) as exc:
         raise ValidationError(collect_errors(exc), source) from None
+
+
+def _oversized(data: Any, cls: type, path: str) -> list[FieldError]:
+    """Lists longer than their field allows, found before anything is built: a table of a
+    million rows is refused at once, not after a million rows were checked."""
+    if not isinstance(data, dict) or not attrs.has(cls):
+        return []
+    found: list[FieldError] = []
+    for f in fields_of(cls):
+        value = data.get(f.name)
+        where = _join(path, f.name)
+        if f.shape.kind == "list" and isinstance(value, list):
+            if f.max_items is not None and len(value) > f.max_items:
+                found.append(FieldError(where, f"allows at most {f.max_items} entries, "
+                                        f"found {len(value)}"))
+            elif f.shape.item is not None and f.shape.item.kind == "model":
+                for i, item in enumerate(value):
+                    found += _oversized(item, f.shape.item.type, f"{where}[{i}]")
+        elif f.shape.kind == "model":
+            found += _oversized(value, f.shape.type, where)
+    return found
 
 
 def unstructure(model: Any) -> Any:

@@ -21,7 +21,7 @@ def text(label: str, *, max_length: int | None = 500, single_line: bool = True,
     return attrs.field(
         converter=clean_text,
         validator=text_validator(required=True, max_length=max_length, single_line=single_line),
-        metadata=meta(label, help=help),
+        metadata=meta(label, help=help, max_length=max_length),
     )
 
 
@@ -32,7 +32,7 @@ def optional_text(label: str, *, max_length: int | None = 2000, single_line: boo
         default=None,
         converter=clean_optional_text,
         validator=text_validator(required=False, max_length=max_length, single_line=single_line),
-        metadata=meta(label, help=help),
+        metadata=meta(label, help=help, max_length=max_length),
     )
 
 
@@ -118,9 +118,19 @@ def items_validator(*, min_items: int = 0, max_items: int | None = None) -> Any:
     return check
 
 
-def items(label: str, *, min_items: int = 0, max_items: int | None = None,
+#: the longest list a form may hold unless its field says otherwise: a document greendocs
+#: writes is always one its parser accepts
+MAX_ITEMS = 5000
+#: the most paragraphs a narrative section may hold
+MAX_PARAGRAPHS = 500
+#: the longest a paragraph may be
+MAX_PARAGRAPH_LENGTH = 5000
+
+
+def items(label: str, *, min_items: int = 0, max_items: int | None = MAX_ITEMS,
           also: Any = None, help: str | None = None) -> Any:
-    """A list field (stored as a tuple) with optional bounds on its length.
+    """A list field (stored as a tuple) with bounds on its length (at most
+    :data:`MAX_ITEMS` unless said).
 
     *also* is a further validator (for checks that compare items with other fields).
     """
@@ -141,10 +151,11 @@ def paragraphs(label: str, *, min_items: int = 0) -> Any:
     """A list of paragraphs of narrative text (each may hold line breaks)."""
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        items_validator(min_items=min_items)(instance, attribute, value)
+        items_validator(min_items=min_items, max_items=MAX_PARAGRAPHS)(instance, attribute,
+                                                                        value)
         for i, para in enumerate(value):
             try:
-                check_text(para, max_length=5000)
+                check_text(para, max_length=MAX_PARAGRAPH_LENGTH)
             except FieldValueError as exc:
                 raise FieldValueError(exc.message, f"{attribute.name}[{i}]") from None
             if not para:
@@ -153,7 +164,8 @@ def paragraphs(label: str, *, min_items: int = 0) -> Any:
 
     kwargs: dict[str, Any] = {} if min_items else {"default": ()}
     return attrs.field(converter=_clean_paragraphs, validator=check,
-                       metadata=meta(label, min_items=min_items), **kwargs)
+                       metadata=meta(label, min_items=min_items, max_items=MAX_PARAGRAPHS,
+                                     max_length=MAX_PARAGRAPH_LENGTH), **kwargs)
 
 
 def _clean_paragraphs(value: Any) -> Any:

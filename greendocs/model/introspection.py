@@ -17,11 +17,12 @@ from ..types.year_series import YearSeries
 
 
 def meta(label: str, *, unit: str | None = None, help: str | None = None,
-         min_items: int = 0, max_items: int | None = None) -> dict[str, Any]:
+         min_items: int = 0, max_items: int | None = None,
+         max_length: int | None = None) -> dict[str, Any]:
     """attrs field metadata: the Chinese ``label`` printed on forms, an optional unit and
-    help, and a list field's bounds (for the JSON Schema)."""
+    help, a list field's bounds and a text's longest length (for the JSON Schema)."""
     return {"label": label, "unit": unit, "help": help, "min_items": min_items,
-            "max_items": max_items}
+            "max_items": max_items, "max_length": max_length}
 
 
 @attrs.frozen
@@ -70,6 +71,8 @@ class FieldInfo:
     #: bounds of a list field's length
     min_items: int = 0
     max_items: int | None = None
+    #: the longest a text field (or each paragraph of a list of them) may be
+    max_length: int | None = None
 
 
 _FIELDS: dict[type, tuple[FieldInfo, ...]] = {}
@@ -99,6 +102,7 @@ def _resolve_fields(cls: type) -> tuple[FieldInfo, ...]:
                 help=md.get("help"),
                 min_items=md.get("min_items", 0),
                 max_items=md.get("max_items"),
+                max_length=md.get("max_length"),
             )
         )
     return tuple(out)

@@ -92,6 +92,10 @@ def _model_schema(cls: type, defs: dict[str, Any]) -> str:
                 schema["minItems"] = f.min_items
             if f.max_items is not None:
                 schema["maxItems"] = f.max_items
+            if f.max_length is not None:
+                schema["items"] = {**schema.get("items", {}), "maxLength": f.max_length}
+        elif f.max_length is not None:
+            schema["maxLength"] = f.max_length
         props[f.name] = schema
         if by_name[f.name].default is attrs.NOTHING:
             required.append(f.name)
