@@ -240,11 +240,14 @@ def summarize_cmd(ctx: click.Context, folder: Path, output: Path, docx: Path | N
             province = str(Region(province))
         except GreenDocsError as exc:
             raise click.BadParameter(str(exc), param_hint="--province") from None
-    total = sum(1 for p in folder.rglob("*") if p.is_file())
+    total = sum(1 for p in folder.rglob("*") if p.is_file() or p.is_symlink())
     with click.progressbar(length=total, label="reading", file=sys.stderr) as bar:
-        result = summarize(folder, province=province, batch_year=batch_year,
-                           department=department, workers=workers, progress=bar.update,
-                           blacklist=blacklist)
+        try:
+            result = summarize(folder, province=province, batch_year=batch_year,
+                               department=department, workers=workers, progress=bar.update,
+                               blacklist=blacklist)
+        except ValidationError as exc:
+            _fail(ValidationError(exc.errors, str(folder)))
     inputs = [Path(f.path) for f in result.files]  # never write over a file just read
     try:
         write_atomic(output, write_rollup_xlsx(result), inputs=inputs)

@@ -49,11 +49,31 @@ class ParsedDocument:
     found_by: Mapping[str, int]
 
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _stream_named(data: bytes, name: str) -> bool:
+    # OLE directory entries hold their names in UTF-16LE
+    return name.encode("utf-16-le") + b"\x00\x00" in data
+
+
+def is_word97(data: bytes) -> bool:
+    """Whether *data* is a Word 97 document (.doc; WPS Writer's .wps too): an OLE compound
+    file with a ``WordDocument`` stream — not an Excel workbook or a thumbnail cache."""
+    return data.startswith(OLE_MAGIC) and _stream_named(data, "WordDocument")
+
+
 def detect_format(data: bytes, source: str) -> str:
     """``docx``, ``xlsx``, ``odt`` or ``doc`` (Word 97, also .wps) from the content, never
     from the file name."""
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return "doc"
+    if data.startswith(OLE_MAGIC):
+        if is_word97(data):
+            return "doc"
+        if _stream_named(data, "Workbook") or _stream_named(data, "Book"):
+            raise NotAFormError(f"{source}: an Excel 97 workbook (.xls), not a form; forms are "
+                                "read from .xlsx (save it as .xlsx if it is one)")
+        raise NotAFormError(f"{source}: an OLE compound file that is not a Word document "
+                            "(a thumbnail cache, say); not a form")
     if not data.startswith(b"PK"):
         raise NotAFormError(f"{source}: not a form document (.docx, .odt, .xlsx, .doc or "
                             ".wps); it is not an Office file")

@@ -12,7 +12,7 @@ import enum
 import os
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -20,11 +20,11 @@ from typing import Any
 import attrs
 
 from ..engines.libreoffice import LibreOffice
-from ..errors import ConversionError, NotAFormError, ParseError, ValidationError
+from ..errors import ConversionError, FieldError, NotAFormError, ParseError, ValidationError
 from ..findings import Finding, Severity
 from ..forms.summary import SummaryTable, check_summary
 from ..model.converter import structure
-from ..parsing import Parser
+from ..parsing import Parser, is_word97
 from ..types.region import Region
 from .agencies import AGENCY_QUOTA, Blacklist, agency_problems
 from .entry import AgencyEntry, Category, Role, SummaryEntry
@@ -109,84 +109,125 @@ def _short(exc: Exception, path: str) -> str:
     return text[len(path) + 2:] if text.startswith(path + ": ") else text
 
 
-def _word97_batch(paths: list[Path], workdir: Path) -> dict[str, Path]:
-    """Convert .doc/.wps files to .docx with one LibreOffice process; original → converted."""
-    if not paths:
-        return {}
-    lo = LibreOffice()
-    staged = []
+#: files the roll-up lists but does not read, by what their name says
+_NOT_READ = (("~$", "an editor's lock file (~$…), left while a document is open"),
+             (".", "a hidden file"))
+#: suffixes of the documents a form can be: an empty one of these is a damaged form
+_FORM_SUFFIXES = (".docx", ".odt", ".xlsx", *WORD97)
+
+
+def _word97_batch(paths: list[Path], workdir: Path) -> tuple[dict[str, Path], dict[str, str]]:
+    """Convert Word 97 files (.doc/.wps) to .docx with one LibreOffice process; when the
+    batch fails, each file again on its own, so a damaged file fails only itself.
+    Returns (original → converted, original → why it could not be converted)."""
+    converted: dict[str, Path] = {}
+    failed: dict[str, str] = {}
+    staged: dict[str, Path] = {}
     for i, p in enumerate(paths):
         target = workdir / f"f{i}.doc"  # .wps too: named .doc so LibreOffice uses Word's filter
-        target.write_bytes(p.read_bytes())
-        staged.append(target)
-    out = {}
-    for src, produced in zip(paths, lo.convert_files(staged, "docx", workdir / "docx",
-                                                     input_filter="MS Word 97"), strict=True):
-        out[str(src)] = produced
-    return out
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            failed[str(p)] = f"cannot read it ({exc.strerror})"
+            continue
+        if not is_word97(data):
+            continue  # not Word 97 after all: the parser says what it is
+        target.write_bytes(data)
+        staged[str(p)] = target
+    if not staged:
+        return converted, failed
+    lo = LibreOffice()
+    try:
+        produced = lo.convert_files(list(staged.values()), "docx", workdir / "docx",
+                                    input_filter="MS Word 97")
+        return dict(zip(staged, produced, strict=True)), failed
+    except ConversionError:
+        pass
+    for original, target in staged.items():
+        try:
+            converted[original] = lo.convert_files([target], "docx", workdir / "one",
+                                                   input_filter="MS Word 97")[0]
+        except ConversionError as exc:
+            reason = str(exc).replace(str(target), Path(original).name)
+            failed[original] = f"LibreOffice could not read it: {reason}"
+    return converted, failed
 
 
 def read_folder(folder: Path, *, workers: int | None = None,
                 progress: Callable[[int], object] | None = None) -> Iterator[FileResult]:
-    """Every file below *folder* (sorted), read in parallel; results in file order."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(
-        (".", "~$")))
-    word97 = [p for p in files if p.suffix.lower() in WORD97]
+    """Every file below *folder* (sorted), read in parallel; results in file order. Lock
+    files and hidden files are listed as skipped, with why."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink())
+    word97 = [p for p in files if p.suffix.lower() in WORD97 and _read(p)]
     with tempfile.TemporaryDirectory(prefix="greendocs-rollup-") as tmp:
         converted: dict[str, Path] = {}
-        failed_conversion = ""
+        failures: dict[str, str] = {}
         try:
-            converted = _word97_batch(word97, Path(tmp))
-        except ConversionError as exc:
-            failed_conversion = str(exc)
-        jobs: list[tuple[str, str]] = []
-        for p in files:
-            real = converted.get(str(p), p)
-            jobs.append((str(real), str(p)))
+            converted, failures = _word97_batch(word97, Path(tmp))
+        except ConversionError as exc:  # LibreOffice missing: every Word 97 file fails
+            failures = {str(p): f"cannot read .doc/.wps: {exc}" for p in word97}
+        jobs = [(str(converted.get(str(p), p)), str(p)) for p in files]
         n = workers or os.cpu_count() or 1
+        reader = _ChunkReader(failures)
         if n <= 1 or len(jobs) < 8:
-            parser = Parser()
-            results: Iterable[FileResult] = (
-                _job(job, parser, failed_conversion) for job in jobs)
-            for r in results:
+            for job in jobs:
                 if progress:
                     progress(1)
-                yield r
+                yield reader(job)
             return
         with ProcessPoolExecutor(n) as pool:
             chunk = max(1, min(64, len(jobs) // (n * 8)))
-            for r in pool.map(_ChunkReader(failed_conversion), jobs, chunksize=chunk):
+            for r in pool.map(reader, jobs, chunksize=chunk):
                 if progress:
                     progress(1)
                 yield r
 
 
-def _job(job: tuple[str, str], parser: Parser | None, failed_conversion: str) -> FileResult:
+def _read(path: Path) -> bool:
+    """Whether the roll-up reads *path* at all (lock files and hidden files it lists only)."""
+    return not path.name.startswith(tuple(prefix for prefix, _ in _NOT_READ))
+
+
+def _job(job: tuple[str, str], parser: Parser, failures: dict[str, str]) -> FileResult:
     real, shown = job
-    if failed_conversion and shown.lower().endswith(WORD97) and real == shown:
+    name = Path(shown).name
+    for prefix, why in _NOT_READ:
+        if name.startswith(prefix):
+            return FileResult(shown, FileStatus.SKIPPED, reason=f"{why}; not read")
+    if shown in failures:
+        return FileResult(shown, FileStatus.FAILED, kind="unreadable", reason=failures[shown])
+    try:
+        size = Path(real).stat().st_size
+    except OSError as exc:
         return FileResult(shown, FileStatus.FAILED, kind="unreadable",
-                          reason=f"cannot read .doc/.wps: {failed_conversion}")
+                          reason=f"cannot read it ({exc.strerror})")
+    if size == 0:
+        if name.lower().endswith(_FORM_SUFFIXES):
+            return FileResult(shown, FileStatus.FAILED, kind="unreadable",
+                              reason="the file is empty (0 bytes): a form document that was "
+                              "not saved or not copied whole")
+        return FileResult(shown, FileStatus.SKIPPED, reason="an empty file")
     return read_form_file(real, parser, shown)
 
 
 class _ChunkReader:
-    """Reads jobs in a worker process. Sent to the worker with each chunk of jobs; its
-    parser is made there, once per chunk, so no state outlives a chunk."""
+    """Reads jobs, here or in a worker process. Sent to a worker with each chunk of jobs;
+    its parser is made there, once per chunk, so no state outlives a chunk."""
 
-    def __init__(self, failed_conversion: str) -> None:
-        self.failed_conversion = failed_conversion
+    def __init__(self, failures: dict[str, str]) -> None:
+        self.failures = failures
         self._parser: Parser | None = None
 
-    def __getstate__(self) -> str:
-        return self.failed_conversion
+    def __getstate__(self) -> dict[str, str]:
+        return self.failures
 
-    def __setstate__(self, state: str) -> None:
+    def __setstate__(self, state: dict[str, str]) -> None:
         self.__init__(state)  # type: ignore[misc]
 
     def __call__(self, job: tuple[str, str]) -> FileResult:
         if self._parser is None:
             self._parser = Parser()
-        return _job(job, self._parser, self.failed_conversion)
+        return _job(job, self._parser, self.failures)
 
 
 # -- building the summary -------------------------------------------------------------------
@@ -225,8 +266,12 @@ def build_rollup(results: list[FileResult], *, province: str | None = None,
     regions = Counter(r.entry.region for r in used if r.entry)
     if province is not None:
         province = str(Region(province))  # 浙江 → 浙江省; an unknown name is refused
+    elif not regions:
+        raise ValidationError([FieldError(
+            "province", "no province given, and none can be inferred: no file of the folder "
+            "is a readable application; give the province (--province)")])
     else:
-        province = regions.most_common(1)[0][0] if regions else "北京市"
+        province = regions.most_common(1)[0][0]
         if len(regions) > 1:
             problems.append(Problem("province", "", "", f"no province given; taking {province}, "
                                     "where most units are", Severity.WARNING))
@@ -251,6 +296,10 @@ def build_rollup(results: list[FileResult], *, province: str | None = None,
             problems.append(Problem("unmatched-third-party", thirds[0].path, "",
                                     f"third-party report for {lead.name} ({key}) has no "
                                     "matching self-evaluation report"))
+        if selfs and not thirds and lead.third_party_expected:
+            problems.append(Problem("unmatched-self", selfs[0].path, "",
+                                    f"self-evaluation of {lead.name} ({key}) has no matching "
+                                    "third-party report"))
         if lead.region != province:
             problems.append(Problem("foreign-region", lead_result.path, "region",
                                     f"{lead.name} is in {lead.region}, not in {province}; "

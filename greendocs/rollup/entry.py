@@ -63,6 +63,9 @@ class SummaryEntry:
     row: Mapping[str, Any]
     agency: str | None = None
     agency_credit_code: str | None = None
+    #: whether the unit's application also needs a third-party report (design products
+    #: are self-evaluated only)
+    third_party_expected: bool = True
 
 
 def report_entry(category: Category, unit: Any, agency: Any = None,

@@ -91,3 +91,45 @@ def test_output_is_never_written_over_the_input(tmp_path: Path, sample: Any) -> 
         greendocs.Renderer().render_file(sample, target, inputs=[target])
     assert target.read_bytes() == b"original"
     assert [p.name for p in tmp_path.iterdir()] == ["in.docx"]
+
+
+def _docx_with(document_xml: bytes) -> bytes:
+    import io as _io
+    import zipfile as _zipfile
+
+    from tests.samples import template_path
+
+    source = _zipfile.ZipFile(template_path("factory-dynamic"))
+    out = _io.BytesIO()
+    with _zipfile.ZipFile(out, "w", _zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            body = document_xml if info.filename == "word/document.xml" else \
+                source.read(info.filename)
+            z.writestr(info.filename, body)
+    return out.getvalue()
+
+
+def test_millions_of_empty_paragraphs_are_refused_before_parsing() -> None:
+    import time as _time
+
+    body = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+            b'main"><w:body>' + b"<w:p/>" * 3_000_000 + b"</w:body></w:document>")
+    data = _docx_with(body)
+    assert len(data) < 1_000_000  # a small file …
+    started = _time.perf_counter()
+    with pytest.raises(greendocs.UnsafeDocumentError, match="more than 2,000,000 XML elements"):
+        greendocs.parse(data)
+    assert _time.perf_counter() - started < 2  # … refused at once
+
+
+@pytest.mark.parametrize("where", ["utf-16", "after a long comment"])
+def test_a_dtd_anywhere_is_refused_by_the_parser(where: str) -> None:
+    dtd = '<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+    doc = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+           'main"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>')
+    if where == "utf-16":
+        xml = ('<?xml version="1.0" encoding="UTF-16"?>' + dtd + doc).encode("utf-16")
+    else:
+        xml = ('<?xml version="1.0"?><!--' + "x" * 70_000 + "-->" + dtd + doc).encode()
+    with pytest.raises(greendocs.UnsafeDocumentError, match="DTD"):
+        greendocs.parse(_docx_with(xml))

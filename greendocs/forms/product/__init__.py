@@ -95,7 +95,8 @@ def summary_entry(report: ProductSelfReport) -> SummaryEntry:
         name=f"{e.name} {p.name}（{models}）", region=str(e.region),
         row={"name": e.name, "credit_code": str(e.credit_code), "region": str(e.region),
              "city": e.city, "product_name": p.name, "product_model": models,
-             "standard": standard})
+             "standard": standard},
+        third_party_expected=False)
 
 
 SPEC = FormSpec(
