@@ -48,3 +48,13 @@ def test_xml_special_characters_appear_as_typed(sample: Any) -> None:
     model = attrs.evolve(sample, factory=attrs.evolve(sample.factory, name=tricky))
     for fmt in ("docx", "xlsx"):
         assert greendocs.parse(greendocs.render(model, fmt)).model.factory.name == tricky
+
+
+def test_text_between_two_values_comes_out_exactly() -> None:
+    """The cover's "{{ region }}　{{ city }}": the full-width space between the two
+    values is text the template holds, and is printed."""
+    from tests.docx_edit import docx_text
+    from tests.samples import load_sample
+
+    report = load_sample("factory-self")
+    assert "所在省市：安徽省\u3000合肥市" in docx_text(greendocs.render(report))

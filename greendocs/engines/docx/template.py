@@ -25,7 +25,7 @@ _RUN = re.compile(
     re.DOTALL,
 )
 _EXPR = re.compile(r"{{(.*?)}}", re.DOTALL)
-_ONLY_TAGS = re.compile(r"^(\s|{%.*?%}|{#.*?#})*$", re.DOTALL)
+_STATEMENT = re.compile(r"{%.*?%}|{#.*?#}", re.DOTALL)
 
 
 @attrs.frozen
@@ -80,9 +80,19 @@ def _escape_rest(m: re.Match[str]) -> str:
 
 
 def _literal(rpr: str, text: str) -> str:
-    if _ONLY_TAGS.match(text):
-        return text
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
+    """The text of a run around its expressions: statements (``{% … %}``) as they are,
+    every other character — a space or a U+3000 between two values included — in a run
+    of its own with the run's formatting."""
+    out: list[str] = []
+    pos = 0
+    for m in _STATEMENT.finditer(text):
+        if m.start() > pos:
+            out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{text[pos:m.start()]}</w:t></w:r>')
+        out.append(m.group(0))
+        pos = m.end()
+    if pos < len(text):
+        out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{text[pos:]}</w:t></w:r>')
+    return "".join(out)
 
 
 def compile_docx(data: bytes, source: str, env: jinja2.Environment) -> CompiledDocx:
