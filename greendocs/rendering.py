@@ -38,7 +38,10 @@ class Renderer:
                  libreoffice: LibreOffice | None = None) -> None:
         self.registry = registry or default_registry()
         self._libreoffice = libreoffice
-        self._env = make_environment()
+        # the form's own templates and layouts are code of the installed forms; a template a
+        # user passes is input, and runs in the sandbox
+        self._env = make_environment(sandboxed=False)
+        self._user_env = make_environment()
         self._compiled: dict[tuple[str, int, int], CompiledDocx] = {}
         self._lock = threading.Lock()
         self._layouts: dict[str, Layout] = {}
@@ -55,7 +58,7 @@ class Renderer:
                 key: tuple[str, int, int] = (str(path.resolve()), st.st_mtime_ns, st.st_size)
                 compiled = self._compiled.get(key)
                 if compiled is None:
-                    compiled = compile_docx(path.read_bytes(), str(path), self._env)
+                    compiled = compile_docx(path.read_bytes(), str(path), self._user_env)
                     self._check(compiled, spec)
             except OSError as exc:
                 raise TemplateError(f"template {path}: cannot read it ({exc.strerror})"
@@ -79,7 +82,7 @@ class Renderer:
     def _check(self, compiled: CompiledDocx, spec: FormSpec) -> None:
         problems: list[str] = []
         for part, src in compiled.sources:
-            ast = self._env.parse(src)
+            ast = self._user_env.parse(src)
             problems += check_template_ast(ast, spec.model, frozenset(spec.context_names),
                                            f"{compiled.source}: {part}")
         if problems:

@@ -1,5 +1,5 @@
-"""The Jinja environment that .docx templates and layout expressions (for .odt) run in:
-sandboxed, because a user's template is untrusted input.
+"""The Jinja environments that .docx templates and layout expressions (for .odt) run in: a
+user's template is untrusted input and runs sandboxed.
 
 Templates run in Jinja's immutable sandbox: no attribute starting with ``_`` (so no
 ``__globals__``, ``__class__`` or ``__subclasses__``), no method that changes an object,
@@ -59,13 +59,16 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Marked) else value
 
 
-def make_environment() -> jinja2.Environment:
-    """A new sandboxed environment: undefined names are errors, and every value is escaped
-    by the marker filters that each output expression is rewritten to pass through (see
+def make_environment(*, sandboxed: bool = True) -> jinja2.Environment:
+    """A new environment: undefined names are errors, and every value is escaped by the
+    marker filters that each output expression is rewritten to pass through (see
     :func:`~greendocs.engines.docx.template.inject_markers`), the same guarantee as
-    autoescape without escaping each value twice."""
-    env = _Sandbox(autoescape=False, undefined=jinja2.StrictUndefined,
-                   keep_trailing_newline=True, auto_reload=False)
+    autoescape without escaping each value twice. Sandboxed unless *sandboxed* is false —
+    only for the templates and layouts of installed forms, which are code already (the
+    sandbox costs about a third of a render)."""
+    kind = _Sandbox if sandboxed else jinja2.Environment
+    env = kind(autoescape=False, undefined=jinja2.StrictUndefined,
+               keep_trailing_newline=True, auto_reload=False)
     env.globals.clear()
     env.filters["gdmark"] = mark_filter
     env.filters["gdtext"] = text_filter
