@@ -313,10 +313,12 @@ def build_rollup(results: list[FileResult], *, province: str | None = None,
         rows[name] = [table_rows[i] for i in order]
         row_files[name] = [row_files[name][i] for i in order]
     today = date or dt.date.today()
+    # a listing counts if it is in force in the batch's year
+    on = date or (dt.date(batch_year, 12, 31) if batch_year else today)
     problems += agency_problems(
         [(r.path, r.agency) for r in results if r.agency is not None],
         [(r.path, r.entry) for r in used if r.entry is not None],
-        province=province, on=today, blacklist=blacklist)
+        province=province, on=on, blacklist=blacklist)
     data = {
         "province": province, "batch_year": batch_year or today.year,
         "department": department or f"{province}工业和信息化主管部门",

@@ -136,3 +136,15 @@ def test_reports_by_a_blacklisted_agency() -> None:
     later = agency_problems([], [_third(1, "黑名单评价公司", None)], province="浙江",
                             on=dt.date(2024, 5, 1), blacklist=blacklist)
     assert later == []
+
+
+def test_a_listing_counts_in_the_batch_year() -> None:
+    entry = BlacklistEntry(name="黑名单评价公司", listed_on=dt.date(2021, 3, 1), reason="弄虚作假",
+                           source="某省通报")
+    blacklist = Blacklist(source="test", verified=True, entries=(entry,))
+    reports = [_third(1, "黑名单评价公司", None)]
+    assert [p.kind for p in agency_problems([], reports, province="浙江",
+                                            on=dt.date(2022, 12, 31), blacklist=blacklist)] \
+        == ["agency-blacklist"]
+    assert agency_problems([], reports, province="浙江", on=dt.date(2025, 12, 31),
+                           blacklist=blacklist) == []

@@ -38,3 +38,18 @@ def test_four_parks_of_one_region_exceed_the_quota(tmp_path: Path) -> None:
     assert "4 parks are recommended (" in quota.message
     assert all(f"浙江示例{n}号工业园区" in quota.message for n in range(1, 5))
     assert "park4-self.docx" in quota.files and "park1-third.odt" in quota.files
+
+
+def test_the_summary_workbook_prints_the_park_level_in_chinese(tmp_path: Path) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    (tmp_path / "p.docx").write_bytes(greendocs.render(SELF))
+    (tmp_path / "t.docx").write_bytes(greendocs.render(THIRD))
+    result = summarize(tmp_path, province="浙江", batch_year=2022, workers=1)
+    data = greendocs.render(result.summary, "xlsx")
+    ws = load_workbook(io.BytesIO(data))["绿色工业园区"]
+    header = [c.value for c in ws[1]]
+    assert ws.cell(2, header.index("园区级别") + 1).value == "省级"
+    assert greendocs.parse(data).model == result.summary

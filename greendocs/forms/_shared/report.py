@@ -11,6 +11,7 @@ import attrs
 
 from ...blocks.agency import agency_rows
 from ...errors import ValidationError
+from ...findings import Finding, Severity
 from ...layout.elements import (
     FOUR_COLUMNS,
     Block,
@@ -154,3 +155,13 @@ class Judgement:
     def verdict_zh(self) -> str:
         """The conclusion line the report prints."""
         return conclusion_zh(self.failures, self.requirement_zh)
+
+
+def data_file_findings(rule: str, field: str, exc: ValidationError) -> list[Finding]:
+    """Findings at a report's *field* for the problems of the data file it names (a
+    standard, an indicator system): each names the file and the place in it, not a place
+    in the report."""
+    if not exc.source:
+        return [Finding(rule, Severity.ERROR, e.path or field, e.message) for e in exc.errors]
+    return [Finding(rule, Severity.ERROR, field, f"{exc.source}: {e.path}: {e.message}"
+                    if e.path else f"{exc.source}: {e.message}") for e in exc.errors]

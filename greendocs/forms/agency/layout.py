@@ -58,7 +58,7 @@ def annual_report_layout() -> page.Layout:
         page.Paragraph(page.labels(AgencyAnnualReport)["projects"], "heading"),
         page.Table((7.0, 14.0, 50.0, 13.0, 22.0, 14.0, 10.0, 10.0, 16.0), (
             page.Row(("序号", pl["category"], f"{pl['unit']}\n{pl['credit_code']}", pl["region"],
-                      pl["evaluated_on"], "得分", "是否符合", "参与自评价编制", "承担单位")),
+                      pl["evaluated_on"], "得分", "是否符合", "参与编制", "承担单位")),
             page.LoopRow("p", "projects", (
                 "{{ loop.index }}", "{{ p.category }}", "{{ p.unit }}\n{{ p.credit_code }}",
                 "{{ p.region }}", "{{ p.evaluated_on }}", "{{ p.score }}", "{{ p.passed }}",

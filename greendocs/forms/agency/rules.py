@@ -122,6 +122,9 @@ def _projects(report: AgencyAnnualReport, req: AgencyRequirements) -> Iterator[F
                           f"{report.agency.name} helped prepare the self-evaluation of "
                           f"{p.unit}, which it then evaluated; an agency must be independent "
                           "of the self-evaluation it evaluates")
+        if p.score is not None and p.score > 100:
+            yield Finding("agency-projects", Severity.ERROR, f"projects[{i}].score",
+                          f"{p.score} is above 100, the highest score of any evaluation")
         if p.evaluated_on.year != report.year:
             yield Finding("agency-projects", Severity.WARNING, f"projects[{i}].evaluated_on",
                           f"{p.unit} was evaluated in {p.evaluated_on.year}, not in the "

@@ -10,6 +10,7 @@ from ...blocks.negative_list import declared_findings
 from ...blocks.requirement_check import Conformity
 from ...errors import ValidationError
 from ...findings import Finding, Severity
+from .._shared.report import data_file_findings
 from .energy_benchmarks import BenchmarkTable, energy_findings, resolve_benchmarks
 from .indicator_system import IndicatorSystem, resolve_system
 from .model import (
@@ -30,7 +31,7 @@ def check_report(report: Report, system: IndicatorSystem | None = None,
         try:
             system = resolve_system(report.indicator_system)
         except ValidationError as exc:
-            findings += _errors("indicator-system", "indicator_system", exc)
+            findings += data_file_findings("indicator-system", "indicator_system", exc)
     if system is not None:
         findings += _evaluation(report, system)
     findings += declared_findings(report.negative_list, applicant=True)
@@ -38,17 +39,9 @@ def check_report(report: Report, system: IndicatorSystem | None = None,
         try:
             benchmarks = resolve_benchmarks(report.benchmark_table)
         except ValidationError as exc:
-            findings += _errors("energy-benchmark", "benchmark_table", exc)
+            findings += data_file_findings("energy-benchmark", "benchmark_table", exc)
     findings += energy_findings(report.energy, benchmarks)
     return findings
-
-
-def _errors(rule: str, field: str, exc: ValidationError) -> list[Finding]:
-    """Findings at the report's *field* for problems in the data file it names."""
-    if not exc.source:
-        return [Finding(rule, Severity.ERROR, e.path or field, e.message) for e in exc.errors]
-    return [Finding(rule, Severity.ERROR, field, f"{exc.source}: {e.path}: {e.message}"
-                    if e.path else f"{exc.source}: {e.message}") for e in exc.errors]
 
 
 def _evaluation(report: Report, system: IndicatorSystem) -> Iterator[Finding]:

@@ -46,6 +46,7 @@ from .scoring import (
     ScoreCard,
     YearScore,
     derived_values,
+    fill_derived,
     fit_problems,
     indicator_values,
     industrial_share,
@@ -73,13 +74,8 @@ def as_rendered(report: Report) -> Report:
         system = resolve_system(report.indicator_system)
     except ValidationError:
         return attrs.evolve(report, stated_scores=unscored)
-    derived = derived_values(report.figures, system)
-    rows = tuple(
-        attrs.evolve(row, values=YearSeries(tuple(
-            (y, v if v is not None else derived.get(row.id, {}).get(y))
-            for y, v in row.values.items)))
-        for row in report.indicators)
-    report = attrs.evolve(report, indicators=rows)
+    report = attrs.evolve(report, indicators=fill_derived(report.indicators, report.figures,
+                                                          system))
     try:
         card = score(report, system)
     except ValidationError:

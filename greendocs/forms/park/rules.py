@@ -12,6 +12,7 @@ from ...blocks.negative_list import declared_findings
 from ...blocks.requirement_check import Conformity
 from ...errors import ValidationError
 from ...findings import Finding, Severity
+from .._shared.report import data_file_findings
 from .indicator_system import ParkSystem, resolve_system
 from .model import ParkSelfReport, ParkThirdPartyReport
 from .scoring import fit_problems, industrial_share, score
@@ -29,8 +30,7 @@ def check_report(report: Report, system: ParkSystem | None = None) -> list[Findi
         try:
             system = resolve_system(report.indicator_system)
         except ValidationError as exc:
-            findings += [Finding("indicator-system", Severity.ERROR,
-                                 e.path or "indicator_system", e.message) for e in exc.errors]
+            findings += data_file_findings("indicator-system", "indicator_system", exc)
     if system is not None:
         findings += _evaluation(report, system)
     findings += declared_findings(report.negative_list, applicant=True)

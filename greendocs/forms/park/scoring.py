@@ -19,6 +19,7 @@ from ...blocks.requirement_check import BasicRequirementCheck
 from ...errors import FieldError, ValidationError
 from ...model.introspection import field_map
 from ...types.quantity import tidy
+from ...types.year_series import YearSeries
 from .indicator_system import ParkGroup, ParkIndicator, ParkSystem, missing_figures
 from .model import IndicatorValues, ParkFigures
 
@@ -179,7 +180,7 @@ def fit_problems(basic: Sequence[BasicRequirementCheck], rows: Sequence[Indicato
                                        f"at indicators[{at[row.id]}])"))
         at.setdefault(row.id, n)
     values = indicator_values(rows, figures, system, years)
-    derived = derived_values(figures, system)
+    problems += value_problems(rows, figures, system)
     for _, ind in system.indicators():
         i = at.get(ind.id)
         vals = values.get(ind.id, {})
@@ -194,24 +195,6 @@ def fit_problems(basic: Sequence[BasicRequirementCheck], rows: Sequence[Indicato
             problems.append(FieldError(f"indicators[{i}]", f"{ind.id} {ind.name} has no leading "
                                        "value in the system and cannot be counted; supply it "
                                        "in a copy of the system or leave the indicator out"))
-        for year, value in vals.items():
-            if value is None or i is None:
-                continue
-            if ind.unit == "%" and value > 100:
-                problems.append(FieldError(f"indicators[{i}].values[{year}]", f"{value} % is "
-                                           f"not a share: {ind.name} lies between 0 and 100"))
-            if ind.direction == "qualitative" and value not in (0, 1):
-                problems.append(FieldError(f"indicators[{i}].values[{year}]", f"{value}: a "
-                                           f"qualitative indicator is 1 ({ind.leading_text}) "
-                                           "or 0"))
-            computed = derived.get(ind.id, {}).get(year)
-            typed = rows[i].values.as_dict().get(year)
-            if computed is not None and typed is not None and \
-                    _cents(typed) != computed:
-                problems.append(FieldError(
-                    f"indicators[{i}].values[{year}]", f"{ind.name} is given as {typed} "
-                    f"{ind.unit} but the base figures give {computed}; correct the figures or "
-                    "leave the value out to have it computed"))
     for opt in system.optional_groups:
         for year in years:
             given = [n for n in opt.indicators if values.get(n, {}).get(year) is not None]
@@ -219,6 +202,46 @@ def fit_problems(basic: Sequence[BasicRequirementCheck], rows: Sequence[Indicato
                 problems.append(FieldError("indicators", f"{year}: {len(given)} of the "
                                            f"optional indicators {'、'.join(opt.indicators)} "
                                            f"are given; at least {opt.choose} must be"))
+    return problems
+
+
+def fill_derived(rows: Sequence[IndicatorValues], figures: ParkFigures,
+                 system: ParkSystem) -> tuple[IndicatorValues, ...]:
+    """*rows* with the values their base figures give filled in where left empty."""
+    derived = derived_values(figures, system)
+    return tuple(attrs.evolve(row, values=YearSeries(tuple(
+        (y, v if v is not None else derived.get(row.id, {}).get(y))
+        for y, v in row.values.items))) for row in rows)
+
+
+def value_problems(rows: Sequence[IndicatorValues], figures: ParkFigures,
+                   system: ParkSystem) -> list[FieldError]:
+    """What is wrong with the values themselves, whatever the table: a share over 100 %, a
+    qualitative value other than 0 or 1, a typed value its base figures contradict."""
+    derived = derived_values(figures, system)
+    problems: list[FieldError] = []
+    for i, row in enumerate(rows):
+        ind = system.indicator(row.id)
+        if ind is None:
+            continue
+        for year, value in row.values.items:
+            if value is None:
+                continue
+            where = f"indicators[{i}].values[{year}]"
+            # a share lies in 0..100; a rate of reduction (消减率) may be negative
+            low = None if "消减率" in ind.name else 0
+            if ind.unit == "%" and (value > 100 or (low is not None and value < low)):
+                problems.append(FieldError(where, f"{value} % is not a share: {ind.name} lies "
+                                           "between 0 and 100"))
+            if ind.direction == "qualitative" and value not in (0, 1):
+                problems.append(FieldError(where, f"{value}: a qualitative indicator is 1 "
+                                           f"({ind.leading_text}) or 0"))
+            computed = derived.get(ind.id, {}).get(year)
+            if computed is not None and _cents(value) != computed:
+                problems.append(FieldError(
+                    where, f"{ind.name} is given as {value} {ind.unit} but the base figures "
+                    f"give {computed}; correct the figures or leave the value out to have it "
+                    "computed"))
     return problems
 
 

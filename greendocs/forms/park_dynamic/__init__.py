@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 from ...errors import ValidationError
 from ...registry import FormSpec
 from .._shared.report import RowsById
 from ..park.indicator_system import resolve_system
+from ..park.scoring import fill_derived
 from .layout import dynamic_layout
 from .model import ListedPark, ParkDynamicReport
 from .rules import check_dynamic
@@ -23,10 +26,21 @@ def table_context(report: ParkDynamicReport) -> dict[str, Any]:
     return {"years": report.years, "names": RowsById(names, {"name": "", "unit": None})}
 
 
+def as_rendered(report: ParkDynamicReport) -> ParkDynamicReport:
+    """*report* with the indicators its system derives from the base figures filled in
+    where left empty, as the table prints them."""
+    try:
+        system = resolve_system(report.indicator_system)
+    except ValidationError:
+        return report
+    return attrs.evolve(report, indicators=fill_derived(report.indicators, report.figures,
+                                                        system))
+
+
 SPEC = FormSpec(
     id="park-dynamic", attachment="8", title_zh="绿色工业园区动态管理表",
     title_en="Green industrial park dynamic management table", model=ParkDynamicReport,
     rules=check_dynamic, context=table_context, context_names=("years", "names"),
-    layout=dynamic_layout)
+    layout=dynamic_layout, as_rendered=as_rendered)
 
 __all__ = ["SPEC", "ListedPark", "ParkDynamicReport", "check_dynamic", "table_context"]

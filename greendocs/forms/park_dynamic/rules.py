@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from ...blocks.negative_list import declared_findings
 from ...errors import ValidationError
 from ...findings import Finding, Severity
+from .._shared.report import data_file_findings
 from ..park.indicator_system import ParkSystem, resolve_system
 from ..park.rules import INDUSTRIAL_SHARE
-from ..park.scoring import indicator_values, industrial_share
+from ..park.scoring import indicator_values, industrial_share, value_problems
 from .model import ParkDynamicReport
 
 
@@ -22,9 +23,10 @@ def check_dynamic(report: ParkDynamicReport) -> list[Finding]:
     try:
         system = resolve_system(report.indicator_system)
     except ValidationError as exc:
-        findings += [Finding("indicator-system", Severity.ERROR, e.path or "indicator_system",
-                             e.message) for e in exc.errors]
+        findings += data_file_findings("indicator-system", "indicator_system", exc)
     else:
+        findings += [Finding("indicators", Severity.ERROR, p.path, p.message)
+                     for p in value_problems(report.indicators, report.figures, system)]
         findings += _indicators(report, system)
     for year, share in industrial_share(report.figures).items():
         if share is not None and share <= INDUSTRIAL_SHARE:

@@ -10,6 +10,7 @@ from ...blocks.negative_list import declared_findings
 from ...blocks.requirement_check import Conformity
 from ...errors import ValidationError
 from ...findings import Finding, Severity
+from .._shared.report import data_file_findings
 from .model import ProductSelfReport
 from .standard import ProductStandard, resolve_standard
 from .verdict import fit_problems, judge
@@ -26,8 +27,7 @@ def check_report(report: ProductSelfReport,
         try:
             standard = resolve_standard(report.product.standard)
         except ValidationError as exc:
-            findings += [Finding("product-standard", Severity.ERROR, e.path or "product.standard",
-                                 e.message) for e in exc.errors]
+            findings += data_file_findings("product-standard", "product.standard", exc)
     if standard is not None:
         findings += _evaluation(report, standard)
     findings += declared_findings(report.negative_list, applicant=True)

@@ -176,7 +176,12 @@ def resolve_standard(ref: str) -> ProductStandard:
         if ref == standard.id or key == _number_key(standard.number):
             return standard
     path = Path(ref)
-    if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
+    if path.suffix.lower() in (".yaml", ".yml"):
+        if not path.is_file():
+            raise ValidationError([FieldError(
+                "product.standard", f"the standard file {ref!r} the report names is not here "
+                f"(looked for {path.resolve()}); without it the conclusion the document "
+                "prints cannot be checked — ask for the file, or run where it is")])
         return user_file(path, ProductStandard, check_standard, "standard")
     listed = "; ".join(f"{s.number} ({s.id})" for s in standards.values())
     raise ValidationError([FieldError(

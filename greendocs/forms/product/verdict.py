@@ -118,6 +118,9 @@ def _result_fit(result: IndicatorResult, ind: StandardIndicator, where: str
         if result.value is None:
             return [FieldError(f"{where}.value", f"{ind.name} is judged by its figure: give "
                                f"the value in {ind.unit}")]
+        if ind.unit == "%" and not 0 <= result.value <= 100:
+            return [FieldError(f"{where}.value", f"{result.value} % is not a share: "
+                               f"{ind.name} lies between 0 and 100")]
         if result.unit is None or str(result.unit) != ind.unit:
             got = f"{result.unit!s}" if result.unit is not None else "no unit"
             return [FieldError(f"{where}.unit", f"{ind.name} is given in {got}; "

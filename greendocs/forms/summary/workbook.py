@@ -20,6 +20,7 @@ from ...markers.labels import normalise_label
 from ...model.converter import structure, unstructure
 from ...model.introspection import field_map
 from ...package.safe_zip import read_members
+from ...types.labelled_enum import LabelledEnum
 from ...types.region import REGIONS
 from .model import ParkRow, ProductRow, SummaryTable, UnitRow
 
@@ -71,8 +72,10 @@ def write_summary_xlsx(table: SummaryTable) -> bytes:
         ws = wb.create_sheet(title)
         cols = _columns(row_cls)
         append_data(ws, ["序号", CATEGORY_HEADER, *(label for _, label in cols)])
-        for n, row in enumerate(data[field], 1):
-            append_data(ws, [n, title, *(_text_cell(row[name]) for name, _ in cols)])
+        for n, (row, obj) in enumerate(zip(data[field], getattr(table, field),
+                                           strict=True), 1):
+            append_data(ws, [n, title, *(_cell(row[name], getattr(obj, name))
+                                         for name, _ in cols)])
         widths = [6, 18, *(30 if name in ("name", "product_name", "agency", "industries") else
                            22 if name == "credit_code" else 12 for name, _ in cols)]
         _style_header(ws, widths)
@@ -104,6 +107,14 @@ def write_summary_xlsx(table: SummaryTable) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return deterministic_xlsx(buf.getvalue())
+
+
+def _cell(value: Any, typed: Any) -> Any:
+    """A cell's value: a choice by its Chinese label (国家级, as the column's list offers),
+    industries joined, everything else as plain data."""
+    if isinstance(typed, LabelledEnum):
+        return typed.label
+    return _text_cell(value)
 
 
 def _text_cell(value: Any) -> Any:

@@ -165,3 +165,21 @@ def test_check_standard_accepts_every_shipped_file() -> None:
         data = yaml.safe_load(text)
         assert data["id"] == name
     assert check_standard(resolve_standard("demo-liquid-detergent"), "x") is None
+
+
+def test_a_share_over_100_percent_and_a_broken_standard_file(tmp_path: Path) -> None:
+    report = with_value(SAMPLE, "EN2", value=Decimal(104))
+    assert errors(report) == [("product-standard", "indicators[4].value")]
+    spec = greendocs.forms().get("product-self")
+    data = yaml.safe_load(spec.shipped_systems()["demo-liquid-detergent"])
+    data["indicators"][1]["id"] = "R1"
+    path = tmp_path / "broken.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    report = attrs.evolve(SAMPLE, product=attrs.evolve(SAMPLE.product, standard=str(path)))
+    found = [f for f in check_report(report) if f.severity.value == "error"]
+    assert [f.path for f in found] == ["product.standard"]
+    assert str(path) in found[0].message and "indicators[1].id" in found[0].message
+    missing = attrs.evolve(SAMPLE, product=attrs.evolve(SAMPLE.product,
+                                                        standard="elsewhere/mine.yaml"))
+    assert "is not here" in next(f.message for f in check_report(missing)
+                                 if f.severity.value == "error")
