@@ -13,6 +13,7 @@ import pytest
 import greendocs
 from greendocs.demo import pdf_pages
 from greendocs.engines.libreoffice import LibreOffice, find_soffice
+from greendocs.parsing import OLE_MAGIC
 from tests.samples import load_sample
 
 needs_libreoffice = pytest.mark.skipif(
@@ -124,4 +125,5 @@ def test_missing_libreoffice_says_how_to_install(monkeypatch: pytest.MonkeyPatch
         greendocs.Renderer().render(sample, "pdf")
     with pytest.raises(greendocs.ParseError, match=r"x\.doc: a \.doc file is read through "
                        "LibreOffice: LibreOffice is not installed"):
-        greendocs.parse(b"\xd0\xcf\x11\xe0" + bytes(100), source="x.doc")
+        word97 = OLE_MAGIC + bytes(504) + "WordDocument".encode("utf-16-le") + bytes(100)
+        greendocs.parse(word97, source="x.doc")
