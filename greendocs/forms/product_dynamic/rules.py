@@ -18,8 +18,14 @@ def check_dynamic(report: ProductDynamicReport) -> list[Finding]:
     """Every finding for one table (reads the standards the products name)."""
     findings: list[Finding] = []
     for i, product in enumerate(report.products):
-        findings += _status(product, f"products[{i}]")
-        findings += _worsened(product, f"products[{i}]")
+        where = f"products[{i}]"
+        if product.listed_year > report.reporting_year:
+            findings.append(Finding("listing", Severity.ERROR, f"{where}.listed_year",
+                                    f"{product.name} is listed in {product.listed_year}, after "
+                                    f"the reporting year {report.reporting_year}"))
+        findings += _status(product, where)
+        findings += _fits_standard(product, where)
+        findings += _worsened(product, where)
     findings += declared_findings(report.negative_list)
     return findings
 
@@ -39,6 +45,25 @@ def _status(product: ListedProduct, where: str) -> Iterator[Finding]:
             yield Finding("product-status", Severity.WARNING, f"{where}.output[{y1}]",
                           f"{product.name}: output fell from {v0} ({y0}) to 0 ({y1}); say "
                           "whether it is still produced")
+
+
+def _fits_standard(product: ListedProduct, where: str) -> Iterator[Finding]:
+    """Key indicators that are not the standard's, or given in another unit."""
+    try:
+        standard = resolve_standard(product.standard)
+    except ValidationError:
+        return
+    for k, row in enumerate(product.indicators):
+        ind = standard.indicator(row.id)
+        if ind is None:
+            known = ", ".join(i.id for i in standard.indicators) or "none"
+            yield Finding("product-standard", Severity.ERROR, f"{where}.indicators[{k}].id",
+                          f"{row.id!r} is not an indicator of {standard.number} ({known})")
+        elif ind.unit and str(row.unit or "") != ind.unit:
+            yield Finding("product-standard", Severity.ERROR,
+                          f"{where}.indicators[{k}].unit",
+                          f"{row.name} is given in {row.unit or 'no unit'}; "
+                          f"{standard.number} states it in {ind.unit}")
 
 
 def _worsened(product: ListedProduct, where: str) -> Iterator[Finding]:

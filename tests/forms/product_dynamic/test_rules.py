@@ -42,3 +42,15 @@ def test_every_series_of_every_product_gives_the_table_years() -> None:
         greendocs.load(data, "product-dynamic")
     assert "products[0].indicators[1].values: gives years [2019, 2021]; the 2021 table " \
         "reports exactly [2019, 2020, 2021]" in str(info.value)
+
+
+def test_indicators_fit_the_standard_and_listing_precedes_the_year() -> None:
+    p = SAMPLE.products[0]
+    rows = (attrs.evolve(p.indicators[0], id="ZZ"),
+            attrs.evolve(p.indicators[1], unit="tce/t"), *p.indicators[2:])
+    p = attrs.evolve(p, indicators=rows, listed_year=2023)
+    found = [(f.rule, f.path) for f in check_dynamic(attrs.evolve(SAMPLE, products=(p,)))
+             if f.severity.value == "error"]
+    assert found == [("listing", "products[0].listed_year"),
+                     ("product-standard", "products[0].indicators[0].id"),
+                     ("product-standard", "products[0].indicators[1].unit")]
