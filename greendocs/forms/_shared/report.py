@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
@@ -165,3 +165,16 @@ def data_file_findings(rule: str, field: str, exc: ValidationError) -> list[Find
         return [Finding(rule, Severity.ERROR, e.path or field, e.message) for e in exc.errors]
     return [Finding(rule, Severity.ERROR, field, f"{exc.source}: {e.path}: {e.message}"
                     if e.path else f"{exc.source}: {e.message}") for e in exc.errors]
+
+
+T = TypeVar("T")
+
+
+def resolve_data_file(resolve: Callable[[str], T], ref: str, rule: str,
+                      field: str) -> tuple[T | None, list[Finding]]:
+    """The data file a report names at *field* (resolved by *resolve*), or None and the
+    findings that say why it cannot be used."""
+    try:
+        return resolve(ref), []
+    except ValidationError as exc:
+        return None, data_file_findings(rule, field, exc)

@@ -10,7 +10,7 @@ from ...blocks.negative_list import declared_findings
 from ...blocks.requirement_check import Conformity
 from ...errors import ValidationError
 from ...findings import Finding, Severity
-from .._shared.report import data_file_findings
+from .._shared.report import data_file_findings, resolve_data_file
 from .energy_benchmarks import BenchmarkTable, energy_findings, resolve_benchmarks
 from .indicator_system import IndicatorSystem, resolve_system
 from .model import (
@@ -28,10 +28,8 @@ def check_report(report: Report, system: IndicatorSystem | None = None,
     *benchmarks* are given; otherwise the files the report names are read)."""
     findings: list[Finding] = []
     if system is None:
-        try:
-            system = resolve_system(report.indicator_system)
-        except ValidationError as exc:
-            findings += data_file_findings("indicator-system", "indicator_system", exc)
+        system, findings = resolve_data_file(resolve_system, report.indicator_system,
+                                             "indicator-system", "indicator_system")
     if system is not None:
         findings += _evaluation(report, system)
     findings += declared_findings(report.negative_list, applicant=True)

@@ -10,9 +10,8 @@ from collections.abc import Iterator
 
 from ...blocks.negative_list import declared_findings
 from ...blocks.requirement_check import Conformity
-from ...errors import ValidationError
 from ...findings import Finding, Severity
-from .._shared.report import data_file_findings
+from .._shared.report import resolve_data_file
 from .indicator_system import ParkSystem, resolve_system
 from .model import ParkSelfReport, ParkThirdPartyReport
 from .scoring import fit_problems, industrial_share, score
@@ -27,10 +26,9 @@ def check_report(report: Report, system: ParkSystem | None = None) -> list[Findi
     the report names is read)."""
     findings: list[Finding] = [*_eligibility(report)]
     if system is None:
-        try:
-            system = resolve_system(report.indicator_system)
-        except ValidationError as exc:
-            findings += data_file_findings("indicator-system", "indicator_system", exc)
+        system, unusable = resolve_data_file(resolve_system, report.indicator_system,
+                                             "indicator-system", "indicator_system")
+        findings += unusable
     if system is not None:
         findings += _evaluation(report, system)
     findings += declared_findings(report.negative_list, applicant=True)

@@ -8,9 +8,8 @@ from collections.abc import Iterator
 
 from ...blocks.negative_list import declared_findings
 from ...blocks.requirement_check import Conformity
-from ...errors import ValidationError
 from ...findings import Finding, Severity
-from .._shared.report import data_file_findings
+from .._shared.report import resolve_data_file
 from .model import ProductSelfReport
 from .standard import ProductStandard, resolve_standard
 from .verdict import fit_problems, judge
@@ -24,10 +23,8 @@ def check_report(report: ProductSelfReport,
     otherwise the standard the report names is read)."""
     findings: list[Finding] = []
     if standard is None:
-        try:
-            standard = resolve_standard(report.product.standard)
-        except ValidationError as exc:
-            findings += data_file_findings("product-standard", "product.standard", exc)
+        standard, findings = resolve_data_file(resolve_standard, report.product.standard,
+                                               "product-standard", "product.standard")
     if standard is not None:
         findings += _evaluation(report, standard)
     findings += declared_findings(report.negative_list, applicant=True)
