@@ -1,5 +1,7 @@
-"""The report skeleton the report forms share: the cover, and numbered sections whose
-headings are the model's labels."""
+"""The report skeleton the report forms share: the cover, the instructions page, numbered
+sections whose headings are the model's labels, a third-party report's front matter, the
+conclusion of a pass/fail evaluation, a report's roll-up entry, and the data files a report
+names (resolved, their problems as findings)."""
 
 from __future__ import annotations
 
