@@ -158,7 +158,10 @@ def render_cmd(ctx: click.Context, file: Path, output: Path, fmt: str | None,
         _fail(exc if exc.source else ValidationError(exc.errors, str(file)))
     except GreenDocsError as exc:
         _fail(exc)
-    click.echo(f"wrote {output}")
+    # what validate would say, so that a report is never handed on without its findings
+    report = _check(loaded.form, loaded.model, as_json=False)
+    note = f" ({len(report.errors)} rule error(s): see above)" if report.errors else ""
+    click.echo(f"wrote {output}{note}")
 
 
 @main.command("parse")

@@ -151,3 +151,15 @@ def test_system_lists_copies_and_the_copy_loads(tmp_path: Path) -> None:
     assert code == 1 and "systems: gbt36132-2018, gbt36132-2025" in err
     code, _, err = run("system", "summary")
     assert code == 1 and "ships no indicator system" in err
+
+
+def test_render_prints_the_rules_findings(tmp_path: Path) -> None:
+    data = yaml.safe_load(sample_path("factory-dynamic").read_text(encoding="utf-8"))
+    data["data"]["factory"]["listed_year"] = 2030
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "a6.docx"
+    code, stdout, err = run("render", str(bad), "-o", str(out))
+    assert code == 0 and out.exists()
+    assert "error: factory.listed_year: listed in 2030" in err
+    assert "(1 rule error(s): see above)" in stdout
