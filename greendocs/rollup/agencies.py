@@ -123,7 +123,9 @@ def agency_problems(agency_reports: Sequence[tuple[str, AgencyEntry]],
             problems.append(Problem(
                 "agency-no-report", _files(mine), "agency",
                 f"{group.name} wrote {len(mine)} third-party report(s) in this batch but the "
-                "folder holds no annual work report of it (Attachment 10)", Severity.WARNING))
+                "folder holds no annual work report of it (Attachment 10)", Severity.WARNING,
+                f"{group.name}本批次出具{len(mine)}份第三方评价报告，但未提交评价机构年度工作报告"
+                "（附件10）"))
             continue
         problems += _listing(group, mine, province)
     return problems
@@ -145,7 +147,9 @@ def _quota(group: _Group, reports: list[tuple[str, SummaryEntry]], quota: int) -
     return [Problem("agency-quota", ", ".join(filter(None, (group.path, _files(reports)))),
                     "agency", f"{who} evaluated {len(units)} units in this batch "
                     f"({'、'.join(sorted(units.values()))}); a legal person, related entities "
-                    f"included, may carry at most {quota}")]
+                    f"included, may carry at most {quota}", Severity.ERROR,
+                    f"{who}本批次评价{len(units)}个单位（{'、'.join(sorted(units.values()))}），"
+                    f"同一法人（含关联单位）每批次不超过{quota}个")]
 
 
 def _blacklisted(group: _Group, reports: list[tuple[str, SummaryEntry]], on: dt.date,
@@ -159,7 +163,10 @@ def _blacklisted(group: _Group, reports: list[tuple[str, SummaryEntry]], on: dt.
             out.append(Problem("agency-blacklist", path, "agency",
                                f"the report on {entry.name} is by {entry.agency}, on the "
                                f"blacklist since {found.listed_on} ({found.reason}; "
-                               f"{found.source}): its results are refused"))
+                               f"{found.source}): its results are refused", Severity.ERROR,
+                               f"{entry.name}的评价报告由{entry.agency}出具，该机构自"
+                               f"{found.listed_on}起被列入限制名单（{found.reason}；"
+                               f"{found.source}），其评价结果不予采信"))
     return out
 
 
@@ -173,11 +180,14 @@ def _listing(group: _Group, reports: list[tuple[str, SummaryEntry]],
         if key not in listed:
             out.append(Problem("agency-project-unlisted", f"{path}, {group.path}", "agency",
                                f"{group.name} evaluated {entry.name} (this report) but its "
-                               "annual work report does not list the project"))
+                               "annual work report does not list the project", Severity.ERROR,
+                               f"{group.name}评价了{entry.name}，但其年度工作报告未列出该项目"))
     for key, p in listed.items():
         if p.region == province and key not in reported:
             out.append(Problem("agency-project-unmatched", group.path or "", "projects",
                                f"{group.name} lists {p.unit} ({p.category.label}, {p.region}) "
                                "but the folder holds no third-party report on it",
-                               Severity.WARNING))
+                               Severity.WARNING,
+                               f"{group.name}年度工作报告列出的{p.unit}（{p.category.label}，"
+                               f"{p.region}）无对应的第三方评价报告"))
     return out

@@ -274,7 +274,8 @@ def build_rollup(results: list[FileResult], *, province: str | None = None,
         province = regions.most_common(1)[0][0]
         if len(regions) > 1:
             problems.append(Problem("province", "", "", f"no province given; taking {province}, "
-                                    "where most units are", Severity.WARNING))
+                                    "where most units are", Severity.WARNING,
+                                    f"未指定推荐地区，按多数单位所在地区取{province}"))
     units: dict[tuple[Category, str], list[FileResult]] = defaultdict(list)
     for r in used:
         assert r.entry is not None
@@ -287,23 +288,30 @@ def build_rollup(results: list[FileResult], *, province: str | None = None,
         lead_result = (thirds or selfs)[0]
         lead = lead_result.entry
         assert lead is not None
-        for group, what in ((selfs, "self-evaluation"), (thirds, "third-party")):
+        for group, what, what_zh in ((selfs, "self-evaluation", "自评价报告"),
+                                     (thirds, "third-party", "第三方评价报告")):
             if len(group) > 1:
                 problems.append(Problem("duplicate", ", ".join(r.path for r in group), "",
                                         f"{lead.name} ({key}) has {len(group)} {what} "
-                                        "reports; keep one"))
+                                        "reports; keep one", Severity.ERROR,
+                                        f"{lead.name}（{key}）有{len(group)}份{what_zh}，"
+                                        "请保留一份"))
         if thirds and not selfs:
             problems.append(Problem("unmatched-third-party", thirds[0].path, "",
                                     f"third-party report for {lead.name} ({key}) has no "
-                                    "matching self-evaluation report"))
+                                    "matching self-evaluation report", Severity.ERROR,
+                                    f"{lead.name}（{key}）的第三方评价报告无对应的自评价报告"))
         if selfs and not thirds and lead.third_party_expected:
             problems.append(Problem("unmatched-self", selfs[0].path, "",
                                     f"self-evaluation of {lead.name} ({key}) has no matching "
-                                    "third-party report"))
+                                    "third-party report", Severity.ERROR,
+                                    f"{lead.name}（{key}）的自评价报告无对应的第三方评价报告"))
         if lead.region != province:
             problems.append(Problem("foreign-region", lead_result.path, "region",
                                     f"{lead.name} is in {lead.region}, not in {province}; "
-                                    "left out of the summary"))
+                                    "left out of the summary", Severity.ERROR,
+                                    f"{lead.name}位于{lead.region}，不属于{province}，"
+                                    "未列入汇总表"))
             continue
         rows[category.table].append(dict(lead.row))
         row_files[category.table].append(", ".join(r.path for r in (*selfs, *thirds)))

@@ -39,3 +39,6 @@ class Problem:
     path: str
     message: str
     severity: Severity = Severity.ERROR
+    #: the message as Attachment 1's 问题清单 prints it, where the roll-up has it in Chinese
+    #: (the problems of form rules and of unreadable files keep their English message)
+    message_zh: str = ""

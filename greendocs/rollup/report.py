@@ -26,7 +26,7 @@ def write_rollup_xlsx(result: RollupResult) -> bytes:
     append_data(problems, ("序号", "问题类别", "性质", "kind", "文件", "字段", "说明"))
     for i, p in enumerate(result.problems, 1):
         append_data(problems, (i, kind_label(p.kind), _SEVERITY[p.severity], p.kind, p.files,
-                         p.path, p.message))
+                               p.path, p.message_zh or p.message))
     files = wb.create_sheet(FILES_SHEET, 1)
     append_data(files, ("序号", "文件", "处理结果", "表单", "原因"))
     for i, f in enumerate(result.files, 1):

@@ -110,6 +110,10 @@ def test_cli_writes_the_workbook_with_problem_and_file_sheets(folder: Path,
     assert sorted(r[3] for r in problems) == ["agency-quota", "duplicate", "foreign-region",
                                               "unreadable"]
     assert {r[2] for r in problems} == {"错误"}
+    messages = {r[3]: r[6] for r in problems}
+    assert "请保留一份" in messages["duplicate"]
+    assert "不超过15个" in messages["agency-quota"]
+    assert "未列入汇总表" in messages["foreign-region"]
     parsed = greendocs.parse_file(out)
     assert parsed.form.id == "summary" and len(parsed.model.supply_chains) == 16
     assert greendocs.parse_file(docx).model == parsed.model
