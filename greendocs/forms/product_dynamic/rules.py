@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ...blocks.negative_list import declared_findings
 from ...errors import ValidationError
 from ...findings import Finding, Severity
-from ..product.standard import resolve_standard
+from ..product.standard import ProductStandard, resolve_standard
 from .model import ListedProduct, ProductDynamicReport
 
 
@@ -24,8 +24,12 @@ def check_dynamic(report: ProductDynamicReport) -> list[Finding]:
                                     f"{product.name} is listed in {product.listed_year}, after "
                                     f"the reporting year {report.reporting_year}"))
         findings += _status(product, where)
-        findings += _fits_standard(product, where)
-        findings += _worsened(product, where)
+        try:
+            standard = resolve_standard(product.standard)
+        except ValidationError:
+            continue  # a standard greendocs does not know gives nothing to compare with
+        findings += _fits_standard(product, standard, where)
+        findings += _worsened(product, standard, where)
     findings += declared_findings(report.negative_list)
     return findings
 
@@ -47,12 +51,9 @@ def _status(product: ListedProduct, where: str) -> Iterator[Finding]:
                           "whether it is still produced")
 
 
-def _fits_standard(product: ListedProduct, where: str) -> Iterator[Finding]:
+def _fits_standard(product: ListedProduct, standard: ProductStandard,
+                   where: str) -> Iterator[Finding]:
     """Key indicators that are not the standard's, or given in another unit."""
-    try:
-        standard = resolve_standard(product.standard)
-    except ValidationError:
-        return
     for k, row in enumerate(product.indicators):
         ind = standard.indicator(row.id)
         if ind is None:
@@ -66,11 +67,8 @@ def _fits_standard(product: ListedProduct, where: str) -> Iterator[Finding]:
                           f"{standard.number} states it in {ind.unit}")
 
 
-def _worsened(product: ListedProduct, where: str) -> Iterator[Finding]:
-    try:
-        standard = resolve_standard(product.standard)
-    except ValidationError:
-        return  # a standard greendocs does not know gives no direction to compare with
+def _worsened(product: ListedProduct, standard: ProductStandard,
+              where: str) -> Iterator[Finding]:
     for k, row in enumerate(product.indicators):
         ind = standard.indicator(row.id)
         if ind is None or ind.comparison not in ("le", "ge"):
