@@ -8,7 +8,15 @@ import attrs
 
 
 class GreenDocsError(Exception):
-    """Base class of every error greendocs raises on purpose."""
+    """Base class of every error greendocs raises on purpose.
+
+    ``zh`` is the message in Chinese, for what greendocs writes for Chinese readers (the
+    problem list of Attachment 1); ``str()`` stays the English message of the console.
+    """
+
+    def __init__(self, *args: object, zh: str = "") -> None:
+        super().__init__(*args)
+        self.message_zh = zh
 
 
 @attrs.frozen
@@ -17,6 +25,8 @@ class FieldError:
 
     path: str
     message: str
+    #: the message in Chinese ("" where none was written)
+    message_zh: str = ""
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
@@ -29,26 +39,36 @@ class FieldValueError(GreenDocsError, ValueError):
     knows it; the converter layer joins it to the full field path.
     """
 
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, field: str | None = None, *, zh: str = "") -> None:
+        super().__init__(message, zh=zh)
         self.message = message
         self.field = field
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}" if self.field else self.message
 
+    def at(self, field: str) -> FieldValueError:
+        """The same error, placed at *field*."""
+        return FieldValueError(self.message, field, zh=self.message_zh)
+
 
 class ValidationError(GreenDocsError, ValueError):
-    """Input data does not fit a form's model. ``errors`` lists every problem found."""
+    """Input data does not fit a form's model. ``errors`` lists every problem found;
+    ``model`` is the model class the data was for, when known (its labels name the
+    fields for readers of the form)."""
 
-    def __init__(self, errors: Sequence[FieldError], source: str | None = None) -> None:
+    def __init__(self, errors: Sequence[FieldError], source: str | None = None,
+                 model: type | None = None) -> None:
         self.errors = tuple(errors)
         self.source = source
+        self.model = model
         head = f"{source}: " if source else ""
         count = len(self.errors)
         lines = [f"{head}{count} problem{'s' if count != 1 else ''} found"]
         lines += [f"  {e}" for e in self.errors]
-        super().__init__("\n".join(lines))
+        super().__init__("\n".join(lines), zh="；".join(
+            f"{e.path}：{e.message_zh}" if e.path else e.message_zh
+            for e in self.errors if e.message_zh))
 
 
 class TemplateError(GreenDocsError):

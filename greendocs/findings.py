@@ -23,6 +23,8 @@ class Finding:
     severity: Severity
     path: str
     message: str
+    #: the message in Chinese, as Attachment 1's problem list prints it ("" where none)
+    message_zh: str = ""
 
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""

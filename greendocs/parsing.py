@@ -71,12 +71,16 @@ def detect_format(data: bytes, source: str) -> str:
             return "doc"
         if _stream_named(data, "Workbook") or _stream_named(data, "Book"):
             raise NotAFormError(f"{source}: an Excel 97 workbook (.xls), not a form; forms are "
-                                "read from .xlsx (save it as .xlsx if it is one)")
+                                "read from .xlsx (save it as .xlsx if it is one)",
+                                zh="Excel 97工作簿（.xls），不是表单；表单从.xlsx读取"
+                                "（如是表单请另存为.xlsx）")
         raise NotAFormError(f"{source}: an OLE compound file that is not a Word document "
-                            "(a thumbnail cache, say); not a form")
+                            "(a thumbnail cache, say); not a form",
+                            zh="不是Word文档的OLE复合文件（如缩略图缓存）；不是表单")
     if not data.startswith(b"PK"):
         raise NotAFormError(f"{source}: not a form document (.docx, .odt, .xlsx, .doc or "
-                            ".wps); it is not an Office file")
+                            ".wps); it is not an Office file",
+                            zh="不是表单文档（.docx、.odt、.xlsx、.doc或.wps）；不是Office文件")
     head = data[:65536]
     if head[30:38] == b"mimetype" and b"application/vnd.oasis.opendocument" in head[:200]:
         return "odt"
@@ -109,10 +113,13 @@ class Parser:
             size = p.stat().st_size
             if size > DEFAULT_LIMITS.max_archive_bytes:
                 raise ParseError(f"{p}: the file is {size:,} bytes; the limit is "
-                                 f"{DEFAULT_LIMITS.max_archive_bytes:,}")
+                                 f"{DEFAULT_LIMITS.max_archive_bytes:,}",
+                                 zh=f"文件大小为{size:,}字节，超过上限"
+                                 f"{DEFAULT_LIMITS.max_archive_bytes:,}字节")
             data = p.read_bytes()
         except OSError as exc:
-            raise ParseError(f"{p}: cannot read it ({exc.strerror})") from None
+            raise ParseError(f"{p}: cannot read it ({exc.strerror})",
+                             zh=f"无法读取文件（{exc.strerror}）") from None
         return self.parse(data, str(p), form_id=form_id)
 
     def parse(self, data: bytes, source: str = "<document>", *, form_id: str | None = None
@@ -133,7 +140,7 @@ class Parser:
             docx = lo.convert(data, ".doc", "docx", input_filter="MS Word 97", source=source)
         except ConversionError as exc:
             raise ParseError(f"{source}: a .{kind} file is read through LibreOffice: "
-                             f"{exc}") from None
+                             f"{exc}", zh=f"经LibreOffice读取.{kind}文件失败") from None
         parsed = self._parse_marked(read_docx_values(docx, source), source, kind, form_id)
         return attrs.evolve(parsed, format=kind)
 
@@ -185,7 +192,9 @@ class Parser:
                counts: Mapping[str, int], convert: Any) -> ParsedDocument:
         if not found:
             raise NotAFormError(f"{source}: no {spec.id} values found (no greendocs markers, "
-                                "no matching labels)")
+                                "no matching labels)",
+                                zh=f"未找到{spec.title_zh}的任何填写内容（没有greendocs标记，也没有"
+                                "相符的栏目名称）")
         data, _unknown = unflatten(spec.model, found, convert)
         model: Any = structure(data, spec.model, source=source)
         return ParsedDocument(spec, model, source, fmt, dict(counts))
@@ -193,11 +202,12 @@ class Parser:
     def _get(self, form_id: str | None, source: str) -> FormSpec:
         if form_id is None:
             raise NotAFormError(f"{source}: cannot tell which form this is (no form "
-                                "marker); name it with --form")
+                                "marker); name it with --form",
+                                zh="无法判断是哪种表单（没有表单标记）")
         try:
             return self.registry.get(form_id)
         except UnknownFormError as exc:
-            raise ParseError(f"{source}: {exc}") from None
+            raise ParseError(f"{source}: {exc}", zh="不是已安装的表单类型") from None
 
     def _identify(self, values: MarkedValues, source: str, form_id: str | None) -> FormSpec:
         if form_id or values.form_id:
@@ -217,7 +227,8 @@ class Parser:
                 best, score = spec, hits
         if best is None:
             raise NotAFormError(f"{source}: not a greendocs form: no form marker, no known "
-                                "title, no field markers")
+                                "title, no field markers",
+                                zh="不是greendocs表单：没有表单标记、已知标题或字段标记")
         return best
 
 

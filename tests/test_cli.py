@@ -161,5 +161,5 @@ def test_render_prints_the_rules_findings(tmp_path: Path) -> None:
     out = tmp_path / "a6.docx"
     code, stdout, err = run("render", str(bad), "-o", str(out))
     assert code == 0 and out.exists()
-    assert "error: factory.listed_year: listed in 2030" in err
+    assert "error: factory.listed_year: 岭南绿源电器制造有限公司 is listed in 2030" in err
     assert "(1 rule error(s): see above)" in stdout

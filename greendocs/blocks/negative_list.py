@@ -21,7 +21,7 @@ def _detail_needed(instance: Declaration, attribute: attrs.Attribute[Any], value
     text_validator(required=False, max_length=2000)(instance, attribute, value)
     if instance.present and not value:
         raise FieldValueError("describe the circumstance when it is declared (present: yes)",
-                              attribute.name)
+                              attribute.name, zh="申报存在该情形时，请说明具体情况")
 
 
 @attrs.frozen
@@ -74,11 +74,14 @@ def declared_findings(negative_list: NegativeList, path: str = "negative_list", 
     if applicant:
         severity, consequence = Severity.ERROR, "an applicant with this circumstance cannot "\
             "be recommended"
+        consequence_zh = "存在该情形的申报单位不得推荐"
     else:
         severity, consequence = Severity.WARNING, "a listed unit with this circumstance is "\
             "proposed for removal from the list"
+        consequence_zh = "存在该情形的已入选单位拟移出名单"
     return [Finding("negative-list", severity, f"{path}.{name}",
-                    f"declared: {decl.detail}; {consequence}")
+                    f"declared: {decl.detail}; {consequence}",
+                    f"申报存在：{decl.detail}；{consequence_zh}")
             for name, decl in negative_list.declared()]
 
 

@@ -52,7 +52,8 @@ class LibreOffice:
     def __init__(self, executable: str | None = None, timeout: float = 180) -> None:
         exe = executable or find_soffice()
         if exe is None:
-            raise ConversionError(f"LibreOffice is not installed; {INSTALL_HINT}")
+            raise ConversionError(f"LibreOffice is not installed; {INSTALL_HINT}",
+                                  zh="未安装LibreOffice")
         self.executable = exe
         self.timeout = timeout
 
@@ -93,7 +94,8 @@ class LibreOffice:
             produced = outdir / f"{f.stem}.{target}"
             if not produced.exists():
                 raise ConversionError(f"{source or f}: LibreOffice could not convert it to "
-                                      f"{target} (is it damaged?)")
+                                      f"{target} (is it damaged?)",
+                                      zh="LibreOffice无法转换该文件（文件可能已损坏）")
             results.append(produced)
         return results
 
@@ -104,15 +106,18 @@ class LibreOffice:
                                     env=env, start_new_session=True)
         except OSError as exc:
             raise ConversionError(f"cannot start LibreOffice ({self.executable}): "
-                                  f"{exc.strerror}; {INSTALL_HINT}") from None
+                                  f"{exc.strerror}; {INSTALL_HINT}",
+                                  zh="无法启动LibreOffice") from None
         try:
             _, err = proc.communicate(timeout=self.timeout)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
             raise ConversionError(f"{what}: LibreOffice took longer than {self.timeout:.0f} s "
-                                  "and was stopped") from None
+                                  "and was stopped",
+                                  zh=f"LibreOffice处理超过{self.timeout:.0f}秒，已停止") from None
         if proc.returncode != 0:
             detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
             raise ConversionError(f"{what}: LibreOffice failed (exit {proc.returncode}): "
-                                  f"{detail[0]}")
+                                  f"{detail[0]}",
+                                  zh=f"LibreOffice运行失败（退出码{proc.returncode}）")

@@ -36,19 +36,21 @@ def _structure_str(value: Any, _: type) -> str:
         return value
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return str(value)
-    raise FieldValueError(f"expected text, got {_describe(value)}")
+    raise FieldValueError(f"expected text, got {_describe(value)}", zh=f"应为文字，实为{value!r}")
 
 
 def _structure_int(value: Any, _: type) -> int:
     if isinstance(value, bool):
-        raise FieldValueError(f"expected a whole number, got {value!r}")
+        raise FieldValueError(f"expected a whole number, got {value!r}",
+                              zh=f"应为整数，实为{value!r}")
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and value.strip().lstrip("-").isdigit():
         return int(value.strip())
-    raise FieldValueError(f"expected a whole number, got {_describe(value)}")
+    raise FieldValueError(f"expected a whole number, got {_describe(value)}",
+                          zh=f"应为整数，实为{value!r}")
 
 
 def _structure_bool(value: Any, _: type) -> bool:
@@ -60,7 +62,8 @@ def _structure_bool(value: Any, _: type) -> bool:
             return True
         if low in ("否", "false", "no", "无"):
             return False
-    raise FieldValueError(f"expected yes or no (true/false, 是/否), got {_describe(value)}")
+    raise FieldValueError(f"expected yes or no (true/false, 是/否), got {_describe(value)}",
+                          zh=f"应填“是”或“否”，实为{value!r}")
 
 
 def _structure_industry(value: Any, _: type) -> Industry:
@@ -72,8 +75,8 @@ def _structure_industry(value: Any, _: type) -> Industry:
         return Industry(_structure_str(value["code"], str), _structure_str(value["name"], str))
     raise FieldValueError(
         f"expected an industry such as '2611 无机酸制造' or {{code: '2611', name: 无机酸制造}}, "
-        f"got {_describe(value)}"
-    )
+        f"got {_describe(value)}",
+        zh=f"{value!r}不是行业类别；应写4位类别代码和名称，如“2611 无机酸制造”")
 
 
 def _structure_enum(value: Any, cls: type[LabelledEnum]) -> LabelledEnum:
@@ -81,7 +84,8 @@ def _structure_enum(value: Any, cls: type[LabelledEnum]) -> LabelledEnum:
         if value in (member.value, member.label):
             return member
     choices = ", ".join(f"{m.value} ({m.label})" for m in cls)
-    raise FieldValueError(f"{value!r} is not one of: {choices}")
+    raise FieldValueError(f"{value!r} is not one of: {choices}",
+                          zh=f"{value!r}不是可选项之一；应为：{'、'.join(m.label for m in cls)}")
 
 
 def decimal_to_json(value: Decimal) -> int | float | str:
@@ -130,16 +134,17 @@ def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
     every problem with its field path."""
     if not isinstance(data, dict):
         raise ValidationError(
-            [FieldError("", f"expected a mapping of fields at the top, got {_describe(data)}")],
+            [FieldError("", f"expected a mapping of fields at the top, got {_describe(data)}",
+                        "数据顶层应为“字段：值”的映射")],
             source,
         )
     oversized = _oversized(data, cls, "")
     if oversized:
-        raise ValidationError(oversized, source)
+        raise ValidationError(oversized, source, cls)
     try:
         return _CONVERTER.structure(data, cls)
     except (ClassValidationError, IterableValidationError, FieldValueError) as exc:
-        raise ValidationError(collect_errors(exc), source) from None
+        raise ValidationError(collect_errors(exc), source, cls) from None
 
 
 def _oversized(data: Any, cls: type, path: str) -> list[FieldError]:
@@ -154,7 +159,8 @@ def _oversized(data: Any, cls: type, path: str) -> list[FieldError]:
         if f.shape.kind == "list" and isinstance(value, list):
             if f.max_items is not None and len(value) > f.max_items:
                 found.append(FieldError(where, f"allows at most {f.max_items} entries, "
-                                        f"found {len(value)}"))
+                                        f"found {len(value)}",
+                                        f"最多{f.max_items}项，实有{len(value)}项"))
             elif f.shape.item is not None and f.shape.item.kind == "model":
                 for i, item in enumerate(value):
                     found += _oversized(item, f.shape.item.type, f"{where}[{i}]")
@@ -196,13 +202,14 @@ def collect_errors(exc: BaseException, path: str = "") -> list[FieldError]:
             out += collect_errors(sub, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            out.append(FieldError(_join(path, key), "is not a field of this form; check the name"))
+            out.append(FieldError(_join(path, key), "is not a field of this form; check the name",
+                                  "不是本表的字段；请核对字段名"))
     elif isinstance(exc, FieldValueError):
         where = _join(path, exc.field) if exc.field else path
-        out.append(FieldError(where, exc.message))
+        out.append(FieldError(where, exc.message, exc.message_zh))
     elif isinstance(exc, KeyError) or (isinstance(exc, TypeError) and "missing" in str(exc)):
-        out.append(FieldError(path, "is required but missing"))
+        out.append(FieldError(path, "is required but missing", "必填，但未填写"))
     else:
-        out.append(FieldError(path, str(exc) or type(exc).__name__))
+        out.append(FieldError(path, str(exc) or type(exc).__name__, "填写有误"))
     return out
 

@@ -52,15 +52,17 @@ def typed(kind: type, label: str, *, optional: bool = False, help: str | None = 
             try:
                 return kind(value)
             except FieldValueError as exc:
-                raise FieldValueError(exc.message, field.name) from None
+                raise exc.at(field.name) from None
             except ValueError:  # an enum's own error: take its label, or name the choices
                 label_of = getattr(kind, "label_of", None)
                 if label_of is not None and (found := label_of(value)) is not None:
                     return found
                 choices = ", ".join(f"{m.value} ({m.label})" if hasattr(m, "label")
                                     else str(m.value) for m in kind)  # type: ignore[attr-defined]
-                raise FieldValueError(f"{value!r} is not one of: {choices}",
-                                      field.name) from None
+                labels = "、".join(str(getattr(m, "label", m.value))
+                                   for m in kind)  # type: ignore[attr-defined]
+                raise FieldValueError(f"{value!r} is not one of: {choices}", field.name,
+                                      zh=f"{value!r}不是可选项之一；应为：{labels}") from None
 
         converter = attrs.Converter(convert, takes_field=True)
 
@@ -71,7 +73,7 @@ def typed(kind: type, label: str, *, optional: bool = False, help: str | None = 
             check(instance, attribute, value)
         except TypeError:
             raise FieldValueError(f"expected {kind.__name__}, got {value!r}",
-                                  attribute.name) from None
+                                  attribute.name, zh=f"填写有误：{value!r}") from None
 
     kwargs: dict[str, Any] = {"default": None} if optional else {}
     return attrs.field(converter=converter, validator=named, metadata=meta(label, help=help),
@@ -91,7 +93,7 @@ def year(label: str) -> Any:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or not 2000 <= value <= 2100:
             raise FieldValueError(f"{value!r} is not a year between 2000 and 2100",
-                                  attribute.name)
+                                  attribute.name, zh=f"{value!r}不是2000至2100年之间的年份")
 
     return attrs.field(validator=check, metadata=meta(label))
 
@@ -106,14 +108,16 @@ def items_validator(*, min_items: int = 0, max_items: int | None = None) -> Any:
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, tuple):
-            raise FieldValueError(f"expected a list, got {value!r}", attribute.name)
+            raise FieldValueError(f"expected a list, got {value!r}", attribute.name,
+                                  zh=f"应为若干项的列表，实为{value!r}")
         if len(value) < min_items:
             raise FieldValueError(
                 f"needs at least {min_items} entr{'y' if min_items == 1 else 'ies'}, "
-                f"found {len(value)}", attribute.name)
+                f"found {len(value)}", attribute.name,
+                zh=f"至少应有{min_items}项，实有{len(value)}项")
         if max_items is not None and len(value) > max_items:
             raise FieldValueError(f"allows at most {max_items} entries, found {len(value)}",
-                                  attribute.name)
+                                  attribute.name, zh=f"最多{max_items}项，实有{len(value)}项")
 
     return check
 
@@ -157,10 +161,10 @@ def paragraphs(label: str, *, min_items: int = 0) -> Any:
             try:
                 check_text(para, max_length=MAX_PARAGRAPH_LENGTH)
             except FieldValueError as exc:
-                raise FieldValueError(exc.message, f"{attribute.name}[{i}]") from None
+                raise exc.at(f"{attribute.name}[{i}]") from None
             if not para:
                 raise FieldValueError("is an empty paragraph; remove it",
-                                      f"{attribute.name}[{i}]")
+                                      f"{attribute.name}[{i}]", zh="是空段落；请删除")
 
     kwargs: dict[str, Any] = {} if min_items else {"default": ()}
     return attrs.field(converter=_clean_paragraphs, validator=check,

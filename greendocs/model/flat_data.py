@@ -76,7 +76,8 @@ def unflatten(cls: type, found: Mapping[str, Any],
         pattern, _ = split_path(path)
         leaf = patterns.get(pattern)
         if leaf is None:
-            problems.append(FieldError(path, "is in the document but not in this form's model"))
+            problems.append(FieldError(path, "is in the document but not in this form's model",
+                                       "文档中有此项，但本表没有该字段"))
             continue
         _insert(root, path, convert(raw, leaf), leaf)
     return _finish(root, cls), problems

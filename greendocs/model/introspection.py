@@ -6,6 +6,7 @@ this one module, so a new form needs no engine change.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from decimal import Decimal
@@ -163,3 +164,39 @@ def _resolve_leaves(cls: type) -> tuple[LeafPath, ...]:
     walk(cls, "", (), False)
     return tuple(out)
 
+
+
+_PATH_TOKEN = re.compile(r"\[([^\]]*)\]|([^.\[\]]+)")
+
+
+def label_path(cls: type | None, path: str) -> str:
+    """*path* (``indicators[2].values[2021]``) in the labels a reader of the form knows
+    (``指标／第3行／2021年``); parts the model does not name are kept as written."""
+    if not path or cls is None:
+        return path
+    out: list[str] = []
+    current: Any = cls
+    item: Shape | None = None  # the shape an index selects from
+    for m in _PATH_TOKEN.finditer(path):
+        index, name = m.groups()
+        if index is not None:
+            if item is not None and item.kind == "series":
+                out.append(f"{index}年")
+                item = None
+            elif item is not None and item.kind == "list" and index.isdigit():
+                out.append(f"第{int(index) + 1}项")
+                current = item.type if item.item and item.item.kind == "model" else None
+                item = None
+            else:
+                out.append(f"[{index}]")
+            continue
+        info = field_map(current).get(name) if current is not None and attrs.has(current) \
+            else None
+        if info is None:
+            out.append(name)
+            current, item = None, None
+            continue
+        out.append(info.label)
+        current = info.shape.type if info.shape.kind == "model" else None
+        item = info.shape if info.shape.kind in ("list", "series") else None
+    return "／".join(out)

@@ -30,15 +30,18 @@ def parse_xml(data: bytes, source: str) -> etree._Element:
     """
     if data.count(b"<") > MAX_ELEMENTS:
         raise UnsafeDocumentError(f"{source}: holds more than {MAX_ELEMENTS:,} XML elements, "
-                                  "more than any form; not read")
+                                  "more than any form; not read",
+                                  zh=f"文件内容超过{MAX_ELEMENTS:,}个XML元素，远超任何表单；未读取")
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise ParseError(f"{source}: not well-formed XML ({exc})") from None
+        raise ParseError(f"{source}: not well-formed XML ({exc})",
+                         zh="文件内容不是格式正确的XML，文件已损坏") from None
     if root is None:
-        raise ParseError(f"{source}: empty XML part")
+        raise ParseError(f"{source}: empty XML part", zh="文件中有空的XML部件，文件已损坏")
     info = root.getroottree().docinfo
     if getattr(info, "doctype", "") or info.internalDTD is not None:
         raise UnsafeDocumentError(
-            f"{source}: declares a DTD or entities, which Office documents never do; not read")
+            f"{source}: declares a DTD or entities, which Office documents never do; not read",
+            zh="文件声明了DTD或实体，正常的Office文档不会如此；未读取")
     return root

@@ -12,7 +12,7 @@ import enum
 import os
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -24,11 +24,12 @@ from ..errors import ConversionError, FieldError, NotAFormError, ParseError, Val
 from ..findings import Finding, Severity
 from ..forms.summary import SummaryTable, check_summary
 from ..model.converter import structure
+from ..model.introspection import label_path
 from ..parsing import Parser, is_word97
 from ..types.region import Region
 from .agencies import AGENCY_QUOTA, Blacklist, agency_problems
 from .entry import AgencyEntry, Category, Role, SummaryEntry
-from .problems import KIND_LABELS, Problem
+from .problems import KIND_LABELS, Problem, field_errors_zh, in_chinese
 
 #: form rules the roll-up recomputes with the whole batch in view, so their findings in
 #: single files are not repeated as problems
@@ -60,12 +61,18 @@ class FileResult:
     path: str
     status: FileStatus
     form: str | None = None
+    #: the form's Chinese title
+    form_zh: str = ""
     kind: str = ""  # for failures: unreadable | invalid
     reason: str = ""
+    #: the reason in Chinese, as Attachment 1's 文件清单 prints it
+    reason_zh: str = ""
     entry: SummaryEntry | None = None
     #: what an agency's annual work report gives the agency checks
     agency: AgencyEntry | None = None
     findings: tuple[Finding, ...] = ()
+    #: the findings' field paths in the labels of the form
+    places: Mapping[str, str] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -87,21 +94,31 @@ def read_form_file(path: str, parser: Parser | None = None, shown: str | None = 
     try:
         parsed = parser.parse_file(path)
     except NotAFormError as exc:
-        return FileResult(name, FileStatus.SKIPPED, reason=_short(exc, path))
+        return FileResult(name, FileStatus.SKIPPED, reason=_short(exc, path),
+                          reason_zh=exc.message_zh)
     except ValidationError as exc:
         return FileResult(name, FileStatus.FAILED, kind="invalid",
-                          reason="; ".join(str(e) for e in exc.errors))
-    except (ParseError, OSError) as exc:
-        return FileResult(name, FileStatus.FAILED, kind="unreadable", reason=_short(exc, path))
+                          reason="; ".join(str(e) for e in exc.errors),
+                          reason_zh=field_errors_zh(exc.errors, exc.model))
+    except ParseError as exc:
+        return FileResult(name, FileStatus.FAILED, kind="unreadable", reason=_short(exc, path),
+                          reason_zh=exc.message_zh)
+    except OSError as exc:
+        return FileResult(name, FileStatus.FAILED, kind="unreadable", reason=_short(exc, path),
+                          reason_zh=f"无法读取文件（{exc.strerror}）")
     spec = parsed.form
+    findings = tuple(spec.rules(parsed.model))
+    places = {f.path: label_path(spec.model, f.path) for f in findings}
     if spec.agency_entry is not None:
-        return FileResult(name, FileStatus.USED, spec.id, agency=spec.agency_entry(parsed.model),
-                          findings=tuple(spec.rules(parsed.model)))
+        return FileResult(name, FileStatus.USED, spec.id, spec.title_zh,
+                          agency=spec.agency_entry(parsed.model), findings=findings,
+                          places=places)
     if spec.summary_entry is None:
-        return FileResult(name, FileStatus.SKIPPED, spec.id,
-                          reason=f"{spec.title_zh} is not part of the recommendation summary")
-    return FileResult(name, FileStatus.USED, spec.id, entry=spec.summary_entry(parsed.model),
-                      findings=tuple(spec.rules(parsed.model)))
+        return FileResult(name, FileStatus.SKIPPED, spec.id, spec.title_zh,
+                          reason=f"{spec.title_zh} is not part of the recommendation summary",
+                          reason_zh=f"{spec.title_zh}不列入推荐汇总表")
+    return FileResult(name, FileStatus.USED, spec.id, spec.title_zh,
+                      entry=spec.summary_entry(parsed.model), findings=findings, places=places)
 
 
 def _short(exc: Exception, path: str) -> str:
@@ -110,25 +127,31 @@ def _short(exc: Exception, path: str) -> str:
 
 
 #: files the roll-up lists but does not read, by what their name says
-_NOT_READ = (("~$", "an editor's lock file (~$…), left while a document is open"),
-             (".", "a hidden file"))
+_NOT_READ = (("~$", "an editor's lock file (~$…), left while a document is open",
+              "编辑软件在文档打开期间留下的锁定文件（~$…）"),
+             (".", "a hidden file", "隐藏文件"))
 #: suffixes of the documents a form can be: an empty one of these is a damaged form
 _FORM_SUFFIXES = (".docx", ".odt", ".xlsx", *WORD97)
 
 
-def _word97_batch(paths: list[Path], workdir: Path) -> tuple[dict[str, Path], dict[str, str]]:
+#: why a file could not be read: in English and in Chinese
+Why = tuple[str, str]
+
+
+def _word97_batch(paths: list[Path], workdir: Path) -> tuple[dict[str, Path], dict[str, Why]]:
     """Convert Word 97 files (.doc/.wps) to .docx with one LibreOffice process; when the
     batch fails, each file again on its own, so a damaged file fails only itself.
     Returns (original → converted, original → why it could not be converted)."""
     converted: dict[str, Path] = {}
-    failed: dict[str, str] = {}
+    failed: dict[str, Why] = {}
     staged: dict[str, Path] = {}
     for i, p in enumerate(paths):
         target = workdir / f"f{i}.doc"  # .wps too: named .doc so LibreOffice uses Word's filter
         try:
             data = p.read_bytes()
         except OSError as exc:
-            failed[str(p)] = f"cannot read it ({exc.strerror})"
+            failed[str(p)] = (f"cannot read it ({exc.strerror})",
+                              f"无法读取文件（{exc.strerror}）")
             continue
         if not is_word97(data):
             continue  # not Word 97 after all: the parser says what it is
@@ -149,7 +172,8 @@ def _word97_batch(paths: list[Path], workdir: Path) -> tuple[dict[str, Path], di
                                                    input_filter="MS Word 97")[0]
         except ConversionError as exc:
             reason = str(exc).replace(str(target), Path(original).name)
-            failed[original] = f"LibreOffice could not read it: {reason}"
+            failed[original] = (f"LibreOffice could not read it: {reason}",
+                                exc.message_zh or "LibreOffice无法读取该文件")
     return converted, failed
 
 
@@ -161,11 +185,12 @@ def read_folder(folder: Path, *, workers: int | None = None,
     word97 = [p for p in files if p.suffix.lower() in WORD97 and _read(p)]
     with tempfile.TemporaryDirectory(prefix="greendocs-rollup-") as tmp:
         converted: dict[str, Path] = {}
-        failures: dict[str, str] = {}
+        failures: dict[str, Why] = {}
         try:
             converted, failures = _word97_batch(word97, Path(tmp))
         except ConversionError as exc:  # LibreOffice missing: every Word 97 file fails
-            failures = {str(p): f"cannot read .doc/.wps: {exc}" for p in word97}
+            failures = {str(p): (f"cannot read .doc/.wps: {exc}",
+                                 f"无法读取.doc/.wps文件：{exc.message_zh}") for p in word97}
         jobs = [(str(converted.get(str(p), p)), str(p)) for p in files]
         n = workers or os.cpu_count() or 1
         reader = _ChunkReader(failures)
@@ -185,28 +210,34 @@ def read_folder(folder: Path, *, workers: int | None = None,
 
 def _read(path: Path) -> bool:
     """Whether the roll-up reads *path* at all (lock files and hidden files it lists only)."""
-    return not path.name.startswith(tuple(prefix for prefix, _ in _NOT_READ))
+    return not path.name.startswith(tuple(prefix for prefix, _, _ in _NOT_READ))
 
 
-def _job(job: tuple[str, str], parser: Parser, failures: dict[str, str]) -> FileResult:
+def _job(job: tuple[str, str], parser: Parser, failures: dict[str, Why]) -> FileResult:
     real, shown = job
     name = Path(shown).name
-    for prefix, why in _NOT_READ:
+    for prefix, why, why_zh in _NOT_READ:
         if name.startswith(prefix):
-            return FileResult(shown, FileStatus.SKIPPED, reason=f"{why}; not read")
+            return FileResult(shown, FileStatus.SKIPPED, reason=f"{why}; not read",
+                              reason_zh=f"{why_zh}，未读取")
     if shown in failures:
-        return FileResult(shown, FileStatus.FAILED, kind="unreadable", reason=failures[shown])
+        reason, reason_zh = failures[shown]
+        return FileResult(shown, FileStatus.FAILED, kind="unreadable", reason=reason,
+                          reason_zh=reason_zh)
     try:
         size = Path(real).stat().st_size
     except OSError as exc:
         return FileResult(shown, FileStatus.FAILED, kind="unreadable",
-                          reason=f"cannot read it ({exc.strerror})")
+                          reason=f"cannot read it ({exc.strerror})",
+                          reason_zh=f"无法读取文件（{exc.strerror}）")
     if size == 0:
         if name.lower().endswith(_FORM_SUFFIXES):
             return FileResult(shown, FileStatus.FAILED, kind="unreadable",
                               reason="the file is empty (0 bytes): a form document that was "
-                              "not saved or not copied whole")
-        return FileResult(shown, FileStatus.SKIPPED, reason="an empty file")
+                              "not saved or not copied whole",
+                              reason_zh="文件为空（0字节）：表单文档未保存或未完整复制")
+        return FileResult(shown, FileStatus.SKIPPED, reason="an empty file",
+                          reason_zh="空文件")
     return read_form_file(real, parser, shown)
 
 
@@ -214,14 +245,14 @@ class _ChunkReader:
     """Reads jobs, here or in a worker process. Sent to a worker with each chunk of jobs;
     its parser is made there, once per chunk, so no state outlives a chunk."""
 
-    def __init__(self, failures: dict[str, str]) -> None:
+    def __init__(self, failures: dict[str, Why]) -> None:
         self.failures = failures
         self._parser: Parser | None = None
 
-    def __getstate__(self) -> dict[str, str]:
+    def __getstate__(self) -> dict[str, Why]:
         return self.failures
 
-    def __setstate__(self, state: dict[str, str]) -> None:
+    def __setstate__(self, state: dict[str, Why]) -> None:
         self.__init__(state)  # type: ignore[misc]
 
     def __call__(self, job: tuple[str, str]) -> FileResult:
@@ -255,13 +286,16 @@ def build_rollup(results: list[FileResult], *, province: str | None = None,
     problems: list[Problem] = []
     for r in results:
         if r.status is FileStatus.FAILED:
-            problems.append(Problem(r.kind or "unreadable", r.path, "", r.reason))
+            problems.append(Problem(r.kind or "unreadable", r.path, "", r.reason,
+                                    message_zh=in_chinese(r.reason, r.reason_zh)))
         for f in r.findings:
             if f.rule in RECOMPUTED_RULES:
                 continue
             if f.rule == "negative-list" or f.severity is Severity.ERROR:
                 kind = f.rule if f.rule in KIND_LABELS else "invalid"
-                problems.append(Problem(kind, r.path, f.path, f.message, f.severity))
+                problems.append(Problem(kind, r.path, f.path, f.message, f.severity,
+                                        in_chinese(f.message, f.message_zh),
+                                        r.places.get(f.path, f.path)))
     used = [r for r in results if r.entry is not None]
     regions = Counter(r.entry.region for r in used if r.entry)
     if province is not None:
@@ -269,7 +303,8 @@ def build_rollup(results: list[FileResult], *, province: str | None = None,
     elif not regions:
         raise ValidationError([FieldError(
             "province", "no province given, and none can be inferred: no file of the folder "
-            "is a readable application; give the province (--province)")])
+            "is a readable application; give the province (--province)",
+            "未指定推荐地区，且无法推断：文件夹中没有可读取的申报材料；请指定推荐地区")])
     else:
         province = regions.most_common(1)[0][0]
         if len(regions) > 1:
@@ -339,7 +374,9 @@ def build_rollup(results: list[FileResult], *, province: str | None = None,
         files = row_files.get(table, [])
         if rest:
             files = [files[int(rest.split("]", 1)[0])]]
-        problems.append(Problem(finding.rule, ", ".join(files), finding.path, finding.message))
+        problems.append(Problem(finding.rule, ", ".join(files), finding.path, finding.message,
+                                finding.severity, in_chinese(finding.message, finding.message_zh),
+                                label_path(SummaryTable, finding.path)))
     return RollupResult(summary, tuple(results), tuple(problems))
 
 

@@ -3,9 +3,13 @@ Chinese name of each kind, as Attachment 1's 问题清单 prints it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
+from ..errors import FieldError
 from ..findings import Severity
+from ..model.introspection import label_path
 
 #: the kinds of problem the roll-up reports, with their Chinese names; a form rule whose
 #: name is one of these is reported under it, any other rule error as "invalid"
@@ -39,6 +43,29 @@ class Problem:
     path: str
     message: str
     severity: Severity = Severity.ERROR
-    #: the message as Attachment 1's 问题清单 prints it, where the roll-up has it in Chinese
-    #: (the problems of form rules and of unreadable files keep their English message)
+    #: the message as Attachment 1's 问题清单 prints it
     message_zh: str = ""
+    #: ``path`` in the labels of the form ("" for none)
+    place_zh: str = ""
+
+    @property
+    def place(self) -> str:
+        """Where the problem is, as the Chinese problem list names it."""
+        return self.place_zh or _PLACES.get(self.path, self.path)
+
+
+#: the places the roll-up's own checks name, in Chinese
+_PLACES = {"agency": "评价机构", "projects": "评价项目", "region": "所在地区"}
+
+
+def in_chinese(message: str, message_zh: str) -> str:
+    """*message_zh*, or — for a message nobody has written in Chinese yet (a user's own
+    form package, say) — a Chinese lead-in with the English message."""
+    return message_zh or f"填写有误（{message}）"
+
+
+def field_errors_zh(errors: Sequence[FieldError], model: type | None) -> str:
+    """Field errors as one Chinese text, each at its field's labels."""
+    return "；".join(
+        f"{label_path(model, e.path)}：{in_chinese(e.message, e.message_zh)}" if e.path
+        else in_chinese(e.message, e.message_zh) for e in errors)

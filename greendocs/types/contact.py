@@ -23,8 +23,8 @@ class Phone(str):
         text = str(value).strip() if isinstance(value, (str, int)) else None
         if text is None or not _PHONE.match(text):
             raise FieldValueError(
-                f"{value!r} is not a phone number; write e.g. 0755-12345678 or 13800138000"
-            )
+                f"{value!r} is not a phone number; write e.g. 0755-12345678 or 13800138000",
+                zh=f"{value!r}不是电话号码；应写作如0755-12345678或13800138000")
         return super().__new__(cls, text)
 
 
@@ -38,7 +38,8 @@ class Email(str):
             return value
         text = value.strip() if isinstance(value, str) else ""
         if not _EMAIL.match(text):
-            raise FieldValueError(f"{value!r} is not an e-mail address (name@example.com)")
+            raise FieldValueError(f"{value!r} is not an e-mail address (name@example.com)",
+                                  zh=f"{value!r}不是电子邮箱地址（如name@example.com）")
         return super().__new__(cls, text)
 
 
@@ -52,5 +53,6 @@ class Postcode(str):
             return value
         text = str(value).strip() if isinstance(value, (str, int)) else ""
         if not (len(text) == 6 and text.isascii() and text.isdigit()):
-            raise FieldValueError(f"{value!r} is not a postcode; write six digits, e.g. 518057")
+            raise FieldValueError(f"{value!r} is not a postcode; write six digits, e.g. 518057",
+                                  zh=f"{value!r}不是邮政编码；应为6位数字，如518057")
         return super().__new__(cls, text)

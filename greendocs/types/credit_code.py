@@ -51,27 +51,28 @@ class CreditCode(str):
         if isinstance(value, CreditCode):
             return value
         if not isinstance(value, str):
-            raise FieldValueError(f"expected an 18-character credit code, got {value!r}")
+            raise FieldValueError(f"expected an 18-character credit code, got {value!r}",
+                                  zh=f"应为18位统一社会信用代码，实为{value!r}")
         code = value.strip().upper()
         if len(code) != 18:
             raise FieldValueError(
-                f"{value!r} has {len(code)} characters; a unified social credit code has 18"
-            )
+                f"{value!r} has {len(code)} characters; a unified social credit code has 18",
+                zh=f"{value!r}有{len(code)}位；统一社会信用代码应为18位")
         bad = [c for c in code if c not in _VALUE]
         if bad:
             raise FieldValueError(
                 f"{value!r} contains {bad[0]!r}, which is not allowed in a credit code "
-                f"(allowed: digits and {ALPHABET[10:]})"
-            )
+                f"(allowed: digits and {ALPHABET[10:]})",
+                zh=f"{value!r}含有信用代码不允许的字符{bad[0]!r}（允许：数字和{ALPHABET[10:]}）")
         if not code[2:8].isdigit():
             raise FieldValueError(
-                f"{value!r}: characters 3-8 must be the administrative division code (6 digits)"
-            )
+                f"{value!r}: characters 3-8 must be the administrative division code (6 digits)",
+                zh=f"{value!r}：第3至8位应为6位行政区划码")
         expected = check_character(code[:17])
         if code[17] != expected:
             raise FieldValueError(
-                f"{value!r} has a wrong check character {code[17]!r}, expected {expected!r}"
-            )
+                f"{value!r} has a wrong check character {code[17]!r}, expected {expected!r}",
+                zh=f"{value!r}的校验码{code[17]!r}有误，应为{expected!r}")
         return super().__new__(cls, code)
 
     @property

@@ -31,18 +31,21 @@ class Industry:
     def __attrs_post_init__(self) -> None:
         if not (isinstance(self.code, str) and len(self.code) == 4 and self.code.isdigit()):
             raise FieldValueError(
-                f"{self.code!r} is not a 4-digit GB/T 4754-2017 class code (e.g. '2611')", "code"
-            )
+                f"{self.code!r} is not a 4-digit GB/T 4754-2017 class code (e.g. '2611')", "code",
+                zh=f"{self.code!r}不是GB/T 4754-2017的4位行业小类代码（如2611）")
         if int(self.code[:2]) not in _VALID_DIVISIONS:
             raise FieldValueError(
                 f"{self.code!r} starts with division {self.code[:2]}, which GB/T 4754-2017 "
                 "does not have (divisions are 01-97)",
                 "code",
+                zh=f"{self.code!r}的大类{self.code[:2]}在GB/T 4754-2017中不存在（大类为01-97）",
             )
         if not isinstance(self.name, str) or not self.name.strip():
-            raise FieldValueError(f"industry {self.code} needs its name", "name")
+            raise FieldValueError(f"industry {self.code} needs its name", "name",
+                                  zh=f"行业{self.code}缺少类别名称")
         if "\n" in self.name:
-            raise FieldValueError(f"{self.name!r} must be a single line", "name")
+            raise FieldValueError(f"{self.name!r} must be a single line", "name",
+                                  zh=f"{self.name!r}应为一行")
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
@@ -54,6 +57,6 @@ class Industry:
         if not m or not m.group(3):
             raise FieldValueError(
                 f"{text!r} is not an industry; write the 4-digit class code and its name, "
-                "e.g. '2611 无机酸制造'"
-            )
+                "e.g. '2611 无机酸制造'",
+                zh=f"{text!r}不是行业类别；应写4位类别代码和名称，如“2611 无机酸制造”")
         return cls(m.group(2), m.group(3))

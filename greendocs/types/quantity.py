@@ -53,17 +53,19 @@ class Unit(str):
         if isinstance(value, Unit):
             return value
         if not isinstance(value, str) or not value.strip():
-            raise FieldValueError(f"expected a unit such as 'tce' or 'kgce/t', got {value!r}")
+            raise FieldValueError(f"expected a unit such as 'tce' or 'kgce/t', got {value!r}",
+                                  zh=f"应为计量单位（如tce、kgce/t），实为{value!r}")
         parts = value.strip().split("/")
         canonical = [_canonical_base(p) for p in parts]
         if len(parts) > 2 or any(c is None for c in canonical):
             known = ", ".join(list(BASE_UNITS)[:14])
             raise FieldValueError(
                 f"{value!r} is not a known unit; use one of {known}, … or a ratio such as "
-                "'kgce/t' or 'm³/万元'"
-            )
+                "'kgce/t' or 'm³/万元'", zh=f"{value!r}不是可识别的计量单位；应为{known}等，"
+                "或如kgce/t、m³/万元的比值单位")
         if len(parts) == 2 and canonical[0] == "%":
-            raise FieldValueError(f"{value!r} is not a meaningful unit")
+            raise FieldValueError(f"{value!r} is not a meaningful unit",
+                                  zh=f"{value!r}不是有意义的计量单位")
         return super().__new__(cls, "/".join(c for c in canonical if c))
 
     @property
@@ -83,7 +85,7 @@ MAX_INTEGER_DIGITS = 15
 def to_decimal(value: Any) -> Decimal:
     """A finite Decimal from a number or text such as ``'12,345.6'``; refuses bools and NaN."""
     if isinstance(value, bool):
-        raise FieldValueError(f"{value!r} is not a number")
+        raise FieldValueError(f"{value!r} is not a number", zh=f"{value!r}不是数字")
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
@@ -95,17 +97,19 @@ def to_decimal(value: Any) -> Decimal:
         try:
             result = Decimal(text)
         except InvalidOperation:
-            raise FieldValueError(f"{value!r} is not a number") from None
+            raise FieldValueError(f"{value!r} is not a number", zh=f"{value!r}不是数字") from None
     else:
-        raise FieldValueError(f"{value!r} is not a number")
+        raise FieldValueError(f"{value!r} is not a number", zh=f"{value!r}不是数字")
     if not result.is_finite():
-        raise FieldValueError(f"{value!r} is not a finite number")
+        raise FieldValueError(f"{value!r} is not a finite number", zh=f"{value!r}不是有限数值")
     if result and result.adjusted() >= MAX_INTEGER_DIGITS:
         shown = value if len(str(value)) <= 40 else f"{str(value)[:37]}…"
         raise FieldValueError(f"{shown!r} is too large: a figure on these forms has at most "
-                              f"{MAX_INTEGER_DIGITS} digits before the decimal point")
+                              f"{MAX_INTEGER_DIGITS} digits before the decimal point",
+                              zh=f"{shown!r}过大：表中数值的整数部分最多{MAX_INTEGER_DIGITS}位")
     if len(result.as_tuple().digits) > MAX_DIGITS and result != result.to_integral_value():
-        raise FieldValueError(f"{value!r} has more than {MAX_DIGITS} significant digits")
+        raise FieldValueError(f"{value!r} has more than {MAX_DIGITS} significant digits",
+                              zh=f"{value!r}的有效数字超过{MAX_DIGITS}位")
     if result == 0:
         result = Decimal(0)  # no '-0' or '0E-8' in documents
     return result
@@ -115,11 +119,14 @@ def check_amount(value: Decimal, unit: str | None, *, signed: bool = False) -> N
     """Raise if *value* is impossible for *unit*: negative amounts, shares above 100 %."""
     if not signed and value < 0:
         shown = f"{value} {unit}" if unit else str(value)
-        raise FieldValueError(f"{shown} is negative; this quantity cannot be below zero")
+        raise FieldValueError(f"{shown} is negative; this quantity cannot be below zero",
+                              zh=f"{shown}为负数；该数值不能小于零")
     if unit == "%" and not -100 <= value <= 100:
-        raise FieldValueError(f"{value} % is not a share; a percentage lies between 0 and 100")
+        raise FieldValueError(f"{value} % is not a share; a percentage lies between 0 and 100",
+                              zh=f"{value}%不是有效比例；百分比应在0至100之间")
     if len(value.as_tuple().digits) > MAX_DIGITS:
-        raise FieldValueError(f"{value} has more than {MAX_DIGITS} significant digits")
+        raise FieldValueError(f"{value} has more than {MAX_DIGITS} significant digits",
+                              zh=f"{value}的有效数字超过{MAX_DIGITS}位")
 
 
 def amount_validator(unit: str | None, *, signed: bool = False, optional: bool = True) -> Any:
@@ -128,14 +135,15 @@ def amount_validator(unit: str | None, *, signed: bool = False, optional: bool =
     def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None:
             if not optional:
-                raise FieldValueError("is required", attribute.name)
+                raise FieldValueError("is required", attribute.name, zh="必填，但未填写")
             return
         if not isinstance(value, Decimal):
-            raise FieldValueError(f"expected a Decimal, got {value!r}", attribute.name)
+            raise FieldValueError(f"expected a Decimal, got {value!r}", attribute.name,
+                                  zh=f"应为数字，实为{value!r}")
         try:
             check_amount(value, unit, signed=signed)
         except FieldValueError as exc:
-            raise FieldValueError(exc.message, attribute.name) from None
+            raise exc.at(attribute.name) from None
 
     return validate
 

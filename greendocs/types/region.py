@@ -85,13 +85,15 @@ class Region(str):
         if isinstance(value, Region):
             return value
         if not isinstance(value, str):
-            raise FieldValueError(f"expected a region name, got {value!r}")
+            raise FieldValueError(f"expected a region name, got {value!r}",
+                                  zh=f"应为地区名称，实为{value!r}")
         info = _LOOKUP.get(value.strip().replace(" ", ""))
         if info is None:
             raise FieldValueError(
                 f"{value!r} is not one of the 37 submitting regions "
                 "(a province such as '广东省' or '广东', a planned city such as '深圳市', "
-                "or '新疆生产建设兵团')"
+                "or '新疆生产建设兵团')", zh=f"{value!r}不是37个推荐地区之一（如“广东省”、"
+                "计划单列市“深圳市”或“新疆生产建设兵团”）"
             )
         return super().__new__(cls, info.name)
 

@@ -32,20 +32,23 @@ def clean_optional_text(value: Any) -> Any:
 def check_text(value: str, *, max_length: int | None = None, single_line: bool = False) -> None:
     """Raise :class:`FieldValueError` if *value* cannot be written into a document."""
     if not isinstance(value, str):
-        raise FieldValueError(f"expected text, got {type(value).__name__} {value!r}")
+        raise FieldValueError(f"expected text, got {type(value).__name__} {value!r}",
+                              zh=f"应为文字，实为{value!r}")
     bad = _FORBIDDEN.search(value)
     if bad:
         char = bad.group()
         raise FieldValueError(
             f"{_shorten(value)!r} contains the control character U+{ord(char):04X} at position "
-            f"{bad.start() + 1}, which documents cannot hold; remove it"
-        )
+            f"{bad.start() + 1}, which documents cannot hold; remove it",
+            zh=f"{_shorten(value)!r}第{bad.start() + 1}个字符为控制字符U+{ord(char):04X}，"
+            "文档无法容纳；请删除")
     if single_line and "\n" in value:
-        raise FieldValueError(f"{_shorten(value)!r} must be a single line")
+        raise FieldValueError(f"{_shorten(value)!r} must be a single line",
+                              zh=f"{_shorten(value)!r}应为一行")
     if max_length is not None and len(value) > max_length:
         raise FieldValueError(
-            f"{_shorten(value)!r} has {len(value)} characters, at most {max_length} are allowed"
-        )
+            f"{_shorten(value)!r} has {len(value)} characters, at most {max_length} are allowed",
+            zh=f"{_shorten(value)!r}有{len(value)}个字，最多允许{max_length}个字")
 
 
 def _shorten(value: str, limit: int = 40) -> str:
@@ -60,13 +63,14 @@ def text_validator(
     def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None:
             if required:
-                raise FieldValueError("is required", attribute.name)
+                raise FieldValueError("is required", attribute.name, zh="必填，但未填写")
             return
         try:
             check_text(value, max_length=max_length, single_line=single_line)
         except FieldValueError as exc:
-            raise FieldValueError(exc.message, attribute.name) from None
+            raise exc.at(attribute.name) from None
         if required and not value:
-            raise FieldValueError("is required and must not be empty", attribute.name)
+            raise FieldValueError("is required and must not be empty", attribute.name,
+                                  zh="必填，不能为空")
 
     return validate

@@ -31,13 +31,13 @@ class YearSeries:
         """Build a series from a mapping of year → number (text or numeric keys and values)."""
         if not isinstance(values, Mapping):
             raise FieldValueError(
-                f"expected values by year such as {{2020: 1.5, 2021: 1.4}}, got {values!r}"
-            )
+                f"expected values by year such as {{2020: 1.5, 2021: 1.4}}, got {values!r}",
+                zh=f"应为按年份填写的数值（如2020: 1.5, 2021: 1.4），实为{values!r}")
         items: dict[int, Decimal | None] = {}
         for key, raw in values.items():
             year = parse_year(key)
             if year in items:
-                raise FieldValueError(f"year {year} appears twice")
+                raise FieldValueError(f"year {year} appears twice", zh=f"{year}年出现两次")
             items[year] = None if raw is None or raw == "" else to_decimal(raw)
         return cls(tuple(sorted(items.items())))
 
@@ -67,13 +67,14 @@ def check_series(value: object, unit: str | None, field: str) -> None:
     """Raise :class:`FieldValueError` (at ``field[year]``) unless *value* is a year series
     whose amounts are possible in *unit* (non-negative; 0-100 for ``%``)."""
     if not isinstance(value, YearSeries):
-        raise FieldValueError(f"expected values by year, got {value!r}", field)
+        raise FieldValueError(f"expected values by year, got {value!r}", field,
+                              zh=f"应为按年份填写的数值，实为{value!r}")
     for year, amount in value.items:
         if amount is not None:
             try:
                 check_amount(amount, unit)
             except FieldValueError as exc:
-                raise FieldValueError(exc.message, f"{field}[{year}]") from None
+                raise exc.at(f"{field}[{year}]") from None
 
 
 def check_years(series: YearSeries, years: tuple[int, ...], reporting_year: int,
@@ -81,4 +82,6 @@ def check_years(series: YearSeries, years: tuple[int, ...], reporting_year: int,
     """Raise :class:`FieldValueError` unless *series* covers exactly the table's *years*."""
     if series.years != years:
         raise FieldValueError(f"gives years {list(series.years)}; the {reporting_year} table "
-                              f"reports exactly {list(years)}", field)
+                              f"reports exactly {list(years)}", field,
+                              zh=f"所填年份为{list(series.years)}；{reporting_year}年的表应恰为"
+                              f"{list(years)}")

@@ -107,10 +107,10 @@ def test_cli_writes_the_workbook_with_problem_and_file_sheets(folder: Path,
     wb = load_workbook(out, read_only=True)
     assert wb.sheetnames[:2] == [PROBLEMS_SHEET, FILES_SHEET]
     problems = list(wb[PROBLEMS_SHEET].iter_rows(min_row=2, values_only=True))
-    assert sorted(r[3] for r in problems) == ["agency-quota", "duplicate", "foreign-region",
+    assert sorted(r[6] for r in problems) == ["agency-quota", "duplicate", "foreign-region",
                                               "unreadable"]
     assert {r[2] for r in problems} == {"错误"}
-    messages = {r[3]: r[6] for r in problems}
+    messages = {r[6]: r[5] for r in problems}
     assert "请保留一份" in messages["duplicate"]
     assert "不超过15个" in messages["agency-quota"]
     assert "未列入汇总表" in messages["foreign-region"]

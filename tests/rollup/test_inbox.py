@@ -5,15 +5,20 @@ ones."""
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
 import attrs
+import openpyxl
 import pytest
 
 import greendocs
+from greendocs.blocks.negative_list import Declaration
 from greendocs.engines.libreoffice import find_soffice
 from greendocs.parsing import OLE_MAGIC
 from greendocs.rollup.collect import summarize
+from greendocs.rollup.report import FILES_SHEET, PROBLEMS_SHEET, write_rollup_xlsx
 from greendocs.types.credit_code import check_character
 from tests.samples import load_sample
 
@@ -48,6 +53,17 @@ def test_the_inbox_gives_each_file_its_outcome(tmp_path: Path) -> None:
     (tmp_path / "某公司_绿色工厂自评价报告.docx").write_bytes(b"")
     (tmp_path / "~$u2-self.docx").write_bytes(b"lock")
     (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    # a person typed a name into the phone cell; another report scores over the maximum
+    wb = openpyxl.load_workbook(io.BytesIO(greendocs.render(
+        attrs.evolve(SELF, enterprise=unit(3)), "xlsx")))
+    row = next(r for r in wb.active.iter_rows() if r[3].value == "contact.phone")
+    row[1].value = "周雨桐办公室"
+    wb.save(tmp_path / "u3-self.xlsx")
+    factory = load_sample("factory-self")
+    accident = Declaration(present=True, detail="2022年3月发生一般安全生产事故")
+    (tmp_path / "u4-self.docx").write_bytes(greendocs.render(attrs.evolve(
+        factory, factory=attrs.evolve(factory.factory, region="浙江省", city="绍兴市"),
+        negative_list=attrs.evolve(factory.negative_list, accident=accident))))
 
     result = summarize(tmp_path, workers=1)  # no province given: inferred from the units
     outcome = {Path(f.path).name: (f.status.value, f.kind) for f in result.files}
@@ -57,6 +73,7 @@ def test_the_inbox_gives_each_file_its_outcome(tmp_path: Path) -> None:
         "统计表.xls": ("skipped", ""), "Thumbs.db": ("skipped", ""),
         "某公司_绿色工厂自评价报告.docx": ("failed", "unreadable"),
         "~$u2-self.docx": ("skipped", ""), ".DS_Store": ("skipped", ""),
+        "u3-self.xlsx": ("failed", "invalid"), "u4-self.docx": ("used", ""),
     }
     reasons = {Path(f.path).name: f.reason for f in result.files}
     assert "damaged.doc" in reasons["damaged.doc"] and "/tmp/greendocs-rollup" not in \
@@ -66,9 +83,30 @@ def test_the_inbox_gives_each_file_its_outcome(tmp_path: Path) -> None:
     assert "empty (0 bytes)" in reasons["某公司_绿色工厂自评价报告.docx"]
     assert "lock file" in reasons["~$u2-self.docx"] and "hidden" in reasons[".DS_Store"]
     kinds = sorted((p.kind, Path(p.files).name) for p in result.problems)
-    assert kinds == [("unmatched-self", "u2-self.docx"), ("unreadable", "damaged.doc"),
+    assert kinds == [("invalid", "u3-self.xlsx"), ("negative-list", "u4-self.docx"),
+                     ("unmatched-self", "u2-self.docx"), ("unmatched-self", "u4-self.docx"),
+                     ("unreadable", "damaged.doc"),
                      ("unreadable", "某公司_绿色工厂自评价报告.docx")]
     assert result.summary.province == "浙江省" and len(result.summary.supply_chains) == 2
+
+    # The department's workbook says all of it in Chinese: the problems, where they are,
+    # and why each file was used, skipped or failed.
+    wb = openpyxl.load_workbook(io.BytesIO(write_rollup_xlsx(result)))
+    problems = list(wb[PROBLEMS_SHEET].iter_rows(min_row=2, values_only=True))
+    files = list(wb[FILES_SHEET].iter_rows(min_row=2, values_only=True))
+    shown = [*(cell for r in problems for cell in (r[1], r[2], r[4], r[5])),
+             *(cell for r in files for cell in (r[2], r[3], r[4]))]
+    english = [text for text in shown if text and re.search(
+        r"[A-Za-z]{3,}", re.sub(r"LibreOffice|OpenDocument|Excel|Word|OLE|XML|docx|xlsx|"
+                                r"odt|doc|wps|xls", "", str(text)))]
+    assert english == []
+    by_file = {(Path(r[3]).name, r[6]): r for r in problems}
+    assert "联系人信息／联系电话" in by_file[("u3-self.xlsx", "invalid")][5]
+    assert "不是电话号码" in by_file[("u3-self.xlsx", "invalid")][5]
+    declared = by_file[("u4-self.docx", "negative-list")]
+    assert declared[4] == "负面清单／安全生产事故" or "负面清单" in declared[4]
+    assert "不得推荐" in declared[5]
+    assert "LibreOffice" in next(r[4] for r in files if r[1].endswith("damaged.doc"))
 
 
 def test_no_province_and_no_readable_unit_is_refused(tmp_path: Path) -> None:

@@ -122,4 +122,5 @@ def read_docx_values(data: bytes, source: str) -> DocxValues:
 def raise_not_word(source: str) -> None:
     from ...errors import ParseError
 
-    raise ParseError(f"{source}: not a Word document (no word/document.xml)")
+    raise ParseError(f"{source}: not a Word document (no word/document.xml)",
+                     zh="不是Word文档（缺少word/document.xml）")

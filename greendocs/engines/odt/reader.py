@@ -99,11 +99,12 @@ def read_odt_values(data: bytes, source: str) -> OdtValues:
     """All bookmarked values of an .odt's content."""
     members = read_members(data, source, ["mimetype", "content.xml"])
     if members.get("mimetype", b"").strip() != ODT_MIMETYPE or "content.xml" not in members:
-        raise ParseError(f"{source}: not an OpenDocument text (.odt) document")
+        raise ParseError(f"{source}: not an OpenDocument text (.odt) document",
+                         zh="不是OpenDocument文本（.odt）文档")
     root = parse_xml(members["content.xml"], f"{source}: content.xml")
     body = root.find(f"{OFFICE}body/{OFFICE}text")
     if body is None:
-        raise ParseError(f"{source}: the .odt has no text body")
+        raise ParseError(f"{source}: the .odt has no text body", zh=".odt文档没有正文")
     w = _Walker()
     w.walk(body)
     firsts: list[str] = []

@@ -23,7 +23,8 @@ def read_xlsx_values(data: bytes, source: str) -> tuple[str | None, dict[str, An
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise ParseError(f"{source}: not a readable .xlsx workbook ({exc})") from None
+        raise ParseError(f"{source}: not a readable .xlsx workbook ({exc})",
+                         zh="不是可读取的.xlsx工作簿") from None
     form_id: str | None = None
     values: dict[str, Any] = {}
     try:

@@ -14,6 +14,7 @@ import attrs
 from ...blocks.change_declaration import Changes, changes_section
 from ...blocks.contact_person import ContactPerson
 from ...blocks.negative_list import NegativeList, negative_list_section
+from ...findings import Finding, Severity
 from ...layout.elements import FOUR_COLUMNS, Block, Paragraph, Row, Table
 from ...model import field_specs as f
 from ...model.introspection import fields_of, meta
@@ -89,6 +90,18 @@ def _check_years(value: Any, where: str, table: ThreeYears) -> None:
 def years_context(table: ThreeYears) -> Mapping[str, Any]:
     """The template context a dynamic table adds: its three years."""
     return {"years": table.years}
+
+
+def listing_findings(path: str, name: str, listed_year: int,
+                     reporting_year: int) -> list[Finding]:
+    """An error when *name* is listed after the year a table reports on (the table can only
+    follow up units already on the list)."""
+    if listed_year <= reporting_year:
+        return []
+    return [Finding("listing", Severity.ERROR, path,
+                    f"{name} is listed in {listed_year}, after the reporting year "
+                    f"{reporting_year}",
+                    f"{name}的入选年份{listed_year}年晚于报告年度{reporting_year}年")]
 
 
 def table_head(attachment: str, unit_rows: tuple[Row, ...]) -> tuple[Block, ...]:

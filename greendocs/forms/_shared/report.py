@@ -164,9 +164,12 @@ def data_file_findings(rule: str, field: str, exc: ValidationError) -> list[Find
     standard, an indicator system): each names the file and the place in it, not a place
     in the report."""
     if not exc.source:
-        return [Finding(rule, Severity.ERROR, e.path or field, e.message) for e in exc.errors]
+        return [Finding(rule, Severity.ERROR, e.path or field, e.message, e.message_zh)
+                for e in exc.errors]
     return [Finding(rule, Severity.ERROR, field, f"{exc.source}: {e.path}: {e.message}"
-                    if e.path else f"{exc.source}: {e.message}") for e in exc.errors]
+                    if e.path else f"{exc.source}: {e.message}",
+                    f"数据文件{exc.source}的{e.path or '内容'}有误" + (
+                        f"：{e.message_zh}" if e.message_zh else "")) for e in exc.errors]
 
 
 T = TypeVar("T")

@@ -90,12 +90,16 @@ def _staff(report: AgencyAnnualReport, req: AgencyRequirements) -> Iterator[Find
         yield Finding("agency-staff", Severity.ERROR, "staff",
                       f"{name} has {len(count.qualified)} full-time evaluation staff with "
                       f"intermediate titles or above; {req.name} requires at least "
-                      f"{req.min_qualified_staff}")
+                      f"{req.min_qualified_staff}",
+                      f"{name}具有中级及以上职称的专职评价人员{len(count.qualified)}人；"
+                      f"{req.name}要求不少于{req.min_qualified_staff}人")
     if len(count.senior) < req.min_senior_staff:
         fields = "、".join(s.label for s in req.senior_specialties)
         yield Finding("agency-staff", Severity.ERROR, "staff",
                       f"{name} has {len(count.senior)} of them with senior titles in "
-                      f"{fields}; {req.name} requires at least {req.min_senior_staff}")
+                      f"{fields}; {req.name} requires at least {req.min_senior_staff}",
+                      f"{name}其中具有{fields}高级职称的{len(count.senior)}人；"
+                      f"{req.name}要求不少于{req.min_senior_staff}人")
 
 
 def _fields(report: AgencyAnnualReport, req: AgencyRequirements) -> Iterator[Finding]:
@@ -104,7 +108,9 @@ def _fields(report: AgencyAnnualReport, req: AgencyRequirements) -> Iterator[Fin
         yield Finding("agency-fields", Severity.ERROR, "agency.fields",
                       f"{report.agency.name} does not evaluate "
                       f"{'、'.join(m.label for m in missing)}; an agency must be able to "
-                      f"evaluate {'、'.join(f.label for f in req.required_fields)}")
+                      f"evaluate {'、'.join(f.label for f in req.required_fields)}",
+                      f"{report.agency.name}不具备{'、'.join(m.label for m in missing)}评价业务；"
+                      f"评价机构应能评价{'、'.join(f.label for f in req.required_fields)}")
 
 
 def _projects(report: AgencyAnnualReport, req: AgencyRequirements) -> Iterator[Finding]:
@@ -114,28 +120,36 @@ def _projects(report: AgencyAnnualReport, req: AgencyRequirements) -> Iterator[F
         yield Finding("agency-quota", Severity.ERROR, "projects",
                       f"{report.agency.name} and its related legal persons evaluated "
                       f"{len(units)} units; {req.name} allows at most {req.max_projects} per "
-                      "legal person, related entities included")
+                      "legal person, related entities included",
+                      f"{report.agency.name}及其关联法人共评价{len(units)}家单位；{req.name}规定"
+                      f"同一法人（含关联单位）最多{req.max_projects}家")
     for i, p in enumerate(report.projects):
         if p.helped_self_evaluation:
             yield Finding("agency-independence", Severity.ERROR,
                           f"projects[{i}].helped_self_evaluation",
                           f"{report.agency.name} helped prepare the self-evaluation of "
                           f"{p.unit}, which it then evaluated; an agency must be independent "
-                          "of the self-evaluation it evaluates")
+                          "of the self-evaluation it evaluates",
+                          f"{report.agency.name}参与编制了{p.unit}的自评价报告，又对其进行评价；"
+                          "评价机构应独立于被评价单位的自评价")
         if p.score is not None and p.score > 100:
             yield Finding("agency-projects", Severity.ERROR, f"projects[{i}].score",
-                          f"{p.score} is above 100, the highest score of any evaluation")
+                          f"{p.score} is above 100, the highest score of any evaluation",
+                          f"评分{p.score}超过满分100分")
         if p.evaluated_on.year != report.year:
             yield Finding("agency-projects", Severity.WARNING, f"projects[{i}].evaluated_on",
                           f"{p.unit} was evaluated in {p.evaluated_on.year}, not in the "
-                          f"report's year {report.year}")
+                          f"report's year {report.year}",
+                          f"{p.unit}的评价年份为{p.evaluated_on.year}年，不是报告年度{report.year}年")
     related = {normalise_name(r.name) for r in report.agency.related}
     for i, p in enumerate(report.projects):
         if p.evaluated_by and normalise_name(p.evaluated_by) not in related \
                 and normalise_name(p.evaluated_by) != normalise_name(report.agency.name):
             yield Finding("agency-projects", Severity.ERROR, f"projects[{i}].evaluated_by",
                           f"{p.evaluated_by!r} is neither {report.agency.name} nor one of "
-                          "its related legal persons; list it under agency.related")
+                          "its related legal persons; list it under agency.related",
+                          f"{p.evaluated_by!r}既不是{report.agency.name}，也不是其关联法人；"
+                          "请在关联法人中列出")
 
 
 def _blacklisted(report: AgencyAnnualReport, req: AgencyRequirements,
@@ -150,4 +164,6 @@ def _blacklisted(report: AgencyAnnualReport, req: AgencyRequirements,
             yield Finding("agency-blacklist", Severity.ERROR, where,
                           f"{name} is on the blacklist since {entry.listed_on} ({entry.reason}; "
                           f"{entry.source}): its results are refused for {req.blacklist_years} "
-                          "years")
+                          "years",
+                          f"{name}自{entry.listed_on}起列入限制名单（{entry.reason}）："
+                          f"{req.blacklist_years}年内其评价结果不予采信")

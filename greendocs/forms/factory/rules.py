@@ -45,11 +45,13 @@ def check_report(report: Report, system: IndicatorSystem | None = None,
 def _evaluation(report: Report, system: IndicatorSystem) -> Iterator[Finding]:
     unsupplied = unsupplied_figures(system)
     if unsupplied is not None:
-        yield Finding("indicator-system", Severity.ERROR, unsupplied.path, unsupplied.message)
+        yield Finding("indicator-system", Severity.ERROR, unsupplied.path, unsupplied.message,
+                      unsupplied.message_zh)
         return
     problems = assessment_problems(report.basic_requirements, report.assessments, system)
     if problems:
-        yield from (Finding("scoring", Severity.ERROR, p.path, p.message) for p in problems)
+        yield from (Finding("scoring", Severity.ERROR, p.path, p.message, p.message_zh)
+                    for p in problems)
         return
     card = score_evaluation(report.basic_requirements, report.assessments, system)
     yield from _failures(report, card)
@@ -67,18 +69,23 @@ def _failures(report: Report, card: ScoreCard) -> Iterator[Finding]:
         else:
             path = "assessments"
         yield Finding(failure.rule, Severity.ERROR, path,
-                      failure.message + "; the factory is not a green factory")
+                      failure.message + "; the factory is not a green factory",
+                      failure.text_zh + "；不能评为绿色工厂")
 
 
 def _stated(report: Report, card: ScoreCard) -> Iterator[Finding]:
     if report.stated_total is not None and report.stated_total != card.total:
         yield Finding("stated-score", Severity.ERROR, "stated_total",
                       f"the document states {report.stated_total} but the assessments give "
-                      f"{card.total}; render the report again to print the computed total")
+                      f"{card.total}; render the report again to print the computed total",
+                      f"文中所写总分为{report.stated_total}，按各项评分计算为{card.total}；"
+                      "请重新生成报告以写入计算结果")
     if isinstance(report, FactoryThirdPartyReport) and report.stated_basic_met is not None \
             and (report.stated_basic_met is Conformity.MET) != card.basic_met:
         found = Conformity.MET if card.basic_met else Conformity.NOT_MET
         yield Finding("stated-score", Severity.ERROR, "stated_basic_met",
                       f"the document states the basic requirements "
                       f"{report.stated_basic_met.label} but the checks give {found.label}; "
-                      "render the report again")
+                      "render the report again",
+                      f"文中写基本要求{report.stated_basic_met.label}，按各项检查为{found.label}；"
+                      "请重新生成报告")

@@ -146,15 +146,19 @@ def assessment_problems(basic: Sequence[BasicRequirementCheck],
         where = f"basic_requirements[{i}].id"
         if system.basic_requirement(b.id) is None:
             problems.append(FieldError(where, f"{b.id!r} is not a basic requirement of "
-                                       f"{system.label} ({_ids(system.basic_requirements)})"))
+                                       f"{system.label} ({_ids(system.basic_requirements)})",
+                                       f"{b.id!r}不是{system.label}的基本要求"
+                                       f"（应为{_ids(system.basic_requirements)}之一）"))
         elif b.id in seen:
             problems.append(FieldError(where, f"{b.id} is checked twice (also at "
-                                       f"basic_requirements[{seen[b.id]}])"))
+                                       f"basic_requirements[{seen[b.id]}])",
+                                       f"基本要求{b.id}重复检查（另见第{seen[b.id] + 1}项）"))
         seen.setdefault(b.id, i)
     for basic_req in system.basic_requirements:
         if basic_req.id not in seen:
             problems.append(FieldError("basic_requirements", f"{basic_req.id} "
-                                       f"({basic_req.text}) is not checked"))
+                                       f"({basic_req.text}) is not checked",
+                                       f"基本要求{basic_req.id}（{basic_req.text}）未检查"))
     seen = {}
     requirements = {r.id: r for _, _, r in system.requirements()}
     for i, a in enumerate(assessments):
@@ -162,16 +166,19 @@ def assessment_problems(basic: Sequence[BasicRequirementCheck],
         req = requirements.get(a.id)
         if req is None:
             problems.append(FieldError(f"{where}.id", f"{a.id!r} is not a requirement of "
-                                       f"{system.label} ({system.id})"))
+                                       f"{system.label} ({system.id})",
+                                       f"{a.id!r}不是{system.label}的评价要求"))
             continue
         if a.id in seen:
             problems.append(FieldError(f"{where}.id", f"{a.id} is assessed twice (also at "
-                                       f"assessments[{seen[a.id]}])"))
+                                       f"assessments[{seen[a.id]}])",
+                                       f"{a.id}重复评分（另见第{seen[a.id] + 1}项）"))
         seen.setdefault(a.id, i)
         problems += _fit(a, req, where)
     for req in requirements.values():
         if req.id not in seen:
-            problems.append(FieldError("assessments", f"{req.id} ({req.text}) is not assessed"))
+            problems.append(FieldError("assessments", f"{req.id} ({req.text}) is not assessed",
+                                       f"{req.id}（{req.text}）未评分"))
     return problems
 
 
@@ -179,17 +186,21 @@ def _fit(a: RequirementAssessment, req: Requirement, where: str) -> list[FieldEr
     if req.quantitative:
         if a.value is None:
             return [FieldError(f"{where}.value", f"{a.id} ({req.text}) is scored from its "
-                               f"figure: give the value in {req.unit}")]
+                               f"figure: give the value in {req.unit}",
+                               f"{a.id}（{req.text}）按数值评分：请填写以{req.unit}计的数值")]
         if a.score is not None:
             return [FieldError(f"{where}.score", f"{a.id} is scored from its figure; leave "
-                               "the score out")]
+                               "the score out",
+                               f"{a.id}按数值评分；请勿填写得分")]
         return []
     if a.score is None:
         return [FieldError(f"{where}.score", f"{a.id} ({req.text}) needs the points given, "
-                           f"0 to {req.points}")]
+                           f"0 to {req.points}",
+                           f"{a.id}（{req.text}）需填写得分，0至{req.points}分")]
     if req.points is not None and not Decimal(0) <= a.score <= req.points:
         return [FieldError(f"{where}.score", f"{a.score} is outside 0 to {req.points}, the "
-                           f"range of {a.id} ({req.kind_label})")]
+                           f"range of {a.id} ({req.kind_label})",
+                           f"得分{a.score}超出{a.id}（{req.kind_label}）的分值范围0至{req.points}")]
     return []
 
 
@@ -207,7 +218,9 @@ def unsupplied_figures(system: IndicatorSystem) -> FieldError | None:
     return FieldError(
         "indicator_system", f"{system.id} ({system.standard}) cannot score yet: its figures "
         f"are not supplied ({shown}); copy the system's YAML file (greendocs system "
-        f"factory-self {system.id} -o FILE), fill them in and name the copy")
+        f"factory-self {system.id} -o FILE), fill them in and name the copy",
+        f"评价指标体系{system.standard}尚缺评分所需数值（{shown}），暂不能评分；"
+        "请复制该体系的数据文件，补全数值后在报告中引用")
 
 
 def score_evaluation(basic: Sequence[BasicRequirementCheck],

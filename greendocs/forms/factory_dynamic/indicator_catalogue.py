@@ -43,11 +43,13 @@ def check_catalogue(catalogue: IndicatorCatalogue, source: str) -> None:
     for i, d in enumerate(catalogue.indicators):
         if d.code in seen:
             problems.append(FieldError(f"indicators[{i}].code", f"{d.code!r} is used twice "
-                                       f"(also at indicators[{seen[d.code]}])"))
+                                       f"(also at indicators[{seen[d.code]}])",
+                                       f"{d.code!r}重复使用（另见第{seen[d.code] + 1}项）"))
         seen.setdefault(d.code, i)
         if d.better not in ("lower", "higher", "none"):
             problems.append(FieldError(f"indicators[{i}].better", f"{d.better!r}: say lower, "
-                                       "higher or none"))
+                                       "higher or none",
+                                       f"{d.better!r}应为lower、higher或none"))
     if problems:
         raise ValidationError(problems, source)
 

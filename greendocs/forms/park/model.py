@@ -26,7 +26,8 @@ from .._shared.dynamic_table import ThreeYears, covers_table_years
 def _any_series(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Values by year of any sign (rates of change, elasticities)."""
     if not isinstance(value, YearSeries):
-        raise FieldValueError(f"expected values by year, got {value!r}", attribute.name)
+        raise FieldValueError(f"expected values by year, got {value!r}", attribute.name,
+                              zh=f"应为按年份填写的数值，实为{value!r}")
 
 
 @attrs.frozen(kw_only=True)

@@ -37,13 +37,14 @@ def check_report(report: Report, system: ParkSystem | None = None) -> list[Findi
 
 def _eligibility(report: Report) -> Iterator[Finding]:
     flags = (("manufacturing_main", "its main functions are not product manufacturing and "
-              "energy supply"),
-             ("statutory_boundary", "it has no statutory boundary"),
-             ("unified_management", "it has no unified management body"))
-    for name, reason in flags:
+              "energy supply", "主要功能不是产品制造和能源供给"),
+             ("statutory_boundary", "it has no statutory boundary", "没有法定边界范围"),
+             ("unified_management", "it has no unified management body", "没有统一的管理机构"))
+    for name, reason, reason_zh in flags:
         if not getattr(report.eligibility, name):
             yield Finding("eligibility", Severity.ERROR, f"eligibility.{name}",
-                          f"{report.park.name} cannot be recommended: {reason}")
+                          f"{report.park.name} cannot be recommended: {reason}",
+                          f"{report.park.name}不能推荐：{reason_zh}")
     shares = industrial_share(report.figures)
     latest = report.reporting_year
     for year, share in shares.items():
@@ -52,11 +53,14 @@ def _eligibility(report: Report) -> Iterator[Finding]:
             if year == latest:
                 yield Finding("eligibility", Severity.ERROR, where,
                               f"the industrial share of {year} cannot be computed: give the "
-                              "park's added value and its industrial added value")
+                              "park's added value and its industrial added value",
+                              f"无法计算{year}年工业增加值占比：请填写园区增加值和工业增加值")
         elif share <= INDUSTRIAL_SHARE:
             yield Finding("eligibility", Severity.ERROR if year == latest else Severity.WARNING,
                           where, f"industrial added value is {share} % of the park's in "
-                          f"{year}; the notice requires more than {INDUSTRIAL_SHARE} %")
+                          f"{year}; the notice requires more than {INDUSTRIAL_SHARE} %",
+                          f"{year}年工业增加值占园区增加值的{share}%；通知要求高于"
+                          f"{INDUSTRIAL_SHARE}%")
 
 
 def _evaluation(report: Report, system: ParkSystem) -> Iterator[Finding]:
@@ -64,11 +68,13 @@ def _evaluation(report: Report, system: ParkSystem) -> Iterator[Finding]:
         note = f" ({system.figures_note})" if system.figures_note else ""
         yield Finding("unverified-system", Severity.WARNING, "indicator_system",
                       f"{system.label} is not verified against official text{note}; the scores "
-                      "follow the configured figures")
+                      "follow the configured figures",
+                      f"{system.label}未经官方文本核实；评分按所配置的数值计算")
     problems = fit_problems(report.basic_requirements, report.indicators, report.figures,
                             system, report.years)
     if problems:
-        yield from (Finding("scoring", Severity.ERROR, p.path, p.message) for p in problems)
+        yield from (Finding("scoring", Severity.ERROR, p.path, p.message, p.message_zh)
+                    for p in problems)
         return
     card = score(report.basic_requirements, report.indicators, report.figures, system,
                  report.years)
@@ -77,22 +83,28 @@ def _evaluation(report: Report, system: ParkSystem) -> Iterator[Finding]:
         if not met:
             yield Finding("basic-requirement", Severity.ERROR, f"basic_requirements[{at[rid]}].met",
                           f"basic requirement {rid} is not met: a veto; the park is not a "
-                          "green park")
+                          "green park",
+                          f"基本要求{rid}不满足，一票否决；不能评为绿色园区")
     pass_mark = system.scoring.pass_mark
     for year in card.years:
         if pass_mark is not None and year.index < pass_mark:
             yield Finding("pass-mark", Severity.ERROR, f"stated_scores[{year.year}]",
                           f"the {year.year} index {year.index} is below the configured pass "
-                          f"mark {pass_mark}")
+                          f"mark {pass_mark}",
+                          f"{year.year}年评价指数{year.index}低于所配置的合格线{pass_mark}")
         printed = report.stated_scores.as_dict().get(year.year)
         if printed is not None and printed != year.index:
             yield Finding("stated-score", Severity.ERROR, f"stated_scores[{year.year}]",
                           f"the document states {printed} for {year.year} but the indicators "
-                          f"give {year.index}; render the report again")
+                          f"give {year.index}; render the report again",
+                          f"文中所写{year.year}年评价指数为{printed}，按各项指标计算为{year.index}；"
+                          "请重新生成报告")
     if isinstance(report, ParkThirdPartyReport) and report.stated_basic_met is not None and \
             (report.stated_basic_met is Conformity.MET) != card.basic_met:
         found = Conformity.of(card.basic_met)
         yield Finding("stated-score", Severity.ERROR, "stated_basic_met",
                       f"the document states the basic requirements "
                       f"{report.stated_basic_met.label} but the checks give {found.label}; "
-                      "render the report again")
+                      "render the report again",
+                      f"文中写基本要求{report.stated_basic_met.label}，按各项检查为{found.label}；"
+                      "请重新生成报告")

@@ -62,7 +62,8 @@ def formula_problems(system: ParkSystem) -> list[FieldError]:
     """Formulas naming base figures the park forms do not have."""
     fields = field_map(ParkFigures)
     return [FieldError("indicator_system", f"{system.id}: the formula of {ind.id} uses "
-                       f"{name!r}, which is not a base figure ({', '.join(fields)})")
+                       f"{name!r}, which is not a base figure ({', '.join(fields)})",
+                       f"{system.label}中{ind.id}的计算公式引用了{name!r}，该项不是园区基础数据")
             for _, ind in system.indicators() if ind.formula is not None
             for name in (ind.formula.numerator, ind.formula.denominator) if name not in fields]
 
@@ -161,23 +162,28 @@ def fit_problems(basic: Sequence[BasicRequirementCheck], rows: Sequence[Indicato
         return [FieldError("indicator_system", f"{system.id} ({system.standard}) cannot score "
                            f"yet: its figures are not supplied ({shown}); copy it (greendocs "
                            f"system park-self {system.id} -o FILE), fill them in and name the "
-                           "copy")]
+                           "copy", f"评价指标体系{system.label}尚缺评分所需数值（{shown}），暂不能"
+                           "评分；请复制该体系的数据文件，补全数值后在报告中引用")]
     problems = formula_problems(system)
     known_basic = {b.id for b in system.basic_requirements}
     checked = {b.id for b in basic}
     problems += [FieldError(f"basic_requirements[{i}].id", f"{b.id!r} is not a basic "
-                            f"requirement of {system.label} ({', '.join(sorted(known_basic))})")
+                            f"requirement of {system.label} ({', '.join(sorted(known_basic))})",
+                            f"{b.id!r}不是{system.label}的基本要求")
                  for i, b in enumerate(basic) if b.id not in known_basic]
-    problems += [FieldError("basic_requirements", f"{b.id} ({b.text}) is not checked")
+    problems += [FieldError("basic_requirements", f"{b.id} ({b.text}) is not checked",
+                            f"基本要求{b.id}（{b.text}）未检查")
                  for b in system.basic_requirements if b.id not in checked]
     at: dict[str, int] = {}
     for n, row in enumerate(rows):
         if system.indicator(row.id) is None:
             problems.append(FieldError(f"indicators[{n}].id", f"{row.id!r} is not an "
-                                       f"indicator of {system.label}"))
+                                       f"indicator of {system.label}",
+                                       f"{row.id!r}不是{system.label}的指标"))
         elif row.id in at:
             problems.append(FieldError(f"indicators[{n}].id", f"{row.id} is given twice (also "
-                                       f"at indicators[{at[row.id]}])"))
+                                       f"at indicators[{at[row.id]}])",
+                                       f"指标{row.id}重复填写（另见第{at[row.id] + 1}项）"))
         at.setdefault(row.id, n)
     values = indicator_values(rows, figures, system, years)
     problems += value_problems(rows, figures, system)
@@ -189,19 +195,25 @@ def fit_problems(basic: Sequence[BasicRequirementCheck], rows: Sequence[Indicato
                 if vals.get(year) is None:
                     where = f"indicators[{i}].values[{year}]" if i is not None else "indicators"
                     problems.append(FieldError(where, f"{ind.id} {ind.name} is mandatory and "
-                                               f"has no value for {year}"))
+                                               f"has no value for {year}",
+                                               f"{ind.id} {ind.name}为必选指标，"
+                                               f"缺少{year}年的数值"))
         elif i is not None and ind.leading is None and ind.direction != "qualitative" and \
                 any(v is not None for v in vals.values()):
             problems.append(FieldError(f"indicators[{i}]", f"{ind.id} {ind.name} has no leading "
                                        "value in the system and cannot be counted; supply it "
-                                       "in a copy of the system or leave the indicator out"))
+                                       "in a copy of the system or leave the indicator out",
+                                       f"{ind.id} {ind.name}在评价指标体系中没有引领值，无法计入；"
+                                       "请在体系副本中补充，或不填该指标"))
     for opt in system.optional_groups:
         for year in years:
             given = [n for n in opt.indicators if values.get(n, {}).get(year) is not None]
             if len(given) < opt.choose:
                 problems.append(FieldError("indicators", f"{year}: {len(given)} of the "
                                            f"optional indicators {'、'.join(opt.indicators)} "
-                                           f"are given; at least {opt.choose} must be"))
+                                           f"are given; at least {opt.choose} must be",
+                                           f"{year}年：可选指标{'、'.join(opt.indicators)}中"
+                                           f"填写了{len(given)}项，至少应填写{opt.choose}项"))
     return problems
 
 
@@ -232,16 +244,19 @@ def value_problems(rows: Sequence[IndicatorValues], figures: ParkFigures,
             low = None if "消减率" in ind.name else 0
             if ind.unit == "%" and (value > 100 or (low is not None and value < low)):
                 problems.append(FieldError(where, f"{value} % is not a share: {ind.name} lies "
-                                           "between 0 and 100"))
+                                           "between 0 and 100",
+                                           f"{value}%不是有效比例：{ind.name}应在0至100之间"))
             if ind.direction == "qualitative" and value not in (0, 1):
                 problems.append(FieldError(where, f"{value}: a qualitative indicator is 1 "
-                                           f"({ind.leading_text}) or 0"))
+                                           f"({ind.leading_text}) or 0",
+                                           f"{value}：定性指标只能为1（{ind.leading_text}）或0"))
             computed = derived.get(ind.id, {}).get(year)
             if computed is not None and _cents(value) != computed:
                 problems.append(FieldError(
                     where, f"{ind.name} is given as {value} {ind.unit} but the base figures "
                     f"give {computed}; correct the figures or leave the value out to have it "
-                    "computed"))
+                    "computed", f"{ind.name}填写为{value}{ind.unit}，按基础数据计算为{computed}；"
+                    "请更正基础数据，或不填该值以自动计算"))
     return problems
 
 

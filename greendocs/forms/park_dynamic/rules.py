@@ -25,7 +25,7 @@ def check_dynamic(report: ParkDynamicReport) -> list[Finding]:
     except ValidationError as exc:
         findings += data_file_findings("indicator-system", "indicator_system", exc)
     else:
-        findings += [Finding("indicators", Severity.ERROR, p.path, p.message)
+        findings += [Finding("indicators", Severity.ERROR, p.path, p.message, p.message_zh)
                      for p in value_problems(report.indicators, report.figures, system)]
         findings += _indicators(report, system)
     for year, share in industrial_share(report.figures).items():
@@ -33,7 +33,8 @@ def check_dynamic(report: ParkDynamicReport) -> list[Finding]:
             findings.append(Finding(
                 "eligibility", Severity.WARNING, f"figures.industrial_added_value[{year}]",
                 f"industrial added value is {share} % of the park's in {year}; a green park's "
-                f"must stay above {INDUSTRIAL_SHARE} %"))
+                f"must stay above {INDUSTRIAL_SHARE} %",
+                f"{year}年工业增加值占园区增加值的{share}%；绿色园区应保持在{INDUSTRIAL_SHARE}%以上"))
     findings += declared_findings(report.negative_list)
     return findings
 
@@ -44,7 +45,8 @@ def _indicators(report: ParkDynamicReport, system: ParkSystem) -> Iterator[Findi
         ind = system.indicator(row.id)
         if ind is None:
             yield Finding("indicator-system", Severity.ERROR, f"indicators[{i}].id",
-                          f"{row.id!r} is not an indicator of {system.label}")
+                          f"{row.id!r} is not an indicator of {system.label}",
+                          f"{row.id!r}不是{system.label}的指标")
             continue
         lower = ind.direction == "lower"
         for (y0, v0), (y1, v1) in itertools.pairwise(values[row.id].items()):
@@ -53,4 +55,6 @@ def _indicators(report: ParkDynamicReport, system: ParkSystem) -> Iterator[Findi
             yield Finding("year-over-year", Severity.WARNING, f"indicators[{i}].values[{y1}]",
                           f"{ind.name} worsened from {v0} ({y0}) to {v1} ({y1})"
                           f"{' ' + ind.unit if ind.unit else ''}; "
-                          f"{'lower' if lower else 'higher'} is better — explain it")
+                          f"{'lower' if lower else 'higher'} is better — explain it",
+                          f"{ind.name}由{y0}年的{v0}变为{y1}年的{v1}{ind.unit or ''}，"
+                          f"{'越低越好' if lower else '越高越好'}；请说明原因")

@@ -37,10 +37,11 @@ def _evaluation(report: ProductSelfReport, standard: ProductStandard) -> Iterato
         yield Finding("unverified-standard", Severity.WARNING, "product.standard",
                       f"{standard.label} is not verified against the standard's text "
                       f"({standard.source}{note}); the conclusion follows the configured "
-                      "figures")
+                      "figures",
+                      f"{standard.label}未经标准原文核实；结论按所配置的数值得出")
     problems = fit_problems(report, standard)
     if problems:
-        yield from (Finding("product-standard", Severity.ERROR, p.path, p.message)
+        yield from (Finding("product-standard", Severity.ERROR, p.path, p.message, p.message_zh)
                     for p in problems)
         return
     verdict = judge(report, standard)
@@ -54,16 +55,21 @@ def _evaluation(report: ProductSelfReport, standard: ProductStandard) -> Iterato
         else:
             path = _PATHS[failure.rule]
         yield Finding(failure.rule, Severity.ERROR, path,
-                      failure.message + "; the product is not a green design product")
+                      failure.message + "; the product is not a green design product",
+                      failure.text_zh + "；不能评为绿色设计产品")
     for v in verdict.indicators:
         if v.indicator.quantitative and v.result.met is not None and v.result.met != v.met:
             printed, computed = ("是" if v.result.met else "否"), ("是" if v.met else "否")
             yield Finding("stated-verdict", Severity.ERROR, f"indicators[{at[v.result.id]}].met",
                           f"the document says {v.indicator.name} is met: {printed}, but "
                           f"{v.result.value} against {v.indicator.threshold_text} gives "
-                          f"{computed}; render the report again")
+                          f"{computed}; render the report again",
+                          f"文中写{v.indicator.name}符合：{printed}，但{v.result.value}对照"
+                          f"{v.indicator.threshold_text}应为{computed}；请重新生成报告")
     found = Conformity.of(verdict.passed)
     if report.stated_verdict is not None and report.stated_verdict is not found:
         yield Finding("stated-verdict", Severity.ERROR, "stated_verdict",
                       f"the document concludes {report.stated_verdict.label} but the "
-                      f"evaluation gives {found.label}; render the report again")
+                      f"evaluation gives {found.label}; render the report again",
+                      f"文中结论为{report.stated_verdict.label}，按评价应为{found.label}；"
+                      "请重新生成报告")

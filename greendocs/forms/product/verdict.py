@@ -63,18 +63,23 @@ def fit_problems(report: ProductSelfReport, standard: ProductStandard) -> list[F
     ids, a figure without the unit the standard expects, a judged indicator not judged."""
     if standard.kind == "general":
         return [FieldError("product.standard", f"{standard.label} is the general rules and "
-                           "has no indicator table; name the product's own standard")]
+                           "has no indicator table; name the product's own standard",
+                           f"{standard.label}为通则，没有指标表；请引用该产品的评价标准")]
     if not standard.indicators:
         return [FieldError("product.standard", f"{standard.label} ships without its indicator "
                            "table; copy it (greendocs system product-self "
                            f"{standard.id} -o FILE), fill in the table from the standard's "
-                           "text and name the copy")]
+                           "text and name the copy",
+                           f"{standard.label}未附指标表；请复制该标准的数据文件，按标准原文补全"
+                           "指标表后在报告中引用")]
     missing = missing_figures(standard)
     if missing:
         return [FieldError("product.standard", f"{standard.label} cannot judge yet: its "
                            f"thresholds are not supplied ({', '.join(missing)}); copy it "
                            f"(greendocs system product-self {standard.id} -o FILE), fill them "
-                           "in from the standard's text and name the copy")]
+                           "in from the standard's text and name the copy",
+                           f"{standard.label}尚缺判定所需限值（{', '.join(missing)}），暂不能判定；"
+                           "请复制该标准的数据文件，按标准原文补全后在报告中引用")]
     problems = _basic_fit(report.basic_requirements, standard)
     seen: dict[str, int] = {}
     for i, result in enumerate(report.indicators):
@@ -83,17 +88,19 @@ def fit_problems(report: ProductSelfReport, standard: ProductStandard) -> list[F
         if ind is None:
             known = ", ".join(x.id for x in standard.indicators)
             problems.append(FieldError(f"{where}.id", f"{result.id!r} is not an indicator of "
-                                       f"{standard.number} ({known})"))
+                                       f"{standard.number} ({known})",
+                                       f"{result.id!r}不是{standard.number}的指标（应为{known}之一）"))
             continue
         if result.id in seen:
             problems.append(FieldError(f"{where}.id", f"{result.id} is evaluated twice (also "
-                                       f"at indicators[{seen[result.id]}])"))
+                                       f"at indicators[{seen[result.id]}])",
+                                       f"指标{result.id}重复评价（另见第{seen[result.id] + 1}项）"))
         seen.setdefault(result.id, i)
         problems += _result_fit(result, ind, where)
     for ind in standard.indicators:
         if ind.id not in seen:
             problems.append(FieldError("indicators", f"{ind.id} ({ind.name}) is not "
-                                       "evaluated"))
+                                       "evaluated", f"指标{ind.id}（{ind.name}）未评价"))
     return problems
 
 
@@ -105,9 +112,11 @@ def _basic_fit(checks: tuple[BasicRequirementCheck, ...],
         if standard.requirement(check.id) is None:
             known = ", ".join(r.id for r in standard.basic_requirements)
             problems.append(FieldError(f"basic_requirements[{i}].id", f"{check.id!r} is not a "
-                                       f"basic requirement of {standard.number} ({known})"))
+                                       f"basic requirement of {standard.number} ({known})",
+                                       f"{check.id!r}不是{standard.number}的基本要求"))
         seen.add(check.id)
-    problems += [FieldError("basic_requirements", f"{r.id} ({r.text}) is not checked")
+    problems += [FieldError("basic_requirements", f"{r.id} ({r.text}) is not checked",
+                            f"基本要求{r.id}（{r.text}）未检查")
                  for r in standard.basic_requirements if r.id not in seen]
     return problems
 
@@ -117,19 +126,24 @@ def _result_fit(result: IndicatorResult, ind: StandardIndicator, where: str
     if ind.quantitative:
         if result.value is None:
             return [FieldError(f"{where}.value", f"{ind.name} is judged by its figure: give "
-                               f"the value in {ind.unit}")]
+                               f"the value in {ind.unit}",
+                               f"{ind.name}按数值判定：请填写以{ind.unit}计的数值")]
         if ind.unit == "%" and not 0 <= result.value <= 100:
             return [FieldError(f"{where}.value", f"{result.value} % is not a share: "
-                               f"{ind.name} lies between 0 and 100")]
+                               f"{ind.name} lies between 0 and 100",
+                               f"{result.value}%不是有效比例：{ind.name}应在0至100之间")]
         if result.unit is None or str(result.unit) != ind.unit:
             got = f"{result.unit!s}" if result.unit is not None else "no unit"
             return [FieldError(f"{where}.unit", f"{ind.name} is given in {got}; "
                                f"{ind.threshold_text} is in {ind.unit}: give the value in "
-                               f"{ind.unit}")]
+                               f"{ind.unit}",
+                               f"{ind.name}的单位为{got}；{ind.threshold_text}以{ind.unit}计："
+                               f"请以{ind.unit}填写")]
         return []
     if result.met is None:
         return [FieldError(f"{where}.met", f"{ind.name} ({ind.requirement}) is judged by "
-                           "the assessor: say whether it is met")]
+                           "the assessor: say whether it is met",
+                           f"{ind.name}（{ind.requirement}）由评价人员判定：请填写是否符合")]
     return []
 
 

@@ -23,7 +23,8 @@ def _regions(table: SummaryTable) -> Iterator[Finding]:
             if row.region != table.province:
                 yield Finding("foreign-region", Severity.ERROR, f"{field}[{i}].region",
                               f"{row.name} is in {row.region}, not in {table.province}, which "
-                              "this table recommends for")
+                              "this table recommends for",
+                              f"{row.name}位于{row.region}，不属于本表推荐地区{table.province}")
 
 
 def _duplicates(table: SummaryTable) -> Iterator[Finding]:
@@ -33,7 +34,8 @@ def _duplicates(table: SummaryTable) -> Iterator[Finding]:
             if counts[row.credit_code] > 1:
                 yield Finding("duplicate", Severity.ERROR, f"{field}[{i}].credit_code",
                               f"{row.credit_code} ({row.name}) is listed "
-                              f"{counts[row.credit_code]} times")
+                              f"{counts[row.credit_code]} times",
+                              f"{row.credit_code}（{row.name}）列出{counts[row.credit_code]}次")
 
 
 def _park_quota(table: SummaryTable) -> Iterator[Finding]:
@@ -41,4 +43,5 @@ def _park_quota(table: SummaryTable) -> Iterator[Finding]:
         names = "、".join(park.name for park in table.parks)
         yield Finding("park-quota", Severity.ERROR, "parks",
                       f"{len(table.parks)} parks are recommended ({names}); a region may "
-                      f"recommend at most {PARK_QUOTA}")
+                      f"recommend at most {PARK_QUOTA}",
+                      f"推荐园区{len(table.parks)}个（{names}）；每个地区最多推荐{PARK_QUOTA}个")

@@ -149,10 +149,12 @@ def read_summary_xlsx(data: bytes, source: str) -> SummaryTable:
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
-        raise ParseError(f"{source}: not a readable .xlsx workbook ({exc})") from None
+        raise ParseError(f"{source}: not a readable .xlsx workbook ({exc})",
+                         zh="不是可读取的.xlsx工作簿") from None
     try:
         if INFO_SHEET not in wb.sheetnames:
-            raise ParseError(f"{source}: no sheet {INFO_SHEET!r}; not an Attachment 1 workbook")
+            raise ParseError(f"{source}: no sheet {INFO_SHEET!r}; not an Attachment 1 workbook",
+                             zh=f"没有“{INFO_SHEET}”工作表；不是附件1汇总表")
         info = {normalise_label(str(r[0])): r[1] for r in
                 wb[INFO_SHEET].iter_rows(min_row=2, values_only=True) if r and r[0]}
         contact_labels = _columns(field_map(SummaryTable)["contact"].shape.type)
@@ -180,7 +182,9 @@ def _rows(ws: Any, row_cls: type, source: str) -> list[dict[str, Any]]:
         if category_at is not None and values[category_at] not in (None, ws.title):
             raise ValidationError([FieldError(
                 f"{ws.title}!B{number}", f"says {values[category_at]!r}; a row of the "
-                f"{ws.title} sheet must be {ws.title!r} (move the row to the right sheet)")],
+                f"{ws.title} sheet must be {ws.title!r} (move the row to the right sheet)",
+                f"类别写为{values[category_at]!r}；{ws.title}表中的行应为{ws.title!r}"
+                "（请将该行移至相应的表）")],
                 source)
         row = {f: v for f, v in zip(fields, values, strict=False) if f is not None}
         if "industries" in row:

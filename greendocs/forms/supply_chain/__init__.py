@@ -51,7 +51,8 @@ def report_context(report: SupplyChainSelfReport | SupplyChainThirdPartyReport,
     if system is None:
         raise ValidationError([FieldError(
             "indicator_system", f"{report.indicator_system!r} is not a shipped indicator "
-            "system; render with the Python API and an IndicatorSystem from load_system()")])
+            "system; render with the Python API and an IndicatorSystem from load_system()",
+            f"{report.indicator_system!r}不是greendocs所附的评价指标体系")])
     card = score(report.assessments, system)
     rows = {s.indicator.id: {"group": g.group.name, "name": s.indicator.name,
                              "kind": _KIND[s.indicator.kind], "max": s.indicator.max,

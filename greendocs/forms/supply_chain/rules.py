@@ -30,16 +30,18 @@ def check_report(report: Report, system: IndicatorSystem | None = None) -> list[
         findings.append(Finding(
             "indicator-system", Severity.ERROR, "indicator_system",
             f"{report.indicator_system!r} is not an indicator system shipped with greendocs "
-            "('general'); score an industry system with load_system(FILE)"))
+            "('general'); score an industry system with load_system(FILE)",
+            f"{report.indicator_system!r}不是greendocs所附的评价指标体系；行业评价体系请以数据文件提供"))
     else:
-        findings += [Finding("scoring", Severity.ERROR, p.path, p.message)
+        findings += [Finding("scoring", Severity.ERROR, p.path, p.message, p.message_zh)
                      for p in assessment_problems(report.assessments, system)]
         findings += _industry_system(report, system)
     findings += _chain_leader(report)
     if isinstance(report, SupplyChainThirdPartyReport) and not report.basic_requirements_met:
         findings.append(Finding("basic-requirements", Severity.WARNING,
                                 "basic_requirements_met", "the agency found the basic "
-                                "requirements not met: the enterprise cannot be recommended"))
+                                "requirements not met: the enterprise cannot be recommended",
+                                "评价机构认定基本要求不满足：该企业不能推荐"))
     return findings
 
 
@@ -51,7 +53,9 @@ def _industry_system(report: Report, system: IndicatorSystem) -> Iterator[Findin
                 "industry-system", Severity.WARNING, f"enterprise.industries[{i}]",
                 f"{industry} belongs to the {needed}, for which the notice requires the "
                 f"{needed} green supply-chain evaluation system; it was scored against "
-                f"{system.name}")
+                f"{system.name}",
+                f"{industry}属于{needed}，通知要求采用{needed}绿色供应链管理评价体系；"
+                f"本报告按{system.name}评分")
 
 
 def _chain_leader(report: Report) -> Iterator[Finding]:
@@ -63,4 +67,5 @@ def _chain_leader(report: Report) -> Iterator[Finding]:
         if value is None:
             yield Finding("chain-leader", Severity.WARNING, f"enterprise.{name}",
                           "is empty: the notice recommends chain-leading enterprises; "
-                          "record the evidence (revenue, position in the chain, suppliers)")
+                          "record the evidence (revenue, position in the chain, suppliers)",
+                          "未填写：通知推荐链主企业，请填写相关依据（营业收入、产业链地位、供应商数量）")

@@ -79,28 +79,37 @@ def assessment_problems(assessments: Sequence[IndicatorAssessment],
         where = f"assessments[{i}]"
         if ind is None:
             problems.append(FieldError(f"{where}.id", f"{a.id!r} is not an indicator of "
-                                       f"{system.name} ({system.id})"))
+                                       f"{system.name} ({system.id})",
+                                       f"{a.id!r}不是{system.name}的指标"))
             continue
         if a.id in seen:
             problems.append(FieldError(f"{where}.id", f"{a.id} is assessed twice (also at "
-                                       f"assessments[{seen[a.id]}])"))
+                                       f"assessments[{seen[a.id]}])",
+                                       f"{a.id}重复评分（另见第{seen[a.id] + 1}项）"))
         seen.setdefault(a.id, i)
         if ind.kind == "qualitative":
             if a.score is None:
                 problems.append(FieldError(f"{where}.score", f"{a.id} {ind.name} is "
-                                           "qualitative: give the assessed score"))
+                                           "qualitative: give the assessed score",
+                                           f"{a.id} {ind.name}为定性指标：请填写评定得分"))
             elif not Decimal(0) <= a.score <= ind.max:
                 problems.append(FieldError(f"{where}.score", f"{a.score} is outside 0 to "
-                                           f"{ind.max}, the range of {a.id} {ind.name}"))
+                                           f"{ind.max}, the range of {a.id} {ind.name}",
+                                           f"得分{a.score}超出{a.id} {ind.name}的分值范围"
+                                           f"0至{ind.max}"))
         elif a.value is None:
             problems.append(FieldError(f"{where}.value", f"{a.id} {ind.name} is quantitative: "
-                                       f"give the figure ({ind.unit or 'value'})"))
+                                       f"give the figure ({ind.unit or 'value'})",
+                                       f"{a.id} {ind.name}为定量指标：请填写数值"
+                                       f"{f'（{ind.unit}）' if ind.unit else ''}"))
         elif a.score is not None:
             problems.append(FieldError(f"{where}.score", f"{a.id} is scored from its figure; "
-                                       "leave the score out"))
+                                       "leave the score out",
+                                       f"{a.id}按数值评分；请勿填写得分"))
     for ind in system.indicators():
         if ind.id not in seen:
-            problems.append(FieldError("assessments", f"{ind.id} {ind.name} is not assessed"))
+            problems.append(FieldError("assessments", f"{ind.id} {ind.name} is not assessed",
+                                       f"{ind.id} {ind.name}未评分"))
     return problems
 
 

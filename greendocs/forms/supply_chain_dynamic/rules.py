@@ -10,6 +10,7 @@ from decimal import Decimal
 from ...blocks.negative_list import declared_findings
 from ...findings import Finding, Severity
 from ...model.introspection import field_map
+from .._shared.dynamic_table import listing_findings
 from .model import SupplyChainDynamicReport
 
 _HIGHER_IS_BETTER = ("low_risk_supplier_share", "product_recovery_rate",
@@ -31,7 +32,8 @@ def _deteriorations(report: SupplyChainDynamicReport) -> Iterator[Finding]:
             if v0 is not None and v1 is not None and v1 < v0:
                 yield Finding("year-over-year", Severity.WARNING, f"indicators.{name}[{y1}]",
                               f"{labels[name].label} fell from {v0} ({y0}) to {v1} ({y1}); "
-                              "explain it")
+                              "explain it",
+                              f"{labels[name].label}由{y0}年的{v0}降至{y1}年的{v1}；请说明原因")
 
 
 def _share_consistency(report: SupplyChainDynamicReport) -> Iterator[Finding]:
@@ -49,11 +51,11 @@ def _share_consistency(report: SupplyChainDynamicReport) -> Iterator[Finding]:
             yield Finding("supplier-share", Severity.WARNING,
                           f"indicators.low_risk_supplier_share[{year}]",
                           f"{share} % disagrees with the supplier counts, which give "
-                          f"{computed.quantize(Decimal('0.1'))} %")
+                          f"{computed.quantize(Decimal('0.1'))} %",
+                          f"低风险供应商占比{share}%与供应商数量不符，按数量计算为"
+                          f"{computed.quantize(Decimal('0.1'))}%")
 
 
 def _listing(report: SupplyChainDynamicReport) -> Iterator[Finding]:
-    if report.enterprise.listed_year > report.reporting_year:
-        yield Finding("listing", Severity.ERROR, "enterprise.listed_year",
-                      f"listed in {report.enterprise.listed_year}, after the reporting year "
-                      f"{report.reporting_year}")
+    yield from listing_findings("enterprise.listed_year", report.enterprise.name,
+                                report.enterprise.listed_year, report.reporting_year)
