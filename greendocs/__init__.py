@@ -122,15 +122,18 @@ def render_file(model: Any, path: str | os.PathLike[str], format: str | None = N
     return _renderer().render_file(model, path, format, template=template)
 
 
-def parse(data: bytes, form: str | None = None, *, source: str = "<document>"
-          ) -> ParsedDocument:
-    """Read a completed document (bytes of a .docx or .xlsx) back into its model."""
-    return _parser().parse(data, source, form_id=form)
+def parse(data: bytes, form: str | None = None, *, source: str = "<document>",
+          prefer: str | None = None) -> ParsedDocument:
+    """Read a completed document (the bytes of a .docx, .odt, .xlsx, .doc or .wps) back
+    into its model. Copies of a value that disagree are a :class:`ValidationError` unless
+    *prefer* (``"first"`` or ``"last"``) says which copy wins."""
+    return _parser().parse(data, source, form_id=form, prefer=prefer)
 
 
-def parse_file(path: str | os.PathLike[str], form: str | None = None) -> ParsedDocument:
-    """Read a completed document file back into its model."""
-    return _parser().parse_file(path, form)
+def parse_file(path: str | os.PathLike[str], form: str | None = None, *,
+               prefer: str | None = None) -> ParsedDocument:
+    """Read a completed document file back into its model (see :func:`parse`)."""
+    return _parser().parse_file(path, form, prefer=prefer)
 
 
 def json_schema(form: str) -> dict[str, Any]:

@@ -47,14 +47,18 @@ def _fail(exc: GreenDocsError) -> NoReturn:
     sys.exit(code)
 
 
-def _check(spec: FormSpec, model: Any, as_json: bool) -> ValidationReport:
-    """Run the form's rules (findings to stderr) and print the model as JSON if asked."""
+def _check(spec: FormSpec, model: Any, as_json: bool,
+           notes: tuple[str, ...] = ()) -> ValidationReport:
+    """Run the form's rules (findings to stderr) and print the model as JSON if asked,
+    with the reader's *notes* (``"notes"``) when there are any."""
     report = ValidationReport.of(spec.id, spec.rules(model))
     for finding in report.findings:
         click.echo(str(finding), err=True)
     if as_json:
-        click.echo(json.dumps({"form": spec.id, "data": converter.unstructure(model)},
-                              ensure_ascii=False, indent=2))
+        out: dict[str, Any] = {"form": spec.id, "data": converter.unstructure(model)}
+        if notes:
+            out["notes"] = list(notes)
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     return report
 
 
@@ -168,15 +172,22 @@ def render_cmd(ctx: click.Context, file: Path, output: Path, fmt: str | None,
 @click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--form", "form_id", help="The form, when the document does not say it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the model read back as JSON.")
+@click.option("--prefer", type=click.Choice(["first", "last"]),
+              help="Where copies of a value disagree (a name on the cover and in a table), "
+              "take the first or the last copy in the document instead of failing.")
 @click.pass_context
-def parse_cmd(ctx: click.Context, document: Path, form_id: str | None, as_json: bool) -> None:
+def parse_cmd(ctx: click.Context, document: Path, form_id: str | None, as_json: bool,
+              prefer: str | None) -> None:
     """Read a completed DOCUMENT (.docx, .odt, .xlsx, .doc or .wps) back into its form's
-    data."""
+    data. Copies of a value that disagree are an error naming each place; text that
+    belongs to no field is a warning naming its place."""
     try:
-        parsed = Parser(_registry(ctx)).parse_file(document, form_id)
+        parsed = Parser(_registry(ctx)).parse_file(document, form_id, prefer=prefer)
     except (ParseError, ValidationError) as exc:
         _fail(exc)
-    report = _check(parsed.form, parsed.model, as_json)
+    for note in parsed.notes:
+        click.echo(f"warning: {note}", err=True)
+    report = _check(parsed.form, parsed.model, as_json, parsed.notes)
     if not as_json:
         how = ", ".join(f"{n} by {k.replace('_', ' ')}" for k, n in parsed.found_by.items() if n)
         click.echo(f"{document}: {parsed.form.id} ({how})")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Container, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
@@ -13,9 +13,20 @@ from .engines.docx.reader import read_docx_values
 from .engines.libreoffice import LibreOffice
 from .engines.odt.reader import read_odt_values
 from .engines.xlsx.reader import read_xlsx_values
-from .errors import ConversionError, NotAFormError, ParseError, UnknownFormError
+from .errors import (
+    ConversionError,
+    FieldError,
+    GreenDocsError,
+    NotAFormError,
+    ParseError,
+    UnknownFormError,
+    ValidationError,
+)
+from .layout.elements import template_text
 from .markers.bookmark_names import fill_pattern, parse_bookmark, pattern_key
 from .markers.labels import normalise_label
+from .markers.outline import Outline, Place
+from .markers.read_back import PREFERENCES, ReadBack, TemplateText, read_back, unplaced
 from .model.converter import structure
 from .model.flat_data import unflatten
 from .model.introspection import LeafPath, leaf_paths
@@ -23,12 +34,17 @@ from .model.value_text import cell_to_data, text_to_data
 from .package.safe_zip import DEFAULT_LIMITS
 from .registry import FormSpec, Registry, default_registry
 
+if TYPE_CHECKING:
+    from .rendering import Renderer
+
 
 class MarkedValues(Protocol):
     """What a document reader gives the parser (see ``docx.reader`` and ``odt.reader``)."""
 
     @property
     def form_id(self) -> str | None: ...
+    @property
+    def outline(self) -> Outline: ...
     @property
     def by_bookmark(self) -> dict[str, str]: ...
     @property
@@ -47,6 +63,13 @@ class ParsedDocument:
     format: str
     #: how many values were found by "bookmark", "content_control", "label", "cell"
     found_by: Mapping[str, int]
+    #: what the reader should know: which copy was taken where copies disagreed, text that
+    #: belongs to no field (and so was not read)
+    notes: tuple[str, ...] = ()
+    #: the notes in Chinese
+    notes_zh: tuple[str, ...] = ()
+    #: where each value was read (field path → place), for .docx and .odt
+    places: Mapping[str, Place] = attrs.field(factory=dict, repr=False)
 
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -104,10 +127,20 @@ class Parser:
                  libreoffice: LibreOffice | None = None) -> None:
         self.registry = registry or default_registry()
         self._libreoffice = libreoffice
+        self._texts: dict[str, TemplateText] = {}
+        self._rendering: Renderer | None = None
 
-    def parse_file(self, path: str | os.PathLike[str], form_id: str | None = None
-                   ) -> ParsedDocument:
-        """Read the document at *path*."""
+    def _template_text(self, spec: FormSpec) -> TemplateText:
+        """What the form's layout prints itself (nothing for a form without a layout)."""
+        found = self._texts.get(spec.id)
+        if found is None:
+            found = self._texts.setdefault(spec.id, template_text(spec.layout())
+                                           if spec.layout is not None else TemplateText())
+        return found
+
+    def parse_file(self, path: str | os.PathLike[str], form_id: str | None = None, *,
+                   prefer: str | None = None) -> ParsedDocument:
+        """Read the document at *path* (see :meth:`parse`)."""
         p = Path(path)
         try:
             size = p.stat().st_size
@@ -120,16 +153,26 @@ class Parser:
         except OSError as exc:
             raise ParseError(f"{p}: cannot read it ({exc.strerror})",
                              zh=f"无法读取文件（{exc.strerror}）") from None
-        return self.parse(data, str(p), form_id=form_id)
+        return self.parse(data, str(p), form_id=form_id, prefer=prefer)
 
-    def parse(self, data: bytes, source: str = "<document>", *, form_id: str | None = None
-              ) -> ParsedDocument:
-        """Read a document from its bytes; *source* names it in errors."""
+    def parse(self, data: bytes, source: str = "<document>", *, form_id: str | None = None,
+              prefer: str | None = None) -> ParsedDocument:
+        """Read a document from its bytes; *source* names it in errors.
+
+        A value printed in several places is read from each; copies that disagree are a
+        :class:`ValidationError` naming the field, the places and the values, unless
+        *prefer* (``"first"`` or ``"last"``, in document order) says which copy wins —
+        then :attr:`ParsedDocument.notes` says which was taken.
+        """
+        if prefer is not None and prefer not in PREFERENCES:
+            raise ValueError(f"prefer must be one of {PREFERENCES}, not {prefer!r}")
         fmt = detect_format(data, source)
         if fmt == "docx":
-            return self._parse_marked(read_docx_values(data, source), source, fmt, form_id)
+            return self._parse_marked(read_docx_values(data, source), source, fmt, form_id,
+                                      prefer)
         if fmt == "odt":
-            return self._parse_marked(read_odt_values(data, source), source, fmt, form_id)
+            return self._parse_marked(read_odt_values(data, source), source, fmt, form_id,
+                                      prefer)
         if fmt == "xlsx":
             return self._parse_xlsx(data, source, form_id)
         # Word 97 binary (.doc; WPS Writer's .wps is the same format). Name the input .doc
@@ -141,17 +184,21 @@ class Parser:
         except ConversionError as exc:
             raise ParseError(f"{source}: a .{kind} file is read through LibreOffice: "
                              f"{exc}", zh=f"经LibreOffice读取.{kind}文件失败") from None
-        parsed = self._parse_marked(read_docx_values(docx, source), source, kind, form_id)
+        parsed = self._parse_marked(read_docx_values(docx, source), source, kind, form_id,
+                                    prefer)
         return attrs.evolve(parsed, format=kind)
 
     def _parse_marked(self, values: MarkedValues, source: str, fmt: str,
-                      form_id: str | None) -> ParsedDocument:
+                      form_id: str | None, prefer: str | None) -> ParsedDocument:
         spec = self._identify(values, source, form_id)
         keys = {pattern_key(leaf.pattern): leaf for leaf in leaf_paths(spec.model)}
-        found: dict[str, str] = {}
-        counts = {"bookmark": 0, "content_control": 0, "label": 0}
-        self._collect(values.by_bookmark, keys, found, counts, "bookmark")
-        # Content controls only where a bookmark was lost (they hold the same values).
+        back = read_back(values.outline, keys, spec.model,
+                         static_texts=self._template_text(spec), prefer=prefer)
+        found: dict[str, str] = dict(back.values)
+        for conflict in back.conflicts:  # built with the first copy; the conflict is raised
+            found[conflict.path] = conflict.copies[0][1]
+        counts = {"bookmark": len(found), "content_control": 0, "label": 0}
+        # Content controls (documents of earlier versions) only where a bookmark was lost.
         self._collect(values.by_tag(skip=values.by_bookmark), keys, found, counts,
                       "content_control")
         missing = [leaf for leaf in leaf_paths(spec.model)
@@ -163,8 +210,32 @@ class Parser:
                 if text is not None and _label_unique(spec.model, leaf):
                     found[leaf.pattern] = text
                     counts["label"] += 1
-        return self._build(spec, found, source, fmt, counts,
-                           lambda raw, leaf: text_to_data(raw, leaf.type, leaf.optional))
+        parsed = self._build(spec, found, source, fmt, counts,
+                             lambda raw, leaf: text_to_data(raw, leaf.type, leaf.optional),
+                             back)
+        if spec.layout is None and spec.template("docx") is None:
+            return parsed
+        try:
+            again = read_docx_values(self._renderer().render(parsed.model), source).outline
+        except GreenDocsError as exc:  # values its rules refuse (an unknown indicator, say)
+            return attrs.evolve(parsed, notes=(
+                *parsed.notes, "text outside the fields was not checked: the values read "
+                f"back cannot be rendered again ({str(exc).splitlines()[0]})"), notes_zh=(
+                *parsed.notes_zh, "未检查字段以外的文字：读取的内容无法重新生成文档"))
+        strays = unplaced(values.outline, again)
+        if not strays:
+            return parsed
+        return attrs.evolve(parsed, notes=(*parsed.notes, *(s.note() for s in strays)),
+                            notes_zh=(*parsed.notes_zh, *(s.note_zh() for s in strays)))
+
+    def _renderer(self) -> Renderer:
+        """The renderer that renders a document read back again, to find text that belongs
+        to no field (made on first use)."""
+        if self._rendering is None:
+            from .rendering import Renderer
+
+            self._rendering = Renderer(self.registry)
+        return self._rendering
 
     @staticmethod
     def _collect(table: Mapping[str, str], keys: Mapping[str, LeafPath], found: dict[str, str],
@@ -189,15 +260,28 @@ class Parser:
                            lambda raw, leaf: cell_to_data(raw, leaf.type, leaf.optional))
 
     def _build(self, spec: FormSpec, found: Mapping[str, Any], source: str, fmt: str,
-               counts: Mapping[str, int], convert: Any) -> ParsedDocument:
+               counts: Mapping[str, int], convert: Any, back: ReadBack | None = None
+               ) -> ParsedDocument:
         if not found:
             raise NotAFormError(f"{source}: no {spec.id} values found (no greendocs markers, "
                                 "no matching labels)",
                                 zh=f"未找到{spec.title_zh}的任何填写内容（没有greendocs标记，也没有"
                                 "相符的栏目名称）")
-        data, _unknown = unflatten(spec.model, found, convert)
-        model: Any = structure(data, spec.model, source=source)
-        return ParsedDocument(spec, model, source, fmt, dict(counts))
+        data, unreadable = unflatten(spec.model, found, convert)
+        places = back.places if back is not None else {}
+        problems = [*(c.error() for c in back.conflicts)] if back is not None else []
+        problems += [_placed(e, places) for e in unreadable]
+        try:
+            model: Any = structure(data, spec.model, source=source)
+        except ValidationError as exc:  # (a value left out as unreadable is not "missing")
+            problems += [_placed(e, places) for e in exc.errors
+                         if e.path not in {u.path for u in unreadable}]
+        if problems:
+            raise ValidationError(problems, source, spec.model)
+        if back is None:
+            return ParsedDocument(spec, model, source, fmt, dict(counts))
+        return ParsedDocument(spec, model, source, fmt, dict(counts), notes=back.notes,
+                              notes_zh=back.notes_zh, places=places)
 
     def _get(self, form_id: str | None, source: str) -> FormSpec:
         if form_id is None:
@@ -230,6 +314,18 @@ class Parser:
                                 "title, no field markers",
                                 zh="不是greendocs表单：没有表单标记、已知标题或字段标记")
         return best
+
+
+def _placed(error: FieldError, places: Mapping[str, Place]) -> FieldError:
+    """*error* with the place in the document its value was read from, if known."""
+    place = places.get(error.path)
+    if place is None and error.path:  # an error of a list or a block: its first value's
+        place = next((where for path, where in places.items()
+                      if path.startswith((error.path + "[", error.path + "."))), None)
+    if place is None:
+        return error
+    return FieldError(error.path, f"{error.message} ({place})",
+                      f"{error.message_zh}（{place.zh}）" if error.message_zh else "")
 
 
 def _label_unique(model: type, leaf: LeafPath) -> bool:

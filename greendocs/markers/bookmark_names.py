@@ -23,6 +23,8 @@ FORM_PATTERN = "_form"
 MARKER_VAR = "_gd"
 _INDEX = re.compile(r"\[([^\]]*)\]")
 _NAME = re.compile(r"^gd([a-z2-7]{8})((?:_[0-9]+)*)$")
+#: what a value's bookmark name looks like (``gd`` + key + indices)
+VALUE_NAME = _NAME
 
 
 def split_path(path: str) -> tuple[str, tuple[str, ...]]:

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import FieldError
+from ..errors import FieldError, FieldValueError
 from ..markers.bookmark_names import split_path
 from ..types.year_series import YearSeries
 from .introspection import LeafPath, fields_of, leaf_paths
@@ -66,8 +66,10 @@ def unflatten(cls: type, found: Mapping[str, Any],
               convert: Callable[[Any, LeafPath], Any]) -> tuple[dict[str, Any], list[FieldError]]:
     """Plain data for *cls* from values *found* by concrete path.
 
-    *convert* turns a found value into plain data for its leaf. Paths that the model does
-    not have are returned as problems, not dropped silently.
+    *convert* turns a found value into plain data for its leaf (a
+    :class:`FieldValueError` when it cannot: the value is left out and its problem
+    returned). Paths that the model does not have are returned as problems, not dropped
+    silently.
     """
     patterns = patterns_by_path(cls)
     root: dict[str, Any] = {}
@@ -79,7 +81,12 @@ def unflatten(cls: type, found: Mapping[str, Any],
             problems.append(FieldError(path, "is in the document but not in this form's model",
                                        "文档中有此项，但本表没有该字段"))
             continue
-        _insert(root, path, convert(raw, leaf), leaf)
+        try:
+            value = convert(raw, leaf)
+        except FieldValueError as exc:
+            problems.append(FieldError(path, exc.message, exc.message_zh))
+            continue
+        _insert(root, path, value, leaf)
     return _finish(root, cls), problems
 
 

@@ -54,10 +54,7 @@ def text_to_data(text: str, leaf_type: Any, optional: bool) -> Any:
             return False
         return stripped
     if isinstance(leaf_type, type) and issubclass(leaf_type, LabelledEnum):
-        try:
-            choice = ticked(stripped, leaf_type)
-        except ValueError:
-            return stripped  # the converter reports it with the field's path
+        choice = ticked(stripped, leaf_type)  # FieldValueError: none or several ticked
         if choice is not None:
             return choice.value
         for member in leaf_type:

@@ -107,7 +107,9 @@ def read_form_file(path: str, parser: Parser | None = None, shown: str | None = 
         return FileResult(name, FileStatus.FAILED, kind="unreadable", reason=_short(exc, path),
                           reason_zh=f"无法读取文件（{exc.strerror}）")
     spec = parsed.form
-    findings = tuple(spec.rules(parsed.model))
+    findings = (*(Finding("unplaced", Severity.WARNING, "", note, note_zh)
+                  for note, note_zh in zip(parsed.notes, parsed.notes_zh, strict=True)),
+                *spec.rules(parsed.model))
     places = {f.path: label_path(spec.model, f.path) for f in findings}
     if spec.agency_entry is not None:
         return FileResult(name, FileStatus.USED, spec.id, spec.title_zh,
@@ -291,7 +293,7 @@ def build_rollup(results: list[FileResult], *, province: str | None = None,
         for f in r.findings:
             if f.rule in RECOMPUTED_RULES:
                 continue
-            if f.rule == "negative-list" or f.severity is Severity.ERROR:
+            if f.rule in ("negative-list", "unplaced") or f.severity is Severity.ERROR:
                 kind = f.rule if f.rule in KIND_LABELS else "invalid"
                 problems.append(Problem(kind, r.path, f.path, f.message, f.severity,
                                         in_chinese(f.message, f.message_zh),

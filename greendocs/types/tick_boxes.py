@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..errors import FieldValueError
 from .labelled_enum import LabelledEnum
 
 CHECKED, UNCHECKED = "☑", "□"
@@ -34,12 +35,17 @@ class TickBoxes:
 
 def ticked(text: str, kind: type[LabelledEnum]) -> LabelledEnum | None:
     """The single member of *kind* whose label follows a check mark in *text*; None when
-    the text has no boxes. :class:`ValueError` when none or several are ticked."""
+    the text has no boxes. :class:`FieldValueError` when none or several are ticked."""
     if not _BOX.search(text):
         return None
     found = [m for m in kind
              if re.search(rf"[{_CHECK_MARKS}]\s*{re.escape(m.label)}", text)]
-    if len(found) != 1:
-        labels = "、".join(m.label for m in kind)
-        raise ValueError(f"tick exactly one of {labels} (found {len(found)} ticked)")
-    return found[0]
+    if len(found) == 1:
+        return found[0]
+    labels = "、".join(m.label for m in kind)
+    if not found:
+        raise FieldValueError(f"no box is ticked; tick one of {labels}",
+                              zh=f"没有勾选任何一项；请在{labels}中勾选一项")
+    both = "、".join(m.label for m in found)
+    raise FieldValueError(f"{len(found)} boxes are ticked ({both}); tick only one",
+                          zh=f"勾选了{len(found)}项（{both}）；只能勾选一项")

@@ -4,9 +4,11 @@ stored as text, in Attachment 1, in the roll-up's sheets and in every form's wor
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import attrs
+import pytest
 from openpyxl import load_workbook
 
 import greendocs
@@ -47,3 +49,14 @@ def test_every_form_workbook_and_the_rollup_sheets() -> None:
     _no_formula(data)
     wb = load_workbook(io.BytesIO(data))
     assert wb["文件清单"]["B2"].value == FORMULA
+
+
+@pytest.mark.parametrize("form", ["summary", "factory-dynamic"])
+def test_workbooks_carry_no_time_of_making(form: str) -> None:
+    """The same model gives the same bytes at any time: openpyxl's created and modified
+    stamps are fixed."""
+    data = greendocs.render(load_sample(form), "xlsx")
+    core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml").decode()
+    stamps = re.findall(r"<dcterms:(created|modified)[^>]*>([^<]*)<", core)
+    assert sorted(stamps) == [("created", "2022-09-16T00:00:00Z"),
+                              ("modified", "2022-09-16T00:00:00Z")]

@@ -29,7 +29,7 @@ class MarkerWriter:
         if type(value) is Marked:
             self._next += 1
             name = value_bookmark(value.pattern, value.indices, self._form_id)
-            return marked_run(rpr, format_value(value.value), name, value.label, self._next)
+            return marked_run(rpr, format_value(value.value), name, self._next)
         return text_run(rpr, value if type(value) is str else format_value(value))
 
 

@@ -1,4 +1,5 @@
-"""Reading values back from a .docx: by bookmark, else by content-control tag, else by label.
+"""Reading a .docx back: its outline (paragraphs, tables, every bookmarked value and its
+place), then values by content-control tag (documents of earlier versions) and by label.
 
 The reader walks the XML itself rather than python-docx's paragraph API, which misses
 text inside content controls; deleted text of tracked changes is ignored, inserted
@@ -12,8 +13,9 @@ from collections.abc import Container
 import attrs
 from lxml import etree
 
-from ...markers.bookmark_names import FORM_PREFIX, PREFIX
+from ...markers.bookmark_names import FORM_PREFIX, PREFIX, VALUE_NAME
 from ...markers.labels import labels_beside
+from ...markers.outline import Outline, OutlineBuilder
 from ...package.safe_xml import parse_xml
 from ...package.safe_zip import read_members
 
@@ -21,19 +23,29 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _T, _TAB, _BR, _CR, _P = W + "t", W + "tab", W + "br", W + "cr", W + "p"
 _BM_START, _BM_END = W + "bookmarkStart", W + "bookmarkEnd"
 _NAME, _ID, _TAG, _VAL = W + "name", W + "id", W + "tag", W + "val"
+_TBL, _TR, _TC, _SPAN = W + "tbl", W + "tr", W + "tc", W + "gridSpan"
+#: elements that wrap paragraphs, rows or cells without being one (content controls,
+#: custom XML, tracked insertions, smart tags)
+_WRAPPERS = frozenset(W + t for t in ("sdt", "sdtContent", "customXml", "ins", "smartTag",
+                                      "moveTo"))
 
 
 @attrs.frozen
 class DocxValues:
-    """What a document holds: values by bookmark, its first paragraphs, and its XML.
+    """What a document holds: its outline, its first paragraphs, and its XML.
 
     Values by content-control tag and by label are read only when bookmarks miss some.
     """
 
     form_id: str | None
-    by_bookmark: dict[str, str]
+    outline: Outline
     first_paragraphs: tuple[str, ...]
     root: etree._Element
+
+    @property
+    def by_bookmark(self) -> dict[str, str]:
+        """The first text of each greendocs bookmark (copies' names taken back)."""
+        return self.outline.first_values()
 
     def by_tag(self, skip: Container[str] = ()) -> dict[str, str]:
         """Values of greendocs content controls (by tag), except the names in *skip*."""
@@ -77,46 +89,84 @@ def read_docx_values(data: bytes, source: str) -> DocxValues:
     if "word/document.xml" not in members:
         raise_not_word(source)
     root = parse_xml(members["word/document.xml"], f"{source}: word/document.xml")
-
-    by_bookmark: dict[str, list[str]] = {}
-    active: dict[str, list[str]] = {}
-    form_id: str | None = None
-    # Tag-filtered iteration runs in C; a paragraph start while a bookmark is open means
-    # the value goes on in a new paragraph.
-    for el in root.iter(_T, _BM_START, _BM_END, _TAB, _BR, _CR, _P):
-        tag = el.tag
-        if tag == _T:
-            if active:
-                text = el.text or ""
-                for buf in active.values():
-                    buf.append(text)
-        elif tag == _BM_START:
-            name = el.get(_NAME) or ""
-            if name.startswith(FORM_PREFIX):
-                form_id = form_id or name[len(FORM_PREFIX):].replace("_", "-")
-            elif name.startswith(PREFIX) and name not in by_bookmark:
-                collected: list[str] = []
-                by_bookmark[name] = collected
-                active[el.get(_ID) or ""] = collected
-        elif tag == _BM_END:
-            if active:
-                active.pop(el.get(_ID) or "", None)
-        elif active:
-            sep = "\t" if tag == _TAB else "\n"
-            for buf in active.values():
-                buf.append(sep)
-
+    walker = _Walker()
     body = root.find(W + "body")
-    firsts: list[str] = []
     if body is not None:
-        for p in body.iterchildren(_P):
-            text = "".join(_text_of(p).split())
-            if text:
-                firsts.append(text)
-            if len(firsts) >= 5:
-                break
-    return DocxValues(form_id, {k: "".join(v).strip("\n") for k, v in by_bookmark.items()},
-                      tuple(firsts), root)
+        walker.blocks(body)
+    outline = walker.out.build()
+    return DocxValues(walker.form_id, outline, outline.first_texts(), root)
+
+
+class _Walker:
+    """Reads the body in document order into an :class:`OutlineBuilder`."""
+
+    def __init__(self) -> None:
+        self.out = OutlineBuilder(VALUE_NAME)
+        self.form_id: str | None = None
+
+    def blocks(self, parent: etree._Element) -> None:
+        for el in parent:
+            tag = el.tag
+            if tag == _P:
+                self.out.paragraph_start()
+                self.inline(el)
+                self.out.paragraph_end()
+            elif tag == _TBL:
+                self.out.table_start()
+                self.rows(el)
+                self.out.table_end()
+            elif tag in _WRAPPERS:
+                self.blocks(el)
+            elif tag in (_BM_START, _BM_END):
+                self.bookmark(el)
+
+    def rows(self, parent: etree._Element) -> None:
+        for el in parent:
+            if el.tag == _TR:
+                self.out.row_start()
+                self.cells(el)
+                self.out.row_end()
+            elif el.tag in _WRAPPERS:
+                self.rows(el)
+            elif el.tag in (_BM_START, _BM_END):
+                self.bookmark(el)
+
+    def cells(self, parent: etree._Element) -> None:
+        for el in parent:
+            if el.tag == _TC:
+                span = el.find(f"{W}tcPr/{_SPAN}")
+                value = span.get(_VAL) if span is not None else None
+                self.out.cell_start(int(value) if value and value.isdigit() else 1)
+                self.blocks(el)
+                self.out.cell_end()
+            elif el.tag in _WRAPPERS:
+                self.cells(el)
+            elif el.tag in (_BM_START, _BM_END):
+                self.bookmark(el)
+
+    def inline(self, paragraph: etree._Element) -> None:
+        # Tag-filtered iteration runs in C (text boxes' paragraphs count as this one's).
+        for el in paragraph.iter(_T, _BM_START, _BM_END, _TAB, _BR, _CR):
+            tag = el.tag
+            if tag == _T:
+                self.out.text(el.text or "")
+            elif tag == _TAB:
+                self.out.text("\t")
+            elif tag in (_BR, _CR):
+                if el.get(W + "type") != "page":
+                    self.out.text("\n")
+            else:
+                self.bookmark(el)
+
+    def bookmark(self, el: etree._Element) -> None:
+        if el.tag == _BM_END:
+            self.out.bookmark_end(el.get(_ID) or "")
+            return
+        name = el.get(_NAME) or ""
+        if name.startswith(FORM_PREFIX):
+            self.form_id = self.form_id or name[len(FORM_PREFIX):].replace("_", "-")
+        elif name.startswith(PREFIX):
+            self.out.bookmark_start(el.get(_ID) or "", name)
 
 
 def raise_not_word(source: str) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-_ALIASES: dict[str, str] = {}
-
 
 def escape_xml(text: str) -> str:
     """*text* escaped for XML element content and double-quoted attributes."""
@@ -22,17 +20,13 @@ def text_run(rpr: str, text: str) -> str:
     return f'<w:r>{rpr}<w:t xml:space="preserve">{body}</w:t></w:r>'
 
 
-def marked_run(rpr: str, text: str, name: str, label: str, bid: int) -> str:
-    """*text* inside a bookmark (what the parser relies on) and a tagged content control.
+def marked_run(rpr: str, text: str, name: str, bid: int) -> str:
+    """*text* inside a bookmark, the marker the parser reads.
 
-    The control is a rich-text one: LibreOffice drops the run formatting (font, size) of
-    text inside a plain-text control (``w:text``) when it lays the page out.
+    No content control: python-docx's ``cell.text`` and ``paragraph.text`` skip the text
+    of content controls, and LibreOffice empties their tags when it saves (347 tags → 0),
+    so they hid the values from other readers and told the parser nothing a bookmark
+    does not.
     """
-    alias = _ALIASES.get(label)
-    if alias is None:
-        alias = _ALIASES.setdefault(label, escape_xml(label[:60]))
-    return (f'<w:bookmarkStart w:id="{bid}" w:name="{name}"/>'
-            f'<w:sdt><w:sdtPr><w:alias w:val="{alias}"/><w:tag w:val="{name}"/>'
-            f'<w:id w:val="{bid}"/></w:sdtPr>'
-            f'<w:sdtContent>{text_run(rpr, text)}</w:sdtContent></w:sdt>'
+    return (f'<w:bookmarkStart w:id="{bid}" w:name="{name}"/>{text_run(rpr, text)}'
             f'<w:bookmarkEnd w:id="{bid}"/>')

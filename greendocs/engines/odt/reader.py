@@ -1,5 +1,6 @@
-"""Reading values back from an .odt (ours, or a .docx LibreOffice saved as .odt): by
-bookmark, else by the label cell beside a value."""
+"""Reading an .odt back (ours, or a .docx LibreOffice saved as .odt): its outline
+(paragraphs, tables, every bookmarked value and its place), else values by the label cell
+beside them."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import attrs
 from lxml import etree
 
 from ...errors import ParseError
-from ...markers.bookmark_names import FORM_PREFIX, PREFIX
+from ...markers.bookmark_names import FORM_PREFIX, PREFIX, VALUE_NAME
 from ...markers.labels import labels_beside
+from ...markers.outline import Outline, OutlineBuilder
 from ...package.safe_xml import parse_xml
 from ...package.safe_zip import read_members
 
@@ -21,9 +23,17 @@ _P, _H, _S, _TAB, _BR = TEXT + "p", TEXT + "h", TEXT + "s", TEXT + "tab", TEXT +
 _BM, _BM_START, _BM_END = TEXT + "bookmark", TEXT + "bookmark-start", TEXT + "bookmark-end"
 _NAME = TEXT + "name"
 # Elements whose character data is document text (not styles, not annotations' metadata).
-_TEXTUAL = frozenset(TEXT + t for t in ("p", "h", "span", "a", "meta", "ruby-base",
-                                        "bookmark-ref", "soft-page-break"))
+_TEXTUAL = frozenset({*(TEXT + t for t in ("p", "h", "span", "a", "meta", "ruby-base",
+                                           "bookmark-ref", "soft-page-break")),
+                      "{urn:org:documentfoundation:names:experimental:office:xmlns:"
+                      "loext:1.0}content-control"})
 _SKIP = frozenset({TEXT + "note-citation", OFFICE + "annotation", TEXT + "tracked-changes"})
+_TABLE, _ROW, _CELL, _COVERED = (TABLE + "table", TABLE + "table-row", TABLE + "table-cell",
+                                 TABLE + "covered-table-cell")
+#: elements that hold paragraphs or rows without being one
+_BLOCK_WRAPPERS = frozenset({TEXT + "list", TEXT + "list-item", TEXT + "list-header",
+                             TEXT + "section", TABLE + "table-header-rows",
+                             TABLE + "table-rows", TABLE + "table-row-group"})
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
@@ -76,14 +86,88 @@ def _text_of(el: etree._Element) -> str:
     return "".join(buf).strip("\n")
 
 
+class _OutlineWalker:
+    """Reads the body in document order into an :class:`OutlineBuilder`."""
+
+    def __init__(self) -> None:
+        self.out = OutlineBuilder(VALUE_NAME)
+        self.form_id: str | None = None
+
+    def blocks(self, parent: etree._Element) -> None:
+        for el in parent:
+            tag = el.tag
+            if tag in (_P, _H):
+                self.out.paragraph_start()
+                self.inline(el)
+                self.out.paragraph_end()
+            elif tag == _TABLE:
+                self.out.table_start()
+                self.blocks(el)
+                self.out.table_end()
+            elif tag == _ROW:
+                self.out.row_start()
+                self.blocks(el)
+                self.out.row_end()
+            elif tag in (_CELL, _COVERED):
+                span = el.get(TABLE + "number-columns-spanned")
+                self.out.cell_start(int(span) if span and span.isdigit() else 1)
+                self.blocks(el)
+                self.out.cell_end()
+            elif tag in _BLOCK_WRAPPERS:
+                self.blocks(el)
+            elif tag in (_BM, _BM_START, _BM_END):
+                self.bookmark(el)
+
+    def inline(self, el: etree._Element) -> None:
+        """The text of a paragraph's content: the character data of text elements (spans,
+        links, content controls), never of annotations or notes' citations."""
+        textual = el.tag in _TEXTUAL
+        if textual and el.text:
+            self.out.text(el.text)
+        for child in el:
+            tag = child.tag
+            if tag in _SKIP:
+                pass
+            elif tag == _S:
+                self.out.text(" " * int(child.get(TEXT + "c") or 1))
+            elif tag == _TAB:
+                self.out.text("\t")
+            elif tag == _BR:
+                self.out.text("\n")
+            elif tag in (_BM, _BM_START, _BM_END):
+                self.bookmark(child)
+            else:
+                self.inline(child)
+            if textual and child.tail:
+                self.out.text(child.tail)
+
+    def bookmark(self, el: etree._Element) -> None:
+        name = el.get(_NAME) or ""
+        if el.tag == _BM_END:
+            self.out.bookmark_end(name)
+        elif name.startswith(FORM_PREFIX):
+            self.form_id = self.form_id or name[len(FORM_PREFIX):].replace("_", "-")
+        elif not name.startswith(PREFIX):
+            return
+        elif el.tag == _BM:
+            self.out.collapsed_bookmark(name)
+        else:
+            self.out.bookmark_start(name, name)
+
+
 @attrs.frozen
 class OdtValues:
-    """What an .odt holds: values by bookmark, its first paragraphs, and its XML."""
+    """What an .odt holds: its outline, its first paragraphs, and its XML."""
 
     form_id: str | None
-    by_bookmark: dict[str, str]
+    outline: Outline
     first_paragraphs: tuple[str, ...]
     root: etree._Element
+
+    @property
+    def by_bookmark(self) -> dict[str, str]:
+        """The first text of each greendocs bookmark (copies' names taken back)."""
+        return self.outline.first_values()
 
     def by_tag(self, skip: Container[str] = ()) -> dict[str, str]:
         """ODF has no tagged controls that survive editing; always empty."""
@@ -105,14 +189,7 @@ def read_odt_values(data: bytes, source: str) -> OdtValues:
     body = root.find(f"{OFFICE}body/{OFFICE}text")
     if body is None:
         raise ParseError(f"{source}: the .odt has no text body", zh=".odt文档没有正文")
-    w = _Walker()
-    w.walk(body)
-    firsts: list[str] = []
-    for p in body.iterchildren(_P, _H):
-        text = "".join(_text_of(p).split())
-        if text:
-            firsts.append(text)
-        if len(firsts) >= 5:
-            break
-    values = {k: "".join(v).strip("\n") for k, v in w.values.items()}
-    return OdtValues(w.form_id, values, tuple(firsts), root)
+    walker = _OutlineWalker()
+    walker.blocks(body)
+    outline = walker.out.build()
+    return OdtValues(walker.form_id, outline, outline.first_texts(), root)

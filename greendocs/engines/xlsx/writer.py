@@ -27,7 +27,8 @@ from .cells import append_data
 
 HEADER = ("项目", "内容", "单位", "字段")
 _FIXED_TIME = dt.datetime(2022, 9, 16)
-_MODIFIED = re.compile(rb"<dcterms:modified([^>]*)>[^<]*</dcterms:modified>")
+#: the times openpyxl stamps into core.xml (a workbook made now is "created" now, too)
+_STAMPED = re.compile(rb"<dcterms:(created|modified)([^>]*)>[^<]*</dcterms:\1>")
 
 
 def _number_format(value: Decimal | int) -> str:
@@ -106,12 +107,11 @@ def render_xlsx(spec: FormSpec, model: Any) -> bytes:
 
 
 def deterministic_xlsx(data: bytes) -> bytes:
-    """openpyxl stamps the save time into the zip and core.xml; fix both."""
+    """openpyxl stamps the creation and save times into the zip and core.xml; fix them."""
     members = read_members(data, "xlsx")
     out = []
     for name, body in members.items():
         if name == "docProps/core.xml":
-            body = _MODIFIED.sub(rb"<dcterms:modified\1>2022-09-16T00:00:00Z</dcterms:modified>",
-                                 body)
+            body = _STAMPED.sub(rb"<dcterms:\1\2>2022-09-16T00:00:00Z</dcterms:\1>", body)
         out.append(ZipMember.of(name, body))
     return build_zip(out)

@@ -110,8 +110,8 @@ def test_two_ticked_boxes_are_reported_with_the_field(factory_third_party: Any) 
 
     with pytest.raises(ValidationError) as exc:
         greendocs.parse(edit_document_xml(greendocs.render(factory_third_party), edit))
-    assert "factory.nature: '内资（☑国有 □集体 ☑民营）" in str(exc.value)
-    assert "private (民营)" in str(exc.value)
+    assert "factory.nature: 2 boxes are ticked (国有、民营); tick only one" in str(exc.value)
+    assert "勾选了2项（国有、民营）" in exc.value.message_zh
 
 
 def test_highlights_over_100_characters_are_refused(factory_third_party: Any) -> None:

@@ -1,0 +1,281 @@
+"""A document as the read-back sees it, whatever the format: its body paragraphs and
+tables in order, the text of each, the greendocs bookmarks each holds, and every
+bookmarked value with the place it stands.
+
+The .docx and .odt readers build an :class:`Outline`; :mod:`greendocs.markers.read_back`
+turns it into field values. Bookmark names are given as the document has them
+(LibreOffice renames a pasted or repeated bookmark ``<name>_Copy_1``);
+:func:`canonical_name` takes such suffixes off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import attrs
+
+_COPY = re.compile(r"(?:[ _]Copy[ _]\d+)+$")
+
+
+def canonical_name(name: str) -> str:
+    """A bookmark name without the suffixes LibreOffice gives copies (``<name> Copy 1``,
+    saved in .docx as ``<name>_Copy_1``)."""
+    return _COPY.sub("", name)
+
+
+def _excerpt(text: str, limit: int = 12) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit] + "…"
+
+
+@attrs.frozen
+class Place:
+    """Where something stands: a body paragraph, or a table's row and column (all
+    counted from 1), with the start of its text to recognise it by."""
+
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    #: the beginning of the paragraph's or the row's first cell's text
+    hint: str = ""
+
+    def __str__(self) -> str:
+        hint = f" ({self.hint!r})" if self.hint else ""
+        if self.table is not None:
+            col = f", column {self.column}" if self.column is not None else ""
+            return f"table {self.table}, row {self.row}{hint}{col}"
+        return f"paragraph {self.paragraph}{hint}"
+
+    @property
+    def zh(self) -> str:
+        """The place in Chinese: 第3个表格第5行（“能源消耗”）第2列, 正文第12段（“…”）."""
+        hint = f"（“{self.hint}”）" if self.hint else ""
+        if self.table is not None:
+            col = f"第{self.column}列" if self.column is not None else ""
+            return f"第{self.table}个表格第{self.row}行{hint}{col}"
+        return f"正文第{self.paragraph}段{hint}"
+
+
+@attrs.frozen
+class Occurrence:
+    """One bookmarked value: the bookmark's name as found, its text, its place."""
+
+    name: str
+    text: str
+    place: Place
+
+
+@attrs.frozen
+class Cell:
+    """A table cell: its text (paragraphs joined by new lines), the canonical names of the
+    greendocs bookmarks that start in it, and its grid column (from 1; merged cells
+    count every column they span)."""
+
+    text: str
+    names: tuple[str, ...]
+    column: int
+
+
+@attrs.frozen
+class TableRow:
+    """A table row and its place."""
+
+    cells: tuple[Cell, ...]
+    place: Place
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(n for c in self.cells for n in c.names)
+
+    @property
+    def text(self) -> str:
+        return "".join(c.text for c in self.cells)
+
+
+@attrs.frozen
+class TableBlock:
+    """A table of the body, numbered from 1."""
+
+    number: int
+    rows: tuple[TableRow, ...]
+
+
+@attrs.frozen
+class ParagraphBlock:
+    """A paragraph of the body (outside tables), numbered from 1."""
+
+    text: str
+    names: tuple[str, ...]
+    place: Place
+
+
+Block = ParagraphBlock | TableBlock
+
+
+@attrs.frozen
+class Outline:
+    """What a document holds, in the order it holds it."""
+
+    blocks: tuple[Block, ...]
+    occurrences: tuple[Occurrence, ...]
+
+    def first_values(self) -> dict[str, str]:
+        """The first text of each bookmark, by canonical name."""
+        out: dict[str, str] = {}
+        for occ in self.occurrences:
+            out.setdefault(canonical_name(occ.name), occ.text)
+        return out
+
+    def first_texts(self, count: int = 5) -> tuple[str, ...]:
+        """The texts of the first *count* non-empty blocks, without white space (a form is
+        recognised by its title)."""
+        found: list[str] = []
+        for block in self.blocks:
+            text = "".join(block.text.split()) if isinstance(block, ParagraphBlock) else \
+                "".join("".join(r.text.split()) for r in block.rows[:1])
+            if text:
+                found.append(text)
+            if len(found) >= count:
+                break
+        return tuple(found)
+
+
+class OutlineBuilder:
+    """Collects an outline while a reader walks a document in order: the reader reports
+    text, bookmark starts and ends, and the starts and ends of paragraphs, tables, rows
+    and cells; bookmarks may span paragraphs (a value of several lines)."""
+
+    def __init__(self, is_ours: re.Pattern[str] | None = None) -> None:
+        self._ours = is_ours
+        self.blocks: list[Block] = []
+        self.occurrences: list[Occurrence] = []
+        self._active: dict[str, tuple[str, Place, list[str]]] = {}
+        self._paragraphs = 0
+        self._tables = 0
+        # the block being read
+        self._text: list[str] = []
+        self._names: list[str] = []
+        self._rows: list[TableRow] | None = None
+        self._cells: list[Cell] = []
+        self._row = 0
+        self._column = 0
+        self._span = 1
+        self._first_occurrence = 0
+        self._depth = 0  # tables inside tables are read as text of their cell
+
+    # -- text --------------------------------------------------------------------
+    def text(self, text: str) -> None:
+        if not text:
+            return
+        self._text.append(text)
+        for _, _, buf in self._active.values():
+            buf.append(text)
+
+    def line_break(self, sep: str = "\n") -> None:
+        self.text(sep)
+
+    def bookmark_start(self, key: str, name: str) -> None:
+        """A bookmark starts (*key* pairs it with its end: an id or the name)."""
+        if self._ours is not None and not self._ours.match(canonical_name(name)):
+            return
+        self._names.append(canonical_name(name))
+        self._active[key] = (name, self._place(), [])
+
+    def bookmark_end(self, key: str) -> None:
+        found = self._active.pop(key, None)
+        if found is not None:
+            name, place, buf = found
+            self.occurrences.append(Occurrence(name, "".join(buf).strip("\n"), place))
+
+    def collapsed_bookmark(self, name: str) -> None:
+        """A bookmark with no extent (an emptied value)."""
+        self.bookmark_start(name, name)
+        self.bookmark_end(name)
+
+    # -- structure ---------------------------------------------------------------
+    def paragraph_start(self) -> None:
+        if self._rows is not None:  # a cell's next paragraph: a new line of its text
+            if self._text:
+                self.text("\n")
+            return
+        for _, _, buf in self._active.values():  # a value that goes on in a new paragraph
+            if buf:
+                buf.append("\n")
+        self._paragraphs += 1
+        self._text, self._names = [], []
+        self._first_occurrence = len(self.occurrences)
+
+    def paragraph_end(self) -> None:
+        if self._rows is None:
+            text = "".join(self._text)
+            place = Place(paragraph=self._paragraphs, hint=_excerpt(text))
+            self.blocks.append(ParagraphBlock(text, tuple(self._names), place))
+            self._settle(lambda p: place)
+            self._text, self._names = [], []
+
+    def table_start(self) -> None:
+        if self._rows is not None:
+            self._depth += 1
+            return
+        self._tables += 1
+        self._rows, self._row = [], 0
+
+    def table_end(self) -> None:
+        if self._depth:
+            self._depth -= 1
+            return
+        assert self._rows is not None
+        self.blocks.append(TableBlock(self._tables, tuple(self._rows)))
+        self._rows = None
+
+    def row_start(self) -> None:
+        if self._depth:
+            return
+        self._row += 1
+        self._cells, self._column = [], 0
+        self._first_occurrence = len(self.occurrences)
+
+    def row_end(self) -> None:
+        if self._depth or self._rows is None:
+            return
+        first = next((c.text for c in self._cells if c.text.strip()), "")
+        place = Place(table=self._tables, row=self._row, hint=_excerpt(first))
+        self._rows.append(TableRow(tuple(self._cells), place))
+        self._settle(lambda p: attrs.evolve(place, column=p.column))
+
+    def cell_start(self, span: int = 1) -> None:
+        if self._depth:
+            return
+        self._column += 1
+        self._span = span
+        self._text, self._names = [], []
+
+    def cell_end(self) -> None:
+        if self._depth:
+            return
+        self._cells.append(Cell("".join(self._text).strip("\n"), tuple(self._names),
+                                self._column))
+        self._column += self._span - 1
+        self._text, self._names = [], []
+
+    def build(self) -> Outline:
+        for key in list(self._active):  # a bookmark never closed ends with the document
+            self.bookmark_end(key)
+        return Outline(tuple(self.blocks), tuple(self.occurrences))
+
+    # -- internals ---------------------------------------------------------------
+    def _settle(self, final: Callable[[Place], Place]) -> None:
+        """Give the values read since the paragraph or row began its final place (the hint
+        is known only once its text is)."""
+        for i in range(self._first_occurrence, len(self.occurrences)):
+            occ = self.occurrences[i]
+            self.occurrences[i] = attrs.evolve(occ, place=final(occ.place))
+
+    def _place(self) -> Place:
+        if self._rows is not None:
+            first = next((c.text for c in self._cells if c.text.strip()), "")
+            return Place(table=self._tables, row=self._row, column=self._column,
+                         hint=_excerpt(first))
+        return Place(paragraph=self._paragraphs, hint=_excerpt("".join(self._text)))

@@ -1,0 +1,444 @@
+"""From a document's outline to field values, so that no edit a person makes is lost:
+
+- **every copy is read**: a value printed in several places (a unit's name on the cover
+  and in 基本信息表), and LibreOffice's ``_Copy_N`` renames of it, are all read; copies
+  that disagree are a conflict naming the field, each place and each value — never a
+  silent choice (unless the caller says which copy wins: ``prefer="first"|"last"``);
+- **repeating tables are read by structure**: every data row of a table whose rows are the
+  items of a list is an item, bookmarked or not, typed into an inserted row or pasted;
+  cells are read by column, the columns known from the rows greendocs wrote;
+- **paragraph lists are read by extent**: every paragraph between a narrative section's
+  heading and what follows it is one of its paragraphs, added or not.
+
+Values come back as text by field path, each with the place it was read from.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from ..errors import FieldError
+from ..model.introspection import LeafPath, field_map, shape_of
+from .bookmark_names import fill_pattern, parse_bookmark
+from .labels import normalise_label
+from .outline import (
+    Occurrence,
+    Outline,
+    ParagraphBlock,
+    Place,
+    TableBlock,
+    TableRow,
+    canonical_name,
+)
+
+#: which copy of a value wins when copies disagree: None (a conflict is an error),
+#: "first" or "last" in document order (a warning says so)
+PREFERENCES = ("first", "last")
+
+
+@attrs.frozen
+class Conflict:
+    """Copies of one field that disagree: each place with its text."""
+
+    path: str
+    copies: tuple[tuple[Place, str], ...]
+
+    def error(self) -> FieldError:
+        shown = "; ".join(f"{place}: {text!r}" for place, text in self.copies)
+        shown_zh = "；".join(f"{place.zh}为“{text}”" for place, text in self.copies)
+        return FieldError(
+            self.path, f"is printed in {len(self.copies)} places with different values "
+            f"({shown}); make the copies agree, or say which copy wins (--prefer first|last)",
+            f"在{len(self.copies)}处填写的内容不一致（{shown_zh}）；请改为一致")
+
+
+@attrs.frozen
+class ReadBack:
+    """Field values by path (text as the document has it), where each was read, the
+    conflicts between copies, and notes for the reader (copies chosen by preference)."""
+
+    values: dict[str, str]
+    places: dict[str, Place]
+    conflicts: tuple[Conflict, ...]
+    notes: tuple[str, ...] = ()
+    notes_zh: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class TemplateText:
+    """The text a form's template prints itself (normalised with
+    :func:`~greendocs.markers.labels.normalise_label`): whole paragraphs and cells, and the
+    fixed beginnings of paragraphs that go on with a value (``现场评价日期：``)."""
+
+    exact: frozenset[str] = frozenset()
+    beginnings: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.exact or self.beginnings)
+
+    def holds(self, text: str) -> bool:
+        """Whether *text* is the template's own (a heading, a label, a fixed line)."""
+        key = normalise_label(text)
+        return key in self.exact or (bool(key) and key.startswith(self.beginnings))
+
+
+@attrs.frozen
+class _Found:
+    text: str
+    place: Place
+
+
+def read_back(outline: Outline, keys: Mapping[str, LeafPath], model: type, *,
+              static_texts: TemplateText = TemplateText(),
+              prefer: str | None = None) -> ReadBack:
+    """The values *outline* holds for the leaves *keys* (by bookmark key) of *model*.
+
+    *static_texts* is what the form's template prints itself — headings, labels; it bounds
+    narrative sections and tells a table's header rows from rows a person inserted.
+    """
+    found: dict[str, list[_Found]] = defaultdict(list)
+    for occ in outline.occurrences:
+        path = _path_of(occ.name, keys)
+        if path is not None:
+            found[path].append(_Found(occ.text, occ.place))
+    replaced: dict[str, list[_Found]] = {}
+    handled: set[tuple[str, tuple[str, ...]]] = set()  # (list pattern, parent indices)
+    for block in outline.blocks:
+        if isinstance(block, TableBlock):
+            _read_table(block, outline, keys, model, static_texts, found, replaced, handled)
+    _read_extents(outline, keys, model, static_texts, found, replaced, handled)
+    for path in list(found):
+        if _in_handled(path, handled):
+            del found[path]
+    found.update(replaced)
+    values: dict[str, str] = {}
+    places: dict[str, Place] = {}
+    conflicts: list[Conflict] = []
+    notes: list[str] = []
+    notes_zh: list[str] = []
+    for path, copies in found.items():
+        texts = {_same(c.text) for c in copies}
+        chosen = copies[0]
+        if len(texts) > 1:
+            if prefer not in PREFERENCES:
+                conflicts.append(Conflict(path, tuple((c.place, c.text) for c in copies)))
+                continue
+            chosen = copies[0] if prefer == "first" else copies[-1]
+            notes.append(f"{path}: the copies disagree; the {prefer} one ({chosen.place}: "
+                         f"{chosen.text!r}) is taken")
+            which = "第一处" if prefer == "first" else "最后一处"
+            notes_zh.append(f"{path}：各处内容不一致，按{which}（{chosen.place.zh}："
+                            f"“{chosen.text}”）读取")
+        values[path] = chosen.text
+        places[path] = chosen.place
+    return ReadBack(values, places, tuple(conflicts), tuple(notes), tuple(notes_zh))
+
+
+def _same(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _path_of(name: str, keys: Mapping[str, LeafPath]) -> str | None:
+    parsed = parse_bookmark(canonical_name(name))
+    if parsed is None or parsed[0] not in keys:
+        return None
+    return fill_pattern(keys[parsed[0]].pattern, parsed[1])
+
+
+# -- lists ----------------------------------------------------------------------------
+
+@attrs.frozen
+class _Slot:
+    """A list item a bookmark belongs to: the list's pattern (``indicators[]``), the
+    indices of the lists around it, and the item's index."""
+
+    list_pattern: str
+    parents: tuple[str, ...]
+    item: str
+
+
+def _slots(pattern: str, indices: tuple[str, ...]) -> list[_Slot]:
+    parts = pattern.split("[]")
+    return [_Slot("[]".join(parts[:i + 1]) + "[]", indices[:i], indices[i])
+            for i in range(len(indices))]
+
+
+def _is_list(model: type, list_pattern: str) -> bool:
+    """Whether *list_pattern* (``a[].b[]``) ends at a list field of *model* (not at the
+    years of a series)."""
+    cls: object = model
+    steps = list_pattern.removesuffix("[]").replace("[]", "").split(".")
+    shape = None
+    for step in steps:
+        if not isinstance(cls, type):
+            return False
+        info = field_map(cls).get(step)
+        if info is None:
+            return False
+        shape = info.shape
+        cls = shape.item.type if shape.kind == "list" and shape.item else shape.type
+    return shape is not None and shape.kind == "list"
+
+
+def _in_handled(path: str, handled: set[tuple[str, tuple[str, ...]]]) -> bool:
+    for list_pattern, parents in handled:
+        prefix = fill_pattern(list_pattern.removesuffix("[]"), parents)
+        if prefix is not None and path.startswith(prefix + "["):
+            return True
+    return False
+
+
+def _row_slot(row: TableRow, keys: Mapping[str, LeafPath], model: type) -> _Slot | None:
+    """The list item every greendocs name of *row* belongs to (the deepest one), or None."""
+    common: list[_Slot] | None = None
+    for name in row.names:
+        parsed = parse_bookmark(name)
+        if parsed is None or parsed[0] not in keys:
+            continue
+        slots = _slots(keys[parsed[0]].pattern, parsed[1])
+        if common is None:
+            common = slots
+        else:
+            n = 0
+            while n < min(len(common), len(slots)) and common[n] == slots[n]:
+                n += 1
+            common = common[:n]
+    if not common:
+        return None
+    for slot in reversed(common):
+        if _is_list(model, slot.list_pattern):
+            return slot
+    return None
+
+
+def _read_table(table: TableBlock, outline: Outline, keys: Mapping[str, LeafPath],
+                model: type, static: TemplateText, found: dict[str, list[_Found]],
+                replaced: dict[str, list[_Found]],
+                handled: set[tuple[str, tuple[str, ...]]]) -> None:
+    slots = [_row_slot(row, keys, model) for row in table.rows]
+    first = next((i for i, s in enumerate(slots) if s is not None), None)
+    if first is None:
+        return
+    lead = slots[first]
+    assert lead is not None
+    group = (lead.list_pattern, lead.parents)
+    if group in handled or _printed_elsewhere(outline, table, group, keys):
+        return
+    shape = tuple(c.column for c in table.rows[first].cells)
+    # the data rows: from the first row of the list on, every row of the list (any item)
+    # and every row without markers laid out like them; a row before the first one that
+    # is laid out like them and is not the template's own text was inserted above it
+    start = first
+    while start > 0 and slots[start - 1] is None and not table.rows[start - 1].names and \
+            tuple(c.column for c in table.rows[start - 1].cells) == shape and \
+            not _static_row(table.rows[start - 1], static):
+        start -= 1
+    rows: list[TableRow] = []
+    names_of_item: dict[str, frozenset[str]] = {}
+    for row, slot in zip(table.rows[start:], slots[start:], strict=True):
+        if slot is not None and (slot.list_pattern, slot.parents) == group:
+            names = frozenset(row.names)
+            if names_of_item.setdefault(slot.item, names) != names:
+                return  # an item spans several rows: not a table to read by structure
+        elif row.names or tuple(c.column for c in row.cells) != shape:
+            break  # a row of something else ends the list
+        rows.append(row)
+    columns = _column_map(rows, keys, lead)
+    in_row: dict[int | None, list[Occurrence]] = defaultdict(list)
+    for occ in outline.occurrences:
+        if occ.place.table == table.number:
+            in_row[occ.place.row].append(occ)
+    depth = len(lead.parents) + 1
+    item = 0
+    for row in rows:
+        if not row.text.strip():
+            continue  # an empty row (inserted, never filled) is no item
+        index = (*lead.parents, str(item))
+        read: set[int | None] = set()
+        for occ in in_row.get(row.place.row, ()):  # the row's own values, renumbered
+            parsed = parse_bookmark(canonical_name(occ.name))
+            if parsed is None or parsed[0] not in keys:
+                continue
+            path = fill_pattern(keys[parsed[0]].pattern, (*index, *parsed[1][depth:]))
+            if path is not None:
+                replaced.setdefault(path, []).append(_Found(occ.text, occ.place))
+                read.add(occ.place.column)
+        for cell in row.cells:  # cells without markers: by their column
+            mapped = columns.get(cell.column)
+            if mapped is None or cell.column in read:
+                continue
+            path = fill_pattern(mapped[0], (*index, *mapped[1]))
+            if path is not None:
+                replaced[path] = [_Found(cell.text, attrs.evolve(row.place,
+                                                                 column=cell.column))]
+        item += 1
+    handled.add(group)
+
+
+def _column_map(rows: Iterable[TableRow], keys: Mapping[str, LeafPath],
+                lead: _Slot) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """For each column whose cells hold one value of the list: its leaf pattern and the
+    indices after the item's."""
+    depth = len(lead.parents) + 1
+    columns: dict[int, tuple[str, tuple[str, ...]]] = {}
+    for row in rows:
+        for cell in row.cells:
+            if len(cell.names) != 1 or cell.column in columns:
+                continue
+            parsed = parse_bookmark(cell.names[0])
+            if parsed is None or parsed[0] not in keys:
+                continue
+            columns[cell.column] = (keys[parsed[0]].pattern, parsed[1][depth:])
+    return columns
+
+
+def _printed_elsewhere(outline: Outline, table: TableBlock,
+                       group: tuple[str, tuple[str, ...]], keys: Mapping[str, LeafPath]) -> bool:
+    """Whether items of the list are also printed outside *table* (then its rows are not
+    the whole of each item, and the bookmarks are what counts)."""
+    for occ in outline.occurrences:
+        if occ.place.table == table.number:
+            continue
+        parsed = parse_bookmark(canonical_name(occ.name))
+        if parsed is None or parsed[0] not in keys:
+            continue
+        if any((s.list_pattern, s.parents) == group
+               for s in _slots(keys[parsed[0]].pattern, parsed[1])):
+            return True
+    return False
+
+
+def _static_row(row: TableRow, static: TemplateText) -> bool:
+    """A row of the template's (a header): empty, or with a cell of the template's text."""
+    texts = [c.text for c in row.cells if c.text.strip()]
+    return not texts or any(static.holds(t) for t in texts)
+
+
+# -- paragraph lists ------------------------------------------------------------------
+
+def _read_extents(outline: Outline, keys: Mapping[str, LeafPath], model: type,
+                  static: TemplateText, found: dict[str, list[_Found]],
+                  replaced: dict[str, list[_Found]],
+                  handled: set[tuple[str, tuple[str, ...]]]) -> None:
+    """Lists of paragraphs (a narrative section) read as every paragraph of their extent."""
+    blocks = outline.blocks
+    at: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    for i, block in enumerate(blocks):
+        if not isinstance(block, ParagraphBlock):
+            continue
+        for name in block.names:
+            parsed = parse_bookmark(name)
+            if parsed is None or parsed[0] not in keys:
+                continue
+            pattern = keys[parsed[0]].pattern
+            if not pattern.endswith("[]") or shape_of(keys[parsed[0]].type).kind != "leaf":
+                continue
+            slot = _slots(pattern, parsed[1])[-1]
+            if _is_list(model, slot.list_pattern):
+                at[(slot.list_pattern, slot.parents)].append(i)
+    for group, indices in at.items():
+        if group in handled or not static:
+            continue
+        first, last = min(indices), max(indices)
+        if any(not _free(blocks[i], group, keys) for i in range(first, last + 1)):
+            continue
+        while first > 0 and _extends(blocks[first - 1], static):
+            first -= 1
+        while last + 1 < len(blocks) and _extends(blocks[last + 1], static):
+            last += 1
+        item = 0
+        for block in blocks[first:last + 1]:
+            assert isinstance(block, ParagraphBlock)
+            if not block.text.strip():
+                continue
+            path = fill_pattern(group[0], (*group[1], str(item)))
+            if path is not None:
+                replaced[path] = [_Found(block.text, block.place)]
+            item += 1
+        handled.add(group)
+
+
+def _free(block: object, group: tuple[str, tuple[str, ...]],
+          keys: Mapping[str, LeafPath]) -> bool:
+    """A paragraph that holds nothing but (at most) values of the list *group*."""
+    if not isinstance(block, ParagraphBlock):
+        return False
+    for name in block.names:
+        parsed = parse_bookmark(name)
+        if parsed is None or parsed[0] not in keys:
+            return False
+        slot = _slots(keys[parsed[0]].pattern, parsed[1])[-1]
+        if (slot.list_pattern, slot.parents) != group:
+            return False
+    return True
+
+
+def _extends(block: object, static: TemplateText) -> bool:
+    """A paragraph a person added next to a section's paragraphs: no markers, not the
+    template's own text."""
+    return isinstance(block, ParagraphBlock) and not block.names and \
+        not static.holds(block.text)
+
+
+# -- text that belongs to no field -----------------------------------------------------
+
+@attrs.frozen
+class Unplaced:
+    """Text of the document that no field holds (typed between two tables, say), and
+    where it stands: it is not read back."""
+
+    text: str
+    place: Place
+
+    def note(self) -> str:
+        return (f"{self.place}: {self.text[:60]!r} belongs to no field of the form and is not "
+                "read back")
+
+    def note_zh(self) -> str:
+        return f"{self.place.zh}：“{self.text[:60]}”不属于表单的任何字段，未读取"
+
+
+def unplaced(document: Outline, rendered: Outline) -> list[Unplaced]:
+    """What *document* holds that *rendered* — the form rendered again from the values read
+    back — does not: paragraphs, and cells of rows, that are no field's value and not the
+    template's text. Empty when most of the document differs (a custom template's
+    document: there is no telling)."""
+    paragraphs: set[str] = set()
+    rows: set[str] = set()
+    cells: set[str] = set()
+    for block in rendered.blocks:
+        if isinstance(block, ParagraphBlock):
+            paragraphs.add(_squeezed(block.text))
+        else:
+            for row in block.rows:
+                rows.add(_squeezed(row.text))
+                cells.update(_squeezed(c.text) for c in row.cells)
+    found: list[Unplaced] = []
+    total = 0
+    for block in document.blocks:
+        if isinstance(block, ParagraphBlock):
+            key = _squeezed(block.text)
+            if key:
+                total += 1
+                if key not in paragraphs:
+                    found.append(Unplaced(block.text.strip(), block.place))
+            continue
+        for row in block.rows:
+            if not _squeezed(row.text):
+                continue
+            total += 1
+            if _squeezed(row.text) in rows:
+                continue
+            for cell in row.cells:
+                key = _squeezed(cell.text)
+                if key and key not in cells:
+                    found.append(Unplaced(cell.text.strip(),
+                                          attrs.evolve(row.place, column=cell.column)))
+    return found if len(found) * 2 <= total else []
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())

@@ -1,0 +1,162 @@
+"""Edit documents in LibreOffice the way a person does, over UNO, and save them.
+
+Test helper, run with the system ``python3`` (Debian's ``python3-uno``), never imported by
+greendocs: ``python3 tests/uno_edit.py JOBS.json``. JOBS.json is a list of jobs::
+
+    {"input": "in.docx", "output": "out.odt", "filter": "writer8", "edits": [...]}
+
+with ``filter`` one of ``MS Word 2007 XML`` (.docx), ``MS Word 97`` (.doc), ``writer8``
+(.odt), and these edits, each at the bookmark ``bookmark`` (``nth`` picks a copy in
+document order when LibreOffice renamed copies ``<name>_Copy_N``):
+
+- ``{"op": "type", "text": T}``: select the value and type T over it;
+- ``{"op": "insert_row", "texts": {COLUMN: T}}``: Insert Rows Below the value's row and
+  type the texts into its cells (columns by letter, as Writer names them: ``A``, ``B`` …);
+- ``{"op": "paste_row", "texts": {COLUMN: T}}``: copy the value's row, insert a row below
+  it and paste there, then type over the cells given;
+- ``{"op": "delete_row"}``: Delete Rows on the value's row;
+- ``{"op": "add_paragraph", "text": T}``: press Enter at the end of the value's paragraph
+  and type T.
+
+One LibreOffice process (private profile, headless) does all jobs; it prints one line
+per job, ``ok OUTPUT`` or ``failed OUTPUT: why``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import uno  # type: ignore[import-not-found]
+from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+
+PARAGRAPH_BREAK = 0  # com.sun.star.text.ControlCharacter.PARAGRAPH_BREAK
+
+
+def prop(name: str, value: Any) -> Any:
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def start_office(profile: Path, pipe: str) -> tuple[subprocess.Popen[bytes], Any, Any]:
+    office = shutil.which("soffice") or "/usr/bin/soffice"
+    proc = subprocess.Popen(
+        [office, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
+         f"-env:UserInstallation={profile.as_uri()}",
+         f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "SAL_USE_VCLPLUGIN": "svp"})
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local)
+    for _ in range(300):
+        try:
+            ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+            desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop",
+                                                                   ctx)
+            return proc, desktop, ctx
+        except Exception:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("LibreOffice did not start")
+
+
+def bookmark(doc: Any, name: str, nth: int = 0) -> Any:
+    marks = doc.getBookmarks()
+    found = [n for n in marks.getElementNames()  # copies are "<name> Copy N"
+             if n == name or (n.startswith(name + " Copy ") and n[len(name) + 6:].isdigit())]
+    # Writer keeps its marks sorted by position: the names come in document order
+    ranges = [marks.getByName(n).getAnchor() for n in found]
+    if nth >= len(ranges):
+        raise KeyError(f"no bookmark {name} #{nth} ({len(ranges)} found)")
+    return ranges[nth]
+
+
+def row_of(anchor: Any) -> tuple[Any, int]:
+    table = anchor.TextTable
+    if table is None:
+        raise ValueError("the value is not in a table")
+    name = anchor.Cell.CellName  # e.g. "B3"
+    digits = "".join(ch for ch in name if ch.isdigit())
+    return table, int(digits) - 1
+
+
+def edit(doc: Any, step: dict[str, Any], dispatcher: Any) -> None:
+    anchor = bookmark(doc, step["bookmark"], step.get("nth", 0))
+    op = step["op"]
+    if op == "type":
+        anchor.setString(step["text"])
+    elif op == "insert_row":  # the cursor in the value's cell, Table ▸ Insert ▸ Rows Below
+        table, row = row_of(anchor)
+        controller = doc.getCurrentController()
+        controller.select(anchor)
+        dispatcher.executeDispatch(controller.getFrame(), ".uno:InsertRowsAfter", "", 0, ())
+        for col, text in step["texts"].items():
+            table.getCellByName(f"{col}{row + 2}").setString(text)
+    elif op == "paste_row":
+        table, row = row_of(anchor)
+        cells = [n for n in table.getCellNames()
+                 if "".join(ch for ch in n if ch.isdigit()) == str(row + 1)]
+        controller = doc.getCurrentController()
+        controller.select(table.getCellRangeByName(f"{cells[0]}:{cells[-1]}"))
+        copied = controller.getTransferable()
+        controller.select(anchor)
+        dispatcher.executeDispatch(controller.getFrame(), ".uno:InsertRowsAfter", "", 0, ())
+        controller.select(table.getCellByName(f"A{row + 2}").getText().getStart())
+        controller.insertTransferable(copied)
+        for col, text in step.get("texts", {}).items():
+            table.getCellByName(f"{col}{row + 2}").setString(text)
+    elif op == "delete_row":
+        table, row = row_of(anchor)
+        table.getRows().removeByIndex(row, 1)
+    elif op == "add_paragraph":
+        text = anchor.getText()
+        cursor = text.createTextCursorByRange(anchor.getEnd())
+        cursor.gotoEndOfParagraph(False)
+        text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+        text.insertString(cursor, step["text"], False)
+    else:
+        raise ValueError(f"unknown edit {op!r}")
+
+
+def main(jobs_file: str) -> None:
+    jobs = json.loads(Path(jobs_file).read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="gd-uno-") as tmp:
+        proc, desktop, ctx = start_office(Path(tmp) / "profile", f"gdtest{os.getpid()}")
+        dispatcher = ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.frame.DispatchHelper", ctx)
+        try:
+            for job in jobs:
+                try:
+                    doc = desktop.loadComponentFromURL(Path(job["input"]).resolve().as_uri(),
+                                                       "_blank", 0, (prop("Hidden", True),))
+                    try:
+                        for step in job["edits"]:
+                            edit(doc, step, dispatcher)
+                        doc.storeToURL(Path(job["output"]).resolve().as_uri(),
+                                       (prop("FilterName", job["filter"]),))
+                    finally:
+                        doc.close(True)
+                    print(f"ok {job['output']}", flush=True)
+                except Exception as exc:  # report and go on with the next job
+                    print(f"failed {job['output']}: {type(exc).__name__}: {exc}", flush=True)
+        finally:
+            with contextlib.suppress(Exception):
+                desktop.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
