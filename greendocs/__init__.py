@@ -18,12 +18,11 @@ Everything here works on the built-in forms; build a :class:`Registry` with your
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .blocks.negative_list import Declaration, NegativeList
-from .engines.libreoffice import LibreOffice
 from .errors import (
     ConversionError,
     FieldError,
@@ -39,68 +38,130 @@ from .errors import (
     ValidationError,
 )
 from .findings import Finding, Severity, ValidationReport
-from .forms.factory import (
-    FactoryScoreCard,
-    FactorySelfReport,
-    FactorySystem,
-    FactoryThirdPartyReport,
-    load_benchmarks,
-    load_factory_system,
-    score_factory,
-)
-from .forms.factory_dynamic import FactoryDynamicReport
-from .forms.summary import SummaryTable
-from .forms.supply_chain import (
-    IndicatorSystem,
-    ScoreCard,
-    SupplyChainDynamicReport,
-    SupplyChainSelfReport,
-    SupplyChainThirdPartyReport,
-    load_system,
-    score,
-)
-from .model.converter import structure, to_json, unstructure
-from .model.data_io import FormInput, load_input, read_data
-from .model.schema import json_schema as _json_schema
-from .parsing import ParsedDocument, Parser
-from .registry import FormSpec, Registry, XlsxCodec, default_registry
-from .rendering import FORMATS, Renderer
-from .rollup.collect import FileResult, FileStatus, Problem, RollupResult, summarize
-from .rollup.entry import Category, Role, SummaryEntry
-from .types.contact import Email, Phone
-from .types.credit_code import CreditCode
-from .types.industry import Industry
-from .types.quantity import Unit
-from .types.region import Region
-from .types.year_series import YearSeries
+
+# The package of the built-in forms is imported now (it holds nothing but its subpackages):
+# imported later, the import system would bind the name ``forms`` here to it, over the
+# function ``forms()`` below.
+from . import forms as _forms_package  # noqa: F401  isort: skip
+
+if TYPE_CHECKING:
+    from .blocks.negative_list import Declaration, NegativeList
+    from .engines.libreoffice import LibreOffice
+    from .forms.factory import (
+        FactoryScoreCard,
+        FactorySelfReport,
+        FactorySystem,
+        FactoryThirdPartyReport,
+        load_benchmarks,
+        load_factory_system,
+        score_factory,
+    )
+    from .forms.factory_dynamic import FactoryDynamicReport
+    from .forms.summary import SummaryTable
+    from .forms.supply_chain import (
+        IndicatorSystem,
+        ScoreCard,
+        SupplyChainDynamicReport,
+        SupplyChainSelfReport,
+        SupplyChainThirdPartyReport,
+        load_system,
+        score,
+    )
+    from .model.converter import structure, to_json, unstructure
+    from .model.data_io import FormInput
+    from .parsing import ParsedDocument, Parser
+    from .registry import FormSpec, Registry, XlsxCodec
+    from .rendering import FORMATS, Renderer
+    from .rollup.collect import FileResult, FileStatus, Problem, RollupResult, summarize
+    from .rollup.entry import Category, Role, SummaryEntry
+    from .types.contact import Email, Phone
+    from .types.credit_code import CreditCode
+    from .types.industry import Industry
+    from .types.quantity import Unit
+    from .types.region import Region
+    from .types.year_series import YearSeries
+
+#: the public names imported when first used (``import greendocs`` stays fast): name →
+#: the module that defines it
+_LAZY = {
+    **dict.fromkeys(("Declaration", "NegativeList"), ".blocks.negative_list"),
+    "LibreOffice": ".engines.libreoffice",
+    **dict.fromkeys(("FactoryScoreCard", "FactorySelfReport", "FactorySystem",
+                     "FactoryThirdPartyReport", "load_benchmarks", "load_factory_system",
+                     "score_factory"), ".forms.factory"),
+    "FactoryDynamicReport": ".forms.factory_dynamic",
+    "SummaryTable": ".forms.summary",
+    **dict.fromkeys(("IndicatorSystem", "ScoreCard", "SupplyChainDynamicReport",
+                     "SupplyChainSelfReport", "SupplyChainThirdPartyReport", "load_system",
+                     "score"), ".forms.supply_chain"),
+    **dict.fromkeys(("structure", "to_json", "unstructure"), ".model.converter"),
+    "FormInput": ".model.data_io",
+    **dict.fromkeys(("ParsedDocument", "Parser"), ".parsing"),
+    **dict.fromkeys(("FormSpec", "Registry", "XlsxCodec"), ".registry"),
+    **dict.fromkeys(("FORMATS", "Renderer"), ".rendering"),
+    **dict.fromkeys(("FileResult", "FileStatus", "Problem", "RollupResult", "summarize"),
+                    ".rollup.collect"),
+    **dict.fromkeys(("Category", "Role", "SummaryEntry"), ".rollup.entry"),
+    **dict.fromkeys(("Email", "Phone"), ".types.contact"),
+    "CreditCode": ".types.credit_code",
+    "Industry": ".types.industry",
+    "Unit": ".types.quantity",
+    "Region": ".types.region",
+    "YearSeries": ".types.year_series",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'greendocs' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # the next lookup is a plain one
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __version__ = "0.1.0"
 
 
 @functools.cache
 def _renderer() -> Renderer:
+    from .rendering import Renderer
+
     return Renderer(forms())
 
 
 @functools.cache
 def _parser() -> Parser:
+    from .parsing import Parser
+
     return Parser(forms())
 
 
 @functools.cache
 def forms() -> Registry:
-    """The registry of built-in forms (the same object on every call; do not modify it)."""
+    """The registry of the installed forms (the same object on every call; do not modify
+    it). Each form's code is imported when the form is first used."""
+    from .registry import default_registry
+
     return default_registry()
 
 
 def load(data: Any, form: str | None = None, *, source: str = "<data>") -> Any:
     """A validated model from plain data: ``{"form": ID, "data": {...}}``, or the fields
     with *form* given. Raises :class:`ValidationError` listing every problem."""
+    from .model.data_io import load_input
+
     return load_input(data, forms(), source, form).model
 
 
 def load_file(path: str | os.PathLike[str], form: str | None = None) -> Any:
     """A validated model from a YAML or JSON input file."""
+    from .model.data_io import load_input, read_data
+
     return load_input(read_data(path), forms(), str(path), form).model
 
 
@@ -111,15 +172,17 @@ def validate(model: Any) -> ValidationReport:
 
 
 def render(model: Any, format: str = "docx", *,
-           template: str | os.PathLike[str] | None = None) -> bytes:
-    """The document bytes of *model* as ``docx`` or ``xlsx`` (deterministic)."""
-    return _renderer().render(model, format, template=template)
+           template: str | os.PathLike[str] | None = None, draft: bool = False) -> bytes:
+    """The document bytes of *model* (deterministic): ``docx``, ``odt``, ``xlsx``, or
+    ``pdf``/``doc`` through LibreOffice. *draft* adds the notes for the consultant (where
+    figures come from, what is unverified) that the document handed in never carries."""
+    return _renderer().render(model, format, template=template, draft=draft)
 
 
 def render_file(model: Any, path: str | os.PathLike[str], format: str | None = None, *,
-                template: str | os.PathLike[str] | None = None) -> Path:
+                template: str | os.PathLike[str] | None = None, draft: bool = False) -> Path:
     """Render *model* and write it atomically to *path* (format from the suffix by default)."""
-    return _renderer().render_file(model, path, format, template=template)
+    return _renderer().render_file(model, path, format, template=template, draft=draft)
 
 
 def parse(data: bytes, form: str | None = None, *, source: str = "<document>",
@@ -138,7 +201,9 @@ def parse_file(path: str | os.PathLike[str], form: str | None = None, *,
 
 def json_schema(form: str) -> dict[str, Any]:
     """The JSON Schema of a form's input data."""
-    return _json_schema(forms().get(form))
+    from .model.schema import json_schema as schema_of
+
+    return schema_of(forms().get(form))
 
 
 __all__ = [

@@ -10,11 +10,12 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from .engines.libreoffice import FILTERS, LibreOffice
+from .engines.formats import FORMATS
+from .engines.libreoffice import FILTERS
 from .errors import (
     ConversionError,
     GreenDocsError,
@@ -25,14 +26,17 @@ from .errors import (
     ValidationError,
 )
 from .findings import Severity, ValidationReport
-from .model import converter
-from .model.data_io import load_file
-from .model.schema import json_schema
 from .package.atomic_write import write_atomic
-from .parsing import Parser
 from .registry import FormSpec, Registry, default_registry
-from .rendering import FORMATS, Renderer
-from .types.region import Region
+
+if TYPE_CHECKING:
+    from .engines.libreoffice import LibreOffice
+    from .model.data_io import FormInput
+    from .parsing import Parser
+    from .rendering import Renderer
+
+# The engines (and the parser, the renderer, the roll-up) are imported by the commands that
+# use them: a command pays only for what it does.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,7 +59,13 @@ def _check(spec: FormSpec, model: Any, as_json: bool,
     for finding in report.findings:
         click.echo(str(finding), err=True)
     if as_json:
-        out: dict[str, Any] = {"form": spec.id, "data": converter.unstructure(model)}
+        from .model.converter import unstructure
+
+        out: dict[str, Any] = {"form": spec.id, "data": unstructure(model)}
+        if report.findings:
+            out["findings"] = [{"rule": f.rule, "severity": f.severity.value, "path": f.path,
+                                "message": f.message, "message_zh": f.message_zh}
+                               for f in report.findings]
         if notes:
             out["notes"] = list(notes)
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
@@ -66,6 +76,30 @@ def _registry(ctx: click.Context) -> Registry:
     reg = ctx.obj
     assert isinstance(reg, Registry)
     return reg
+
+
+def _load(ctx: click.Context, file: Path, form_id: str | None) -> FormInput:
+    from .model.data_io import load_file
+
+    return load_file(file, _registry(ctx), form_id)
+
+
+def _renderer(ctx: click.Context) -> Renderer:
+    from .rendering import Renderer
+
+    return Renderer(_registry(ctx))
+
+
+def _parser(ctx: click.Context) -> Parser:
+    from .parsing import Parser
+
+    return Parser(_registry(ctx))
+
+
+def _libreoffice() -> LibreOffice:
+    from .engines.libreoffice import LibreOffice
+
+    return LibreOffice()
 
 
 def _form(ctx: click.Context, form_id: str) -> FormSpec:
@@ -81,11 +115,16 @@ def _form(ctx: click.Context, form_id: str) -> FormSpec:
 def main(ctx: click.Context) -> None:
     """Produce and read back the Green Manufacturing List attachments (MIIT [2022] No. 235)."""
     try:
-        ctx.obj = default_registry()
+        registry = default_registry()
     except GreenDocsError as exc:
         _fail(exc)
-    for reason in ctx.obj.unavailable:
-        click.echo(f"warning: {reason}", err=True)
+    ctx.obj = registry
+
+    def warn_unavailable() -> None:  # the forms a command needed that could not be loaded
+        for reason in registry.unavailable_so_far():
+            click.echo(f"warning: {reason}", err=True)
+
+    ctx.call_on_close(warn_unavailable)
 
 
 @main.command("forms")
@@ -125,7 +164,7 @@ def new_cmd(ctx: click.Context, form: str) -> None:
 def validate_cmd(ctx: click.Context, file: Path, form_id: str | None, as_json: bool) -> None:
     """Validate an input FILE (YAML/JSON): every problem is listed; exit 1 if any error."""
     try:
-        loaded = load_file(file, _registry(ctx), form_id)
+        loaded = _load(ctx, file, form_id)
     except GreenDocsError as exc:
         _fail(exc)
     report = _check(loaded.form, loaded.model, as_json)
@@ -145,19 +184,22 @@ def validate_cmd(ctx: click.Context, file: Path, form_id: str | None, as_json: b
 @click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
               help="A custom .docx template (checked against the form's model).")
 @click.option("--form", "form_id", help="The form, when the file does not say it.")
+@click.option("--draft", is_flag=True,
+              help="A draft to check, not to hand in: says so on its first line and prints "
+              "where figures come from and what is unverified.")
 @click.pass_context
 def render_cmd(ctx: click.Context, file: Path, output: Path, fmt: str | None,
-               template: Path | None, form_id: str | None) -> None:
-    """Render an input FILE into a document."""
+               template: Path | None, form_id: str | None, draft: bool) -> None:
+    """Render an input FILE into a document (the official text only, unless --draft)."""
     fmt = fmt or output.suffix.lstrip(".").lower()
     if fmt not in FORMATS:
         raise click.UsageError(f"cannot tell the format from {output.name!r}; "
                                f"use --format ({', '.join(FORMATS)})")
     try:
-        loaded = load_file(file, _registry(ctx), form_id)
-        renderer = Renderer(_registry(ctx))
+        loaded = _load(ctx, file, form_id)
+        renderer = _renderer(ctx)
         renderer.render_file(loaded.model, output, fmt, template=template,
-                             inputs=[file, *([template] if template else [])])
+                             inputs=[file, *([template] if template else [])], draft=draft)
     except ValidationError as exc:  # e.g. scores that do not fit the indicator system
         _fail(exc if exc.source else ValidationError(exc.errors, str(file)))
     except GreenDocsError as exc:
@@ -182,9 +224,12 @@ def parse_cmd(ctx: click.Context, document: Path, form_id: str | None, as_json: 
     data. Copies of a value that disagree are an error naming each place; text that
     belongs to no field is a warning naming its place."""
     try:
-        parsed = Parser(_registry(ctx)).parse_file(document, form_id, prefer=prefer)
+        parsed = _parser(ctx).parse_file(document, form_id, prefer=prefer)
     except (ParseError, ValidationError) as exc:
         _fail(exc)
+    if parsed.draft:
+        click.echo(f"warning: {document} is a draft (its first line says so): it is not to be "
+                   "handed in; render it again without --draft", err=True)
     for note in parsed.notes:
         click.echo(f"warning: {note}", err=True)
     report = _check(parsed.form, parsed.model, as_json, parsed.notes)
@@ -209,7 +254,7 @@ def convert_cmd(documents: tuple[Path, ...], target: str, output: Path) -> None:
                for d in documents):
             raise OutputError(f"{output}: converting into the inputs' folder would overwrite "
                               "them; choose another output folder")
-        for produced in LibreOffice().convert_files(list(documents), target, output):
+        for produced in _libreoffice().convert_files(list(documents), target, output):
             click.echo(f"wrote {produced}")
     except GreenDocsError as exc:
         _fail(exc)
@@ -251,6 +296,8 @@ def summarize_cmd(ctx: click.Context, folder: Path, output: Path, docx: Path | N
             _fail(exc)
     if province is not None:
         try:
+            from .types.region import Region
+
             province = str(Region(province))
         except GreenDocsError as exc:
             raise click.BadParameter(str(exc), param_hint="--province") from None
@@ -266,7 +313,7 @@ def summarize_cmd(ctx: click.Context, folder: Path, output: Path, docx: Path | N
     try:
         write_atomic(output, write_rollup_xlsx(result), inputs=inputs)
         if docx is not None:
-            Renderer(_registry(ctx)).render_file(result.summary, docx, "docx", inputs=inputs)
+            _renderer(ctx).render_file(result.summary, docx, "docx", inputs=inputs)
     except GreenDocsError as exc:
         _fail(exc)
     counts = {s: sum(1 for f in result.files if f.status is s) for s in FileStatus}
@@ -293,6 +340,8 @@ def summarize_cmd(ctx: click.Context, folder: Path, output: Path, docx: Path | N
 def schema_cmd(ctx: click.Context, form: str) -> None:
     """Print the JSON Schema of FORM's input data."""
     spec = _form(ctx, form)
+    from .model.schema import json_schema
+
     click.echo(json.dumps(json_schema(spec), ensure_ascii=False, indent=2))
 
 

@@ -22,11 +22,20 @@ from .errors import (
     UnknownFormError,
     ValidationError,
 )
-from .layout.elements import template_text
+from .layout.elements import DRAFT_BANNER
+from .layout.template_text import template_text
 from .markers.bookmark_names import fill_pattern, parse_bookmark, pattern_key
 from .markers.labels import normalise_label
 from .markers.outline import Outline, Place
-from .markers.read_back import PREFERENCES, ReadBack, TemplateText, read_back, unplaced
+from .markers.read_back import (
+    PREFERENCES,
+    ReadBack,
+    TemplateText,
+    read_back,
+    refill_emptied,
+    unplaced,
+    widen,
+)
 from .model.converter import structure
 from .model.flat_data import unflatten
 from .model.introspection import LeafPath, leaf_paths
@@ -70,6 +79,9 @@ class ParsedDocument:
     notes_zh: tuple[str, ...] = ()
     #: where each value was read (field path → place), for .docx and .odt
     places: Mapping[str, Place] = attrs.field(factory=dict, repr=False)
+    #: whether the document is a draft (``render(..., draft=True)``: its first line says
+    #: so), which is not to be handed in
+    draft: bool = False
 
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -125,7 +137,7 @@ class Parser:
 
     def __init__(self, registry: Registry | None = None,
                  libreoffice: LibreOffice | None = None) -> None:
-        self.registry = registry or default_registry()
+        self.registry = registry if registry is not None else default_registry()
         self._libreoffice = libreoffice
         self._texts: dict[str, TemplateText] = {}
         self._rendering: Renderer | None = None
@@ -192,8 +204,52 @@ class Parser:
                       form_id: str | None, prefer: str | None) -> ParsedDocument:
         spec = self._identify(values, source, form_id)
         keys = {pattern_key(leaf.pattern): leaf for leaf in leaf_paths(spec.model)}
-        back = read_back(values.outline, keys, spec.model,
-                         static_texts=self._template_text(spec), prefer=prefer)
+        try:
+            parsed = self._read_outline(spec, values, values.outline, keys, source, fmt,
+                                        prefer)
+        except ValidationError:
+            refilled = refill_emptied(values.outline)
+            if refilled == values.outline:
+                raise
+            parsed = self._read_outline(spec, values, refilled, keys, source, fmt, prefer)
+        if spec.layout is None and spec.template("docx") is None:
+            return parsed
+        draft = DRAFT_BANNER in values.outline.first_texts(3)
+        if draft:
+            parsed = attrs.evolve(parsed, draft=True)
+        # The form rendered again from the values read back tells what a person typed next
+        # to a value's bookmark (the values are read again with it) and what text belongs
+        # to no field.
+        try:
+            again = self._again(parsed.model, draft, source)
+            widened = widen(values.outline, again)
+            if widened != values.outline:
+                parsed = attrs.evolve(
+                    self._read_outline(spec, values, widened, keys, source, fmt, prefer),
+                    notes=parsed.notes, notes_zh=parsed.notes_zh)
+                again = self._again(parsed.model, draft, source)
+        except GreenDocsError as exc:  # values its rules refuse (an unknown indicator, say)
+            return attrs.evolve(parsed, notes=(
+                *parsed.notes, "text outside the fields was not checked: the values read "
+                f"back cannot be rendered again ({str(exc).splitlines()[0]})"), notes_zh=(
+                *parsed.notes_zh, "未检查字段以外的文字：读取的内容无法重新生成文档"))
+        strays = unplaced(values.outline, again)
+        if not strays:
+            return parsed
+        return attrs.evolve(parsed, notes=(*parsed.notes, *(s.note() for s in strays)),
+                            notes_zh=(*parsed.notes_zh, *(s.note_zh() for s in strays)))
+
+    def _again(self, model: Any, draft: bool, source: str) -> Outline:
+        """The outline of *model* rendered again (as a draft if the document is one)."""
+        return read_docx_values(self._renderer().render(model, draft=draft), source).outline
+
+    def _read_outline(self, spec: FormSpec, values: MarkedValues, outline: Outline,
+                      keys: Mapping[str, LeafPath], source: str, fmt: str,
+                      prefer: str | None) -> ParsedDocument:
+        """The model *outline* holds (then content controls of older documents, then labels
+        where a bookmark was lost)."""
+        back = read_back(outline, keys, spec.model, static_texts=self._template_text(spec),
+                         prefer=prefer)
         found: dict[str, str] = dict(back.values)
         for conflict in back.conflicts:  # built with the first copy; the conflict is raised
             found[conflict.path] = conflict.copies[0][1]
@@ -210,23 +266,9 @@ class Parser:
                 if text is not None and _label_unique(spec.model, leaf):
                     found[leaf.pattern] = text
                     counts["label"] += 1
-        parsed = self._build(spec, found, source, fmt, counts,
-                             lambda raw, leaf: text_to_data(raw, leaf.type, leaf.optional),
-                             back)
-        if spec.layout is None and spec.template("docx") is None:
-            return parsed
-        try:
-            again = read_docx_values(self._renderer().render(parsed.model), source).outline
-        except GreenDocsError as exc:  # values its rules refuse (an unknown indicator, say)
-            return attrs.evolve(parsed, notes=(
-                *parsed.notes, "text outside the fields was not checked: the values read "
-                f"back cannot be rendered again ({str(exc).splitlines()[0]})"), notes_zh=(
-                *parsed.notes_zh, "未检查字段以外的文字：读取的内容无法重新生成文档"))
-        strays = unplaced(values.outline, again)
-        if not strays:
-            return parsed
-        return attrs.evolve(parsed, notes=(*parsed.notes, *(s.note() for s in strays)),
-                            notes_zh=(*parsed.notes_zh, *(s.note_zh() for s in strays)))
+        return self._build(spec, found, source, fmt, counts,
+                           lambda raw, leaf: text_to_data(raw, leaf.type, leaf.optional),
+                           back)
 
     def _renderer(self) -> Renderer:
         """The renderer that renders a document read back again, to find text that belongs
@@ -319,9 +361,14 @@ class Parser:
 def _placed(error: FieldError, places: Mapping[str, Place]) -> FieldError:
     """*error* with the place in the document its value was read from, if known."""
     place = places.get(error.path)
-    if place is None and error.path:  # an error of a list or a block: its first value's
+    prefix = error.path
+    while place is None and prefix:  # a list's or a block's error: its first value's place;
+        # a value missing from a row: the row's
         place = next((where for path, where in places.items()
-                      if path.startswith((error.path + "[", error.path + "."))), None)
+                      if path.startswith((prefix + "[", prefix + "."))), None)
+        if place is not None and prefix != error.path:
+            place = attrs.evolve(place, column=None)  # the row, not another value's cell
+        prefix = prefix[:max(prefix.rfind("."), prefix.rfind("["), 0)]
     if place is None:
         return error
     return FieldError(error.path, f"{error.message} ({place})",

@@ -125,52 +125,102 @@ class FormSpec:
 
 
 class Registry:
-    """A set of forms by id. Build your own, or use :func:`default_registry`."""
+    """A set of forms by id. Build your own, or use :func:`default_registry`.
+
+    Installed forms are known by their entry points and imported when first used: looking
+    one form up imports that form's code only (a command that renders one form does not
+    import the others); listing or iterating imports them all.
+    """
 
     def __init__(self, forms: Sequence[FormSpec] = (), *,
                  unavailable: Sequence[str] = ()) -> None:
         self._forms: dict[str, FormSpec] = {}
-        #: why installed forms could not be loaded (each a message naming the package);
-        #: the other forms work, and the CLI prints these as warnings
-        self.unavailable = tuple(unavailable)
+        self._pending: dict[str, metadata.EntryPoint] = {}
+        self._unavailable = list(unavailable)
         for spec in forms:
             self.register(spec)
 
+    @property
+    def unavailable(self) -> tuple[str, ...]:
+        """Why installed forms could not be loaded (each a message naming the package);
+        the other forms work, and the CLI prints these as warnings. Loads every form."""
+        self._load_all()
+        return tuple(self._unavailable)
+
+    def unavailable_so_far(self) -> tuple[str, ...]:
+        """What :attr:`unavailable` says of the forms imported so far (loads nothing)."""
+        return tuple(self._unavailable)
+
     def register(self, spec: FormSpec) -> None:
         """Add a form; its id must be new."""
-        if spec.id in self._forms:
-            raise FormRegistryError(f"form {spec.id!r} is already registered "
-                                    f"(by {self._forms[spec.id].package})")
+        if spec.id in self._forms or spec.id in self._pending:
+            by = self._forms[spec.id].package if spec.id in self._forms else \
+                self._pending[spec.id].value
+            raise FormRegistryError(f"form {spec.id!r} is already registered (by {by})")
         self._forms[spec.id] = spec
+
+    def register_entry_point(self, ep: metadata.EntryPoint) -> None:
+        """Add an installed form by its entry point, to be imported when first used."""
+        if ep.name in self._forms or ep.name in self._pending:
+            raise FormRegistryError(f"form {ep.name!r} is already registered")
+        self._pending[ep.name] = ep
 
     def get(self, form_id: str) -> FormSpec:
         """The form with *form_id*, or :class:`UnknownFormError` listing the known ids."""
-        try:
-            return self._forms[form_id]
-        except KeyError:
-            known = ", ".join(sorted(self._forms)) or "none"
-            raise UnknownFormError(f"unknown form {form_id!r}; known forms: {known}") from None
+        found = self._forms.get(form_id)
+        if found is None and form_id in self._pending:
+            found = self._load(form_id)
+        if found is None:
+            known = ", ".join(sorted({*self._forms, *self._pending})) or "none"
+            raise UnknownFormError(f"unknown form {form_id!r}; known forms: {known}")
+        return found
 
     def for_model(self, model: Any) -> FormSpec:
-        """The form whose model class *model* is an instance of."""
+        """The form whose model class *model* is an instance of (importing, of the forms
+        not imported yet, those of the model's package first)."""
+        module = type(model).__module__
         for spec in self._forms.values():
             if type(model) is spec.model:
                 return spec
+        near = [name for name, ep in self._pending.items()
+                if module.startswith(ep.module.rpartition(".")[0] or ep.module)]
+        for name in (*near, *self._pending):
+            if name in self._pending:
+                loaded = self._load(name)
+                if loaded is not None and type(model) is loaded.model:
+                    return loaded
         raise UnknownFormError(f"{type(model).__name__} is not the model of a registered form")
 
     def by_title(self, title: str) -> FormSpec | None:
         """The form whose Chinese title is *title* (spaces ignored), if any."""
         key = "".join(title.split())
-        return next((s for s in self._forms.values() if s.title_zh == key), None)
+        return next((s for s in self if s.title_zh == key), None)
 
     def __iter__(self) -> Iterator[FormSpec]:
+        self._load_all()
         return iter(sorted(self._forms.values(), key=lambda s: (_att_key(s.attachment), s.id)))
 
     def __len__(self) -> int:
+        self._load_all()
         return len(self._forms)
 
     def __contains__(self, form_id: object) -> bool:
-        return form_id in self._forms
+        return form_id in self._forms or form_id in self._pending
+
+    def _load_all(self) -> None:
+        for name in list(self._pending):
+            self._load(name)
+
+    def _load(self, name: str) -> FormSpec | None:
+        """Import the pending form *name*; None (and a reason in ``unavailable``) when its
+        package cannot be loaded or does not give a FormSpec of that id."""
+        ep = self._pending.pop(name)
+        spec, reason = _load_entry_point(ep)
+        if spec is None:
+            self._unavailable.append(reason)
+            return None
+        self._forms[spec.id] = spec
+        return spec
 
 
 def _att_key(attachment: str) -> tuple[bool, tuple[int, ...], str]:
@@ -184,14 +234,11 @@ def _provider(ep: metadata.EntryPoint) -> str:
     return f"package {dist.name}" if dist is not None else f"module {ep.module}"
 
 
-def installed_forms() -> tuple[list[FormSpec], list[str]]:
-    """The forms of every installed package (greendocs' own included), from the
-    ``greendocs.forms`` entry points, and why any could not be loaded (a package that fails
-    to import leaves the others working). :class:`FormRegistryError` when two packages
-    register the same form id: which one is meant cannot be told."""
+def _entry_points() -> list[metadata.EntryPoint]:
+    """The ``greendocs.forms`` entry points of every installed package, checked without
+    importing anything: :class:`FormRegistryError` when two packages register the same form
+    id (which one is meant cannot be told) or when greendocs' own are missing."""
     seen: dict[str, metadata.EntryPoint] = {}
-    specs: list[FormSpec] = []
-    unavailable: list[str] = []
     for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP),
                      key=lambda e: (e.name, _provider(e))):
         if ep.name in seen:
@@ -200,30 +247,41 @@ def installed_forms() -> tuple[list[FormSpec], list[str]]:
                 f"({seen[ep.name].value}) and by {_provider(ep)} ({ep.value}); uninstall one "
                 "of them or rename the form")
         seen[ep.name] = ep
-        try:
-            spec = ep.load()
-        except Exception as exc:  # any import error of an installed package
-            unavailable.append(f"form {ep.name!r} of {_provider(ep)} cannot be loaded from "
-                               f"{ep.value} ({type(exc).__name__}: {exc}); it is left out")
-            continue
-        if not isinstance(spec, FormSpec):
-            unavailable.append(f"form {ep.name!r} of {_provider(ep)}: {ep.value} is a "
-                               f"{type(spec).__name__}, not a greendocs FormSpec; it is left out")
-        elif spec.id != ep.name:
-            unavailable.append(f"form {ep.name!r} of {_provider(ep)}: {ep.value} has the id "
-                               f"{spec.id!r}; the entry point's name must be the id; it is "
-                               "left out")
-        else:
-            specs.append(spec)
-    if not any(s.package.startswith("greendocs.") for s in specs):
+    if not any(ep.value.startswith("greendocs.") for ep in seen.values()):
         raise FormRegistryError(
             "greendocs' own forms are not registered: greendocs is not installed (run "
             "'pip install -e .' in a source checkout, or 'pip install greendocs')")
-    return specs, unavailable
+    return list(seen.values())
+
+
+def _load_entry_point(ep: metadata.EntryPoint) -> tuple[FormSpec | None, str]:
+    """The FormSpec an entry point names, or None and why (a package that fails to import
+    leaves the others working)."""
+    try:
+        spec = ep.load()
+    except Exception as exc:  # any import error of an installed package
+        return None, (f"form {ep.name!r} of {_provider(ep)} cannot be loaded from {ep.value} "
+                      f"({type(exc).__name__}: {exc}); it is left out")
+    if not isinstance(spec, FormSpec):
+        return None, (f"form {ep.name!r} of {_provider(ep)}: {ep.value} is a "
+                      f"{type(spec).__name__}, not a greendocs FormSpec; it is left out")
+    if spec.id != ep.name:
+        return None, (f"form {ep.name!r} of {_provider(ep)}: {ep.value} has the id "
+                      f"{spec.id!r}; the entry point's name must be the id; it is left out")
+    return spec, ""
+
+
+def installed_forms() -> tuple[list[FormSpec], list[str]]:
+    """The forms of every installed package (greendocs' own included), all imported, and
+    why any could not be loaded."""
+    registry = default_registry()
+    return list(registry), list(registry.unavailable)
 
 
 def default_registry() -> Registry:
-    """A new registry holding every installed form (greendocs' own and other packages');
-    its ``unavailable`` says which installed forms could not be loaded, and why."""
-    specs, unavailable = installed_forms()
-    return Registry(specs, unavailable=unavailable)
+    """A new registry holding every installed form (greendocs' own and other packages'),
+    each imported when first used; its ``unavailable`` says which could not be loaded."""
+    registry = Registry()
+    for ep in _entry_points():
+        registry.register_entry_point(ep)
+    return registry

@@ -12,11 +12,10 @@ import jinja2
 
 from .engines.docx.template import CompiledDocx, compile_docx
 from .engines.docx.writer import render_docx
+from .engines.formats import CONVERTED_FORMATS, FORMATS, NATIVE_FORMATS
 from .engines.libreoffice import LibreOffice
-from .engines.odt.writer import render_odt
 from .engines.template_check import check_template_ast
 from .engines.template_env import make_environment
-from .engines.xlsx.writer import render_xlsx
 from .errors import OutputError, TemplateError
 from .layout.elements import Layout
 from .markers.bookmark_names import FORM_PATTERN
@@ -24,19 +23,13 @@ from .markers.model_view import Marked, root_context
 from .package.atomic_write import write_atomic
 from .registry import FormSpec, Registry, default_registry
 
-#: formats written by greendocs itself
-NATIVE_FORMATS = ("docx", "odt", "xlsx")
-#: formats made from the .docx by LibreOffice (needs it installed)
-CONVERTED_FORMATS = ("pdf", "doc")
-FORMATS = NATIVE_FORMATS + CONVERTED_FORMATS
-
 
 class Renderer:
     """Renders models of a registry's forms. Compiles each template once; thread-safe."""
 
     def __init__(self, registry: Registry | None = None,
                  libreoffice: LibreOffice | None = None) -> None:
-        self.registry = registry or default_registry()
+        self.registry = registry if registry is not None else default_registry()
         self._libreoffice = libreoffice
         # the form's own templates and layouts are code of the installed forms; a template a
         # user passes is input, and runs in the sandbox
@@ -110,30 +103,44 @@ class Renderer:
             compiled = self._expressions.setdefault(source, compiled)
         return compiled
 
-    def context(self, spec: FormSpec, model: Any) -> dict[str, Any]:
-        """The template context: the model's fields as marked views, plus the form's extras."""
+    def context(self, spec: FormSpec, model: Any, *, draft: bool = False) -> dict[str, Any]:
+        """The template context: the model's fields as marked views, plus the form's extras,
+        and ``draft`` (whether notes for the consultant are printed)."""
         ctx = root_context(model)
         ctx.update(spec.context(model))
         ctx["form_title"] = Marked(spec.title_zh, FORM_PATTERN, (), spec.title_zh)
+        ctx["draft"] = draft
         return ctx
 
     def render(self, model: Any, fmt: str = "docx", *,
-               template: str | os.PathLike[str] | None = None) -> bytes:
+               template: str | os.PathLike[str] | None = None, draft: bool = False) -> bytes:
         """The bytes of *model* rendered as *fmt*: ``docx``, ``odt``, ``xlsx``, or ``pdf``
-        and ``doc`` through LibreOffice (:class:`ConversionError` if it is missing)."""
+        and ``doc`` through LibreOffice (:class:`ConversionError` if it is missing).
+
+        The document carries what the official blank carries. *draft* adds what the
+        consultant should check — a first line saying it is a draft, where the indicator
+        system's figures come from and which are unverified — and is not to be handed in.
+        """
         spec = self.registry.for_model(model)
         model = spec.as_rendered(model)
+        # the .xlsx and .odt engines (openpyxl, odfpy) are imported when first used
         if fmt == "xlsx":
-            return spec.xlsx.write(model) if spec.xlsx else render_xlsx(spec, model)
+            if spec.xlsx:
+                return spec.xlsx.write(model)
+            from .engines.xlsx.writer import render_xlsx
+
+            return render_xlsx(spec, model)
         if fmt == "odt":
+            from .engines.odt.writer import render_odt
+
             if spec.layout is None:
                 raise OutputError(f"form {spec.id} has no layout to write an .odt from")
-            return render_odt(self._layout(spec), self.context(spec, model), spec.id,
+            return render_odt(self._layout(spec), self.context(spec, model, draft=draft), spec.id,
                               self._expression)
         if fmt not in ("docx", *CONVERTED_FORMATS):
             raise OutputError(f"cannot render {fmt!r}; formats: {', '.join(FORMATS)}")
         compiled = self.template_for(spec, "docx", template)
-        docx = render_docx(compiled, self.context(spec, model), spec.id)
+        docx = render_docx(compiled, self.context(spec, model, draft=draft), spec.id)
         if fmt == "docx":
             return docx
         lo = self._libreoffice or LibreOffice()
@@ -141,10 +148,10 @@ class Renderer:
 
     def render_file(self, model: Any, path: str | os.PathLike[str], fmt: str | None = None, *,
                     template: str | os.PathLike[str] | None = None,
-                    inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
+                    inputs: Iterable[str | os.PathLike[str]] = (), draft: bool = False) -> Path:
         """Render and write atomically to *path*; the format defaults to the path's suffix."""
         fmt = fmt or Path(path).suffix.lstrip(".").lower()
-        data = self.render(model, fmt, template=template)
+        data = self.render(model, fmt, template=template, draft=draft)
         return write_atomic(path, data, inputs=inputs)
 
 

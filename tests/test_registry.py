@@ -155,9 +155,15 @@ def test_a_package_that_fails_to_import_is_left_out_with_a_warning(env: Path,
         '[tool.hatch.build.targets.wheel]\npackages = ["broken_form"]\n')
     _pip_install(env, broken)
     try:
+        # a command that needs one form imports that form only: the broken one is not touched
         new = _run(env, "-m", "greendocs", "new", "factory-dynamic")
         assert new.returncode == 0 and new.stdout.startswith("# Attachment 6")
-        assert "warning: form 'broken-x' of package broken-form cannot be loaded" in new.stderr
-        assert "ModuleNotFoundError" in new.stderr and "Traceback" not in new.stderr
+        assert "broken" not in new.stderr
+        # a command that needs every form lists the others and says why one is left out
+        listed = _run(env, "-m", "greendocs", "forms")
+        assert listed.returncode == 0 and "factory-dynamic" in listed.stdout
+        assert "warning: form 'broken-x' of package broken-form cannot be loaded" in \
+            listed.stderr
+        assert "ModuleNotFoundError" in listed.stderr and "Traceback" not in listed.stderr
     finally:
         _run(env, "-m", "pip", "uninstall", "-y", "-q", "broken-form")

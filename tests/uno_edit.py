@@ -16,7 +16,17 @@ document order when LibreOffice renamed copies ``<name>_Copy_N``):
   it and paste there, then type over the cells given;
 - ``{"op": "delete_row"}``: Delete Rows on the value's row;
 - ``{"op": "add_paragraph", "text": T}``: press Enter at the end of the value's paragraph
-  and type T.
+  and type T;
+- ``{"op": "record"}``: Edit ▸ Track Changes ▸ Record (no bookmark);
+- ``{"op": "type_ui", "text": T}``: select the value and type T as keystrokes do;
+- ``{"op": "append_ui", "text": T}``: click at the end of the value and type T;
+- ``{"op": "backspace_type", "n": N, "text": T}``: click at the end of the value, press
+  Backspace N times and type T;
+- ``{"op": "copy_cell", "to": BOOKMARK}``: copy the value's cell text into the cell of
+  another value;
+- ``{"op": "insert_row_above", "texts": {COLUMN: T}}``: Insert Rows Above and type;
+- ``{"op": "insert_row_merge", "texts": {COLUMN: T}, "merge": [FROM, TO]}``: Insert Rows
+  Below, merge its cells FROM:TO and type (a sub-heading across the table).
 
 One LibreOffice process (private profile, headless) does all jobs; it prints one line
 per job, ``ok OUTPUT`` or ``failed OUTPUT: why``.
@@ -91,13 +101,59 @@ def row_of(anchor: Any) -> tuple[Any, int]:
 
 
 def edit(doc: Any, step: dict[str, Any], dispatcher: Any) -> None:
-    anchor = bookmark(doc, step["bookmark"], step.get("nth", 0))
     op = step["op"]
-    if op == "type":
+    if op == "record":
+        doc.RecordChanges = True
+        return
+    anchor = bookmark(doc, step["bookmark"], step.get("nth", 0))
+    controller = doc.getCurrentController()
+
+    def keys(text: str) -> None:  # typing, as the macro recorder writes it down
+        dispatcher.executeDispatch(controller.getFrame(), ".uno:InsertText", "", 0,
+                                   (prop("Text", text),))
+
+    if op == "type_ui":
+        controller.select(anchor)
+        keys(step["text"])
+    elif op == "append_ui":
+        controller.getViewCursor().gotoRange(anchor.getEnd(), False)
+        keys(step["text"])
+    elif op == "backspace_type":
+        controller.getViewCursor().gotoRange(anchor.getEnd(), False)
+        for _ in range(step["n"]):
+            dispatcher.executeDispatch(controller.getFrame(), ".uno:SwBackspace", "", 0, ())
+        keys(step["text"])
+    elif op == "copy_cell":
+        source = anchor.Cell.getText().createTextCursor()
+        source.gotoStart(False)
+        source.gotoEnd(True)
+        controller.select(source)
+        copied = controller.getTransferable()
+        target = bookmark(doc, step["to"]).Cell.getText().createTextCursor()
+        target.gotoStart(False)
+        target.gotoEnd(True)
+        controller.select(target)
+        controller.insertTransferable(copied)
+    elif op == "insert_row_above":
+        table, row = row_of(anchor)
+        controller.select(anchor)
+        dispatcher.executeDispatch(controller.getFrame(), ".uno:InsertRowsBefore", "", 0, ())
+        for col, text in step["texts"].items():
+            table.getCellByName(f"{col}{row + 1}").setString(text)
+    elif op == "insert_row_merge":
+        table, row = row_of(anchor)
+        controller.select(anchor)
+        dispatcher.executeDispatch(controller.getFrame(), ".uno:InsertRowsAfter", "", 0, ())
+        first, last = step["merge"]
+        cursor = table.createCursorByCellName(f"{first}{row + 2}")
+        cursor.gotoCellByName(f"{last}{row + 2}", True)
+        cursor.mergeRange()
+        for col, text in step["texts"].items():
+            table.getCellByName(f"{col}{row + 2}").setString(text)
+    elif op == "type":
         anchor.setString(step["text"])
     elif op == "insert_row":  # the cursor in the value's cell, Table ▸ Insert ▸ Rows Below
         table, row = row_of(anchor)
-        controller = doc.getCurrentController()
         controller.select(anchor)
         dispatcher.executeDispatch(controller.getFrame(), ".uno:InsertRowsAfter", "", 0, ())
         for col, text in step["texts"].items():
@@ -106,7 +162,6 @@ def edit(doc: Any, step: dict[str, Any], dispatcher: Any) -> None:
         table, row = row_of(anchor)
         cells = [n for n in table.getCellNames()
                  if "".join(ch for ch in n if ch.isdigit()) == str(row + 1)]
-        controller = doc.getCurrentController()
         controller.select(table.getCellRangeByName(f"{cells[0]}:{cells[-1]}"))
         copied = controller.getTransferable()
         controller.select(anchor)

@@ -10,7 +10,7 @@ from ..markers.bookmark_names import MARKER_VAR
 from ..model.introspection import Shape, field_map
 
 #: the names a template may use besides the model's fields and the form's context
-_BUILTINS = frozenset({"loop", MARKER_VAR, "form_title", "true", "false", "none", "True",
+_BUILTINS = frozenset({"loop", MARKER_VAR, "form_title", "draft", "true", "false", "none", "True",
                        "False", "None"})
 #: statements a template may not use: there is nothing to include or import
 _REFUSED = {nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "import",

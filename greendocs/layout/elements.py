@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import attrs
 
-from ..markers.labels import normalise_label
-from ..markers.read_back import TemplateText
 from ..model.introspection import field_map
 
 
@@ -44,12 +42,19 @@ STYLES: dict[str, ParagraphStyle] = {
 }
 
 
+#: the first line of draft output (``render(..., draft=True)``)
+DRAFT_BANNER = "【草稿】本稿供核对，附有数据来源和未经核实事项的说明，不得作为正式材料报送。"
+
+
 @attrs.frozen
 class Paragraph:
-    """A paragraph of *style*; its text may hold expressions."""
+    """A paragraph of *style*; its text may hold expressions. A *draft_only* paragraph (a
+    note for the consultant: where figures come from, what is unverified) is printed in
+    draft output only, never in the document handed in."""
 
     text: str
     style: str = "body"
+    draft_only: bool = False
 
 
 @attrs.frozen
@@ -147,32 +152,3 @@ def labels(cls: type) -> dict[str, str]:
     """The Chinese labels of a model's fields, by field name."""
     return {name: info.label for name, info in field_map(cls).items()}
 
-
-def template_text(layout: Layout) -> TemplateText:
-    """What *layout* prints itself: paragraphs and cell lines without expressions, and the
-    fixed beginnings of those that go on with one."""
-    exact: set[str] = set()
-    beginnings: set[str] = set()
-
-    def add(text: str) -> None:
-        for line in text.split("\n"):
-            head = line.split("{{", 1)[0].split("{%", 1)[0]
-            key = normalise_label(head)
-            if key and head == line:
-                exact.add(key)
-            elif len(key) >= 2:
-                beginnings.add(key)
-
-    if layout.header:
-        add(layout.header)
-    for block in layout.blocks:
-        if isinstance(block, (Paragraph, Paragraphs)):
-            add(block.text)
-        elif isinstance(block, Table):
-            for row in block.rows:
-                for cell in row.cells:
-                    if isinstance(cell, str):
-                        add(cell)
-                    elif isinstance(cell, ListCell):
-                        add(cell.text)
-    return TemplateText(frozenset(exact), tuple(sorted(beginnings)))

@@ -15,6 +15,8 @@ from collections.abc import Callable
 
 import attrs
 
+from .bookmark_names import FORM_PREFIX, VALUE_NAME
+
 _COPY = re.compile(r"(?:[ _]Copy[ _]\d+)+$")
 
 
@@ -60,11 +62,15 @@ class Place:
 
 @attrs.frozen
 class Occurrence:
-    """One bookmarked value: the bookmark's name as found, its text, its place."""
+    """One bookmarked value: the bookmark's name as found, its text, its place; and the
+    whole text of the paragraph or cell it stands in, with where in it the bookmark starts
+    (what a person typed just outside a bookmark's ends is found there)."""
 
     name: str
     text: str
     place: Place
+    offset: int = 0
+    container: str = ""
 
 
 @attrs.frozen
@@ -120,6 +126,8 @@ class Outline:
 
     blocks: tuple[Block, ...]
     occurrences: tuple[Occurrence, ...]
+    #: the form the document was rendered from, by its form marker (``gdform_<id>``)
+    form_id: str | None = None
 
     def first_values(self) -> dict[str, str]:
         """The first text of each bookmark, by canonical name."""
@@ -147,11 +155,12 @@ class OutlineBuilder:
     text, bookmark starts and ends, and the starts and ends of paragraphs, tables, rows
     and cells; bookmarks may span paragraphs (a value of several lines)."""
 
-    def __init__(self, is_ours: re.Pattern[str] | None = None) -> None:
-        self._ours = is_ours
+    def __init__(self) -> None:
+        self.form_id: str | None = None
         self.blocks: list[Block] = []
         self.occurrences: list[Occurrence] = []
-        self._active: dict[str, tuple[str, Place, list[str]]] = {}
+        self._active: dict[str, tuple[str, Place, list[str], int]] = {}
+        self._length = 0  # of the paragraph's or cell's text so far
         self._paragraphs = 0
         self._tables = 0
         # the block being read
@@ -163,6 +172,7 @@ class OutlineBuilder:
         self._column = 0
         self._span = 1
         self._first_occurrence = 0
+        self._first_in_cell = 0
         self._depth = 0  # tables inside tables are read as text of their cell
 
     # -- text --------------------------------------------------------------------
@@ -170,24 +180,26 @@ class OutlineBuilder:
         if not text:
             return
         self._text.append(text)
-        for _, _, buf in self._active.values():
+        self._length += len(text)
+        for _, _, buf, _ in self._active.values():
             buf.append(text)
 
-    def line_break(self, sep: str = "\n") -> None:
-        self.text(sep)
-
     def bookmark_start(self, key: str, name: str) -> None:
-        """A bookmark starts (*key* pairs it with its end: an id or the name)."""
-        if self._ours is not None and not self._ours.match(canonical_name(name)):
+        """A bookmark starts (*key* pairs it with its end: an id or the name). The form's
+        marker names the form; bookmarks other than greendocs' are not values."""
+        if name.startswith(FORM_PREFIX):
+            self.form_id = self.form_id or name[len(FORM_PREFIX):].replace("_", "-")
+            return
+        if not VALUE_NAME.match(canonical_name(name)):
             return
         self._names.append(canonical_name(name))
-        self._active[key] = (name, self._place(), [])
+        self._active[key] = (name, self._place(), [], self._length)
 
     def bookmark_end(self, key: str) -> None:
         found = self._active.pop(key, None)
         if found is not None:
-            name, place, buf = found
-            self.occurrences.append(Occurrence(name, "".join(buf).strip("\n"), place))
+            name, place, buf, offset = found
+            self.occurrences.append(Occurrence(name, "".join(buf).strip("\n"), place, offset))
 
     def collapsed_bookmark(self, name: str) -> None:
         """A bookmark with no extent (an emptied value)."""
@@ -200,11 +212,11 @@ class OutlineBuilder:
             if self._text:
                 self.text("\n")
             return
-        for _, _, buf in self._active.values():  # a value that goes on in a new paragraph
+        for _, _, buf, _ in self._active.values():  # a value going on in a new paragraph
             if buf:
                 buf.append("\n")
         self._paragraphs += 1
-        self._text, self._names = [], []
+        self._text, self._names, self._length = [], [], 0
         self._first_occurrence = len(self.occurrences)
 
     def paragraph_end(self) -> None:
@@ -212,7 +224,8 @@ class OutlineBuilder:
             text = "".join(self._text)
             place = Place(paragraph=self._paragraphs, hint=_excerpt(text))
             self.blocks.append(ParagraphBlock(text, tuple(self._names), place))
-            self._settle(lambda p: place)
+            self._settle(self._first_occurrence, lambda o: attrs.evolve(o, place=place,
+                                                                        container=text))
             self._text, self._names = [], []
 
     def table_start(self) -> None:
@@ -243,35 +256,39 @@ class OutlineBuilder:
         first = next((c.text for c in self._cells if c.text.strip()), "")
         place = Place(table=self._tables, row=self._row, hint=_excerpt(first))
         self._rows.append(TableRow(tuple(self._cells), place))
-        self._settle(lambda p: attrs.evolve(place, column=p.column))
+        self._settle(self._first_occurrence,
+                     lambda o: attrs.evolve(o, place=attrs.evolve(place, column=o.place.column)))
 
     def cell_start(self, span: int = 1) -> None:
         if self._depth:
             return
         self._column += 1
         self._span = span
-        self._text, self._names = [], []
+        self._text, self._names, self._length = [], [], 0
+        self._first_in_cell = len(self.occurrences)
 
     def cell_end(self) -> None:
         if self._depth:
             return
-        self._cells.append(Cell("".join(self._text).strip("\n"), tuple(self._names),
-                                self._column))
+        text = "".join(self._text)
+        self._cells.append(Cell(text.strip("\n"), tuple(self._names), self._column))
+        column = self._column
+        self._settle(self._first_in_cell, lambda o: attrs.evolve(o, container=text)
+                     if o.place.column == column else o)
         self._column += self._span - 1
         self._text, self._names = [], []
 
     def build(self) -> Outline:
         for key in list(self._active):  # a bookmark never closed ends with the document
             self.bookmark_end(key)
-        return Outline(tuple(self.blocks), tuple(self.occurrences))
+        return Outline(tuple(self.blocks), tuple(self.occurrences), self.form_id)
 
     # -- internals ---------------------------------------------------------------
-    def _settle(self, final: Callable[[Place], Place]) -> None:
-        """Give the values read since the paragraph or row began its final place (the hint
-        is known only once its text is)."""
-        for i in range(self._first_occurrence, len(self.occurrences)):
-            occ = self.occurrences[i]
-            self.occurrences[i] = attrs.evolve(occ, place=final(occ.place))
+    def _settle(self, first: int, final: Callable[[Occurrence], Occurrence]) -> None:
+        """Give the values read since the paragraph, row or cell began (from *first*) what
+        is known only once its text is: the final place (its hint), the container's text."""
+        for i in range(first, len(self.occurrences)):
+            self.occurrences[i] = final(self.occurrences[i])
 
     def _place(self) -> Place:
         if self._rows is not None:

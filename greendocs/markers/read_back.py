@@ -15,8 +15,9 @@ Values come back as text by field path, each with the place it was read from.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
@@ -109,6 +110,9 @@ def read_back(outline: Outline, keys: Mapping[str, LeafPath], model: type, *,
     for block in outline.blocks:
         if isinstance(block, TableBlock):
             _read_table(block, outline, keys, model, static_texts, found, replaced, handled)
+    for block in outline.blocks:
+        if isinstance(block, TableBlock):
+            _read_list_cells(block, outline, keys, model, replaced, handled)
     _read_extents(outline, keys, model, static_texts, found, replaced, handled)
     for path in list(found):
         if _in_handled(path, handled):
@@ -192,26 +196,23 @@ def _in_handled(path: str, handled: set[tuple[str, tuple[str, ...]]]) -> bool:
 
 
 def _row_slot(row: TableRow, keys: Mapping[str, LeafPath], model: type) -> _Slot | None:
-    """The list item every greendocs name of *row* belongs to (the deepest one), or None."""
-    common: list[_Slot] | None = None
+    """The list item more than half of the greendocs names of *row* belong to (a cell
+    copied from another row brings a name of that row's item along: the row is still its
+    own item), or None (no name of the row is in a list, or the row holds several items:
+    a cell listing them one per line)."""
+    items: Counter[_Slot] = Counter()
     for name in row.names:
         parsed = parse_bookmark(name)
         if parsed is None or parsed[0] not in keys:
             continue
-        slots = _slots(keys[parsed[0]].pattern, parsed[1])
-        if common is None:
-            common = slots
-        else:
-            n = 0
-            while n < min(len(common), len(slots)) and common[n] == slots[n]:
-                n += 1
-            common = common[:n]
-    if not common:
+        deepest = [s for s in _slots(keys[parsed[0]].pattern, parsed[1])
+                   if _is_list(model, s.list_pattern)]
+        if deepest:
+            items[deepest[-1]] += 1
+    if not items:
         return None
-    for slot in reversed(common):
-        if _is_list(model, slot.list_pattern):
-            return slot
-    return None
+    slot, count = items.most_common(1)[0]
+    return slot if count * 2 > sum(items.values()) else None
 
 
 def _read_table(table: TableBlock, outline: Outline, keys: Mapping[str, LeafPath],
@@ -225,7 +226,8 @@ def _read_table(table: TableBlock, outline: Outline, keys: Mapping[str, LeafPath
     lead = slots[first]
     assert lead is not None
     group = (lead.list_pattern, lead.parents)
-    if group in handled or _printed_elsewhere(outline, table, group, keys):
+    if group in handled or _printed_outside(outline, group, keys,
+                                            lambda p: p.table == table.number):
         return
     shape = tuple(c.column for c in table.rows[first].cells)
     # the data rows: from the first row of the list on, every row of the list (any item)
@@ -241,10 +243,15 @@ def _read_table(table: TableBlock, outline: Outline, keys: Mapping[str, LeafPath
     for row, slot in zip(table.rows[start:], slots[start:], strict=True):
         if slot is not None and (slot.list_pattern, slot.parents) == group:
             names = frozenset(row.names)
-            if names_of_item.setdefault(slot.item, names) != names:
+            if names_of_item.setdefault(slot.item, names) != names and \
+                    not names & names_of_item[slot.item]:
                 return  # an item spans several rows: not a table to read by structure
-        elif row.names or tuple(c.column for c in row.cells) != shape:
-            break  # a row of something else ends the list
+        elif row.names or tuple(c.column for c in row.cells) != shape or \
+                _static_row(row, static):
+            # a row of something else (a total, a sub-heading a person merged across the
+            # table): not an item, and the rows after it still are; its text, if it is
+            # no field's, is reported as such
+            continue
         rows.append(row)
     columns = _column_map(rows, keys, lead)
     in_row: dict[int | None, list[Occurrence]] = defaultdict(list)
@@ -270,37 +277,45 @@ def _read_table(table: TableBlock, outline: Outline, keys: Mapping[str, LeafPath
             mapped = columns.get(cell.column)
             if mapped is None or cell.column in read:
                 continue
-            path = fill_pattern(mapped[0], (*index, *mapped[1]))
-            if path is not None:
-                replaced[path] = [_Found(cell.text, attrs.evolve(row.place,
-                                                                 column=cell.column))]
+            place = attrs.evolve(row.place, column=cell.column)
+            texts = [cell.text] if len(mapped) == 1 else \
+                [line for line in cell.text.split("\n") if line.strip()]
+            for (pattern, rest), text in zip(mapped, texts, strict=False):
+                path = fill_pattern(pattern, (*index, *rest))
+                if path is not None:
+                    replaced[path] = [_Found(text, place)]
         item += 1
     handled.add(group)
 
 
 def _column_map(rows: Iterable[TableRow], keys: Mapping[str, LeafPath],
-                lead: _Slot) -> dict[int, tuple[str, tuple[str, ...]]]:
-    """For each column whose cells hold one value of the list: its leaf pattern and the
-    indices after the item's."""
+                lead: _Slot) -> dict[int, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """For each column whose cells hold values of the list, a line each (a unit's name,
+    and its credit code below it): each line's leaf pattern and the indices after the
+    item's."""
     depth = len(lead.parents) + 1
-    columns: dict[int, tuple[str, tuple[str, ...]]] = {}
+    columns: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {}
     for row in rows:
         for cell in row.cells:
-            if len(cell.names) != 1 or cell.column in columns:
+            if not cell.names or cell.column in columns:
                 continue
-            parsed = parse_bookmark(cell.names[0])
-            if parsed is None or parsed[0] not in keys:
-                continue
-            columns[cell.column] = (keys[parsed[0]].pattern, parsed[1][depth:])
+            lines = [line for line in cell.text.split("\n") if line.strip()]
+            parsed = [parse_bookmark(name) for name in cell.names]
+            if len(parsed) > 1 and len(lines) != len(parsed):
+                continue  # several values on one line: which is which cannot be told
+            if all(p is not None and p[0] in keys for p in parsed):
+                columns[cell.column] = tuple((keys[p[0]].pattern, p[1][depth:])
+                                             for p in parsed if p is not None)
     return columns
 
 
-def _printed_elsewhere(outline: Outline, table: TableBlock,
-                       group: tuple[str, tuple[str, ...]], keys: Mapping[str, LeafPath]) -> bool:
-    """Whether items of the list are also printed outside *table* (then its rows are not
-    the whole of each item, and the bookmarks are what counts)."""
+def _printed_outside(outline: Outline, group: tuple[str, tuple[str, ...]],
+                     keys: Mapping[str, LeafPath], inside: Callable[[Place], bool]) -> bool:
+    """Whether items of the list *group* are printed anywhere *inside* does not take in
+    (then the rows or lines there are not the whole of the list, and the bookmarks are
+    what counts)."""
     for occ in outline.occurrences:
-        if occ.place.table == table.number:
+        if inside(occ.place):
             continue
         parsed = parse_bookmark(canonical_name(occ.name))
         if parsed is None or parsed[0] not in keys:
@@ -312,9 +327,58 @@ def _printed_elsewhere(outline: Outline, table: TableBlock,
 
 
 def _static_row(row: TableRow, static: TemplateText) -> bool:
-    """A row of the template's (a header): empty, or with a cell of the template's text."""
-    texts = [c.text for c in row.cells if c.text.strip()]
-    return not texts or any(static.holds(t) for t in texts)
+    """A row of the template's (a header): empty, or with a cell of the template's words
+    (a figure such as "1" may be the template's numbering and a value alike: it tells
+    nothing)."""
+    texts = [c.text for c in row.cells if _WORDS.search(c.text)]
+    return not any(c.text.strip() for c in row.cells) or any(static.holds(t) for t in texts)
+
+
+_WORDS = re.compile(r"[^\d\s.,:;%／/\-+()（）]")
+
+
+# -- lists in one cell, a line each ----------------------------------------------------
+
+def _read_list_cells(table: TableBlock, outline: Outline, keys: Mapping[str, LeafPath],
+                     model: type, replaced: dict[str, list[_Found]],
+                     handled: set[tuple[str, tuple[str, ...]]]) -> None:
+    """A list printed one item a line in a single cell (a unit's industries, an agency's
+    fields) is every line of that cell: lines added or removed in it count."""
+    for row in table.rows:
+        for cell in row.cells:
+            groups = {_leaf_group(name, keys, model) for name in cell.names}
+            if len(groups) != 1 or None in groups:
+                continue
+            group = groups.pop()
+            assert group is not None
+            here = (table.number, row.place.row, cell.column)
+
+            def in_cell(p: Place, at: tuple[int, int | None, int] = here) -> bool:
+                return (p.table, p.row, p.column) == at
+
+            if group in handled or _printed_outside(outline, group, keys, in_cell):
+                continue
+            place = attrs.evolve(row.place, column=cell.column)
+            lines = [line.strip() for line in cell.text.split("\n") if line.strip()]
+            for i, line in enumerate(lines):
+                path = fill_pattern(group[0], (*group[1], str(i)))
+                if path is not None:
+                    replaced[path] = [_Found(line, place)]
+            handled.add(group)
+
+
+def _leaf_group(name: str, keys: Mapping[str, LeafPath],
+                model: type) -> tuple[str, tuple[str, ...]] | None:
+    """The list *name* is an item of, when the item is a value itself (``fields[2]``, not
+    ``staff[2].name``)."""
+    parsed = parse_bookmark(name)
+    if parsed is None or parsed[0] not in keys:
+        return None
+    pattern = keys[parsed[0]].pattern
+    if not pattern.endswith("[]") or shape_of(keys[parsed[0]].type).kind != "leaf":
+        return None
+    slot = _slots(pattern, parsed[1])[-1]
+    return (slot.list_pattern, slot.parents) if _is_list(model, slot.list_pattern) else None
 
 
 # -- paragraph lists ------------------------------------------------------------------
@@ -394,11 +458,13 @@ class Unplaced:
     place: Place
 
     def note(self) -> str:
-        return (f"{self.place}: {self.text[:60]!r} belongs to no field of the form and is not "
-                "read back")
+        return (f"{self.place}: {self.text[:60]!r} is not what the form prints for the values "
+                "read back — text typed outside the fields (not read back), or a sentence "
+                "the form computes from them, now out of date")
 
     def note_zh(self) -> str:
-        return f"{self.place.zh}：“{self.text[:60]}”不属于表单的任何字段，未读取"
+        return (f"{self.place.zh}：“{self.text[:60]}”与按读取内容生成的文本不符——或为字段以外输入的"
+                "文字（未读取），或为按填写内容计算的语句已过时")
 
 
 def unplaced(document: Outline, rendered: Outline) -> list[Unplaced]:
@@ -417,7 +483,7 @@ def unplaced(document: Outline, rendered: Outline) -> list[Unplaced]:
                 rows.add(_squeezed(row.text))
                 cells.update(_squeezed(c.text) for c in row.cells)
     found: list[Unplaced] = []
-    total = 0
+    total = 0  # paragraphs and cells with text: what differs is counted in the same units
     for block in document.blocks:
         if isinstance(block, ParagraphBlock):
             key = _squeezed(block.text)
@@ -427,18 +493,80 @@ def unplaced(document: Outline, rendered: Outline) -> list[Unplaced]:
                     found.append(Unplaced(block.text.strip(), block.place))
             continue
         for row in block.rows:
-            if not _squeezed(row.text):
+            filled = [c for c in row.cells if _squeezed(c.text)]
+            total += len(filled)
+            if not filled or _squeezed(row.text) in rows:
                 continue
-            total += 1
-            if _squeezed(row.text) in rows:
-                continue
-            for cell in row.cells:
-                key = _squeezed(cell.text)
-                if key and key not in cells:
-                    found.append(Unplaced(cell.text.strip(),
-                                          attrs.evolve(row.place, column=cell.column)))
+            found += [Unplaced(c.text.strip(), attrs.evolve(row.place, column=c.column))
+                      for c in filled if _squeezed(c.text) not in cells]
     return found if len(found) * 2 <= total else []
 
 
 def _squeezed(text: str) -> str:
     return "".join(text.split())
+
+
+# -- text typed just outside a value's bookmark -----------------------------------------
+
+def widen(document: Outline, rendered: Outline) -> Outline:
+    """*document* with each value that stands alone in its paragraph or cell widened to
+    what a person typed next to it: the text of its paragraph or cell less the text the
+    form prints around it there, as *rendered* (the form rendered again from the values
+    read back) shows it. A bookmark does not always grow with what is typed at its ends
+    (the ".5" typed after "15000", "等" after a name, text a tracked change inserted), so
+    the paragraph or cell, not the bookmark, says what was typed."""
+    again: dict[str, list[Occurrence]] = defaultdict(list)
+    for occ in rendered.occurrences:
+        again[canonical_name(occ.name)].append(occ)
+    alone = _alone(document)
+    alone_again = _alone(rendered)
+    copies: Counter[str] = Counter()
+    out: list[Occurrence] = []
+    for occ in document.occurrences:
+        name = canonical_name(occ.name)
+        k = copies[name]
+        copies[name] += 1
+        twins = again.get(name, [])
+        if not occ.container or k >= len(twins) or not alone[(occ.place.paragraph,
+                                                               occ.place.table,
+                                                               occ.place.row,
+                                                               occ.place.column)]:
+            out.append(occ)
+            continue
+        twin = twins[k]
+        if not alone_again[(twin.place.paragraph, twin.place.table, twin.place.row,
+                            twin.place.column)]:
+            out.append(occ)
+            continue
+        before = twin.container[:twin.offset]
+        after = twin.container[twin.offset + len(twin.text):]
+        whole = occ.container
+        if whole != twin.container and whole.startswith(before) and whole.endswith(after) \
+                and len(whole) >= len(before) + len(after):
+            typed = whole[len(before):len(whole) - len(after)].strip("\n")
+            if typed != occ.text:
+                occ = attrs.evolve(occ, text=typed)
+        out.append(occ)
+    return attrs.evolve(document, occurrences=tuple(out))
+
+
+def _alone(outline: Outline) -> Counter[tuple[int | None, ...]]:
+    """For each paragraph or cell, whether exactly one value stands in it (as a count
+    that is 1 where so: ``alone[place] == 1``)."""
+    counts: Counter[tuple[int | None, ...]] = Counter(
+        (o.place.paragraph, o.place.table, o.place.row, o.place.column)
+        for o in outline.occurrences)
+    return Counter({k: 1 for k, n in counts.items() if n == 1})
+
+
+def refill_emptied(document: Outline) -> Outline:
+    """*document* with each value that stands alone in a table cell, and whose bookmark
+    came out empty although the cell has text, read as the cell's text: what typing over a
+    value with changes tracked leaves (the bookmark keeps the deleted text, the typed text
+    goes beside it). For when the values cannot be read at all without it."""
+    alone = _alone(document)
+    out = [attrs.evolve(o, text=o.container.strip("\n"))
+           if o.place.table is not None and not o.text.strip() and o.container.strip()
+           and alone[(o.place.paragraph, o.place.table, o.place.row, o.place.column)]
+           else o for o in document.occurrences]
+    return attrs.evolve(document, occurrences=tuple(out))

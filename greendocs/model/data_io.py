@@ -95,12 +95,18 @@ _Loader.yaml_implicit_resolvers = {
 _Loader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
 
 
+#: the keys ``validate --json`` and ``parse --json`` write beside the form's data (its rule
+#: findings, the reader's notes); an input may carry them, and they are ignored
+REPORTED = ("findings", "notes")
+
+
 def load_input(data: Any, registry: Registry, source: str = "<data>",
                form_id: str | None = None) -> FormInput:
     """Validate plain data of the shape ``{form: ID, data: {...}}`` (or bare fields with
     *form_id*) into a model; raises :class:`ValidationError` listing every problem."""
     if isinstance(data, dict) and "form" in data and "data" in data:
-        extra = set(data) - {"form", "data"}
+        # what ``validate --json`` and ``parse --json`` say beside the data: read, not used
+        extra = set(data) - {"form", "data", *REPORTED}
         if extra:
             raise ValidationError([FieldError(k, "is not expected beside 'form' and 'data'")
                                    for k in sorted(extra)], source)

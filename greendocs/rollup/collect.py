@@ -107,7 +107,10 @@ def read_form_file(path: str, parser: Parser | None = None, shown: str | None = 
         return FileResult(name, FileStatus.FAILED, kind="unreadable", reason=_short(exc, path),
                           reason_zh=f"无法读取文件（{exc.strerror}）")
     spec = parsed.form
-    findings = (*(Finding("unplaced", Severity.WARNING, "", note, note_zh)
+    findings = (*((Finding("draft", Severity.ERROR, "", "the document is a draft (its first "
+                           "line says so), not a form to hand in",
+                           "该文档为草稿（首行注明），不是正式报送材料"),) if parsed.draft else ()),
+                *(Finding("unplaced", Severity.WARNING, "", note, note_zh)
                   for note, note_zh in zip(parsed.notes, parsed.notes_zh, strict=True)),
                 *spec.rules(parsed.model))
     places = {f.path: label_path(spec.model, f.path) for f in findings}
@@ -293,7 +296,8 @@ def build_rollup(results: list[FileResult], *, province: str | None = None,
         for f in r.findings:
             if f.rule in RECOMPUTED_RULES:
                 continue
-            if f.rule in ("negative-list", "unplaced") or f.severity is Severity.ERROR:
+            if f.rule in ("negative-list", "unplaced", "draft") or \
+                    f.severity is Severity.ERROR:
                 kind = f.rule if f.rule in KIND_LABELS else "invalid"
                 problems.append(Problem(kind, r.path, f.path, f.message, f.severity,
                                         in_chinese(f.message, f.message_zh),

@@ -25,7 +25,7 @@ KIND_LABELS = {
     "agency-project-unlisted": "评价项目未列入机构年度报告",
     "agency-project-unmatched": "机构所列项目无对应第三方报告",
     "agency-projects": "评价机构项目信息有误",
-    "unplaced": "内容未读取",
+    "unplaced": "字段以外的文字", "draft": "草稿文本",
 }
 
 

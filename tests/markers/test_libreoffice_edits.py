@@ -85,6 +85,23 @@ CASES: dict[str, tuple[Any, list[dict[str, Any]]]] = {
     "chain-paste-row": (CHAIN, [{"op": "paste_row",
                                  "bookmark": bookmark_name("assessments[0].id"),
                                  "texts": {"I": "附件1-1 公司发展规划（修订）"}}]),
+    "a6-copy-cell": (A6, [{"op": "copy_cell", "bookmark": bookmark_name("indicators[0].unit"),
+                           "to": bookmark_name("indicators[1].unit")}]),
+    "a6-sub-heading": (A6, [{"op": "insert_row_merge",
+                             "bookmark": bookmark_name("indicators[4].name"),
+                             "texts": {"A": "以下为排放指标"}, "merge": ["A", "H"]}]),
+    "a6-insert-above": (A6, [{"op": "insert_row_above",
+                              "bookmark": bookmark_name("indicators[0].name"),
+                              "texts": dict(zip("ABCDEFG", ("1", "other", "新增指标", "t", "1",
+                                                            "2", "3"), strict=True))}]),
+    "self-decimal": (SELF, [{"op": "backspace_type",
+                             "bookmark": bookmark_name("registration.capital"), "n": 5,
+                             "text": "15000.5"}]),
+    "self-append": (SELF, [{"op": "append_ui", "bookmark": bookmark_name("contact.name"),
+                            "text": "等"}]),
+    "self-tracked": (SELF, [{"op": "record"},
+                            {"op": "type_ui", "bookmark": bookmark_name("contact.email"),
+                             "text": "new@example.cn"}]),
     "chain-insert-row": (CHAIN, [{"op": "insert_row",
                                   "bookmark": bookmark_name(
                                       f"assessments[{len(CHAIN.assessments) - 1}].id"),
@@ -207,3 +224,35 @@ def test_two_boxes_ticked_is_said_so(edited: dict[tuple[str, str], Path], fmt: s
         greendocs.parse_file(edited[("self-tick-two", fmt)])
     assert "factory.nature: 2 boxes are ticked (民营、中外合资); tick only one" in str(info.value)
     assert "勾选了2项" in info.value.message_zh
+
+
+@FORMATS
+def test_a_cell_copied_and_a_sub_heading_added_keep_every_row(
+        edited: dict[tuple[str, str], Path], fmt: str) -> None:
+    copied = greendocs.parse_file(edited[("a6-copy-cell", fmt)])
+    assert copied.model.indicators == (A6.indicators[0],
+                                       attrs.evolve(A6.indicators[1],
+                                                    unit=A6.indicators[0].unit),
+                                       *A6.indicators[2:])
+    headed = greendocs.parse_file(edited[("a6-sub-heading", fmt)])
+    assert headed.model.indicators == A6.indicators  # every row after it read too
+    assert any("以下为排放指标" in note for note in headed.notes)
+
+
+@FORMATS
+def test_a_row_inserted_above_the_first(edited: dict[tuple[str, str], Path], fmt: str) -> None:
+    back = greendocs.parse_file(edited[("a6-insert-above", fmt)]).model.indicators
+    assert back[1:] == A6.indicators
+    assert (back[0].name, [str(v) for _, v in back[0].values.items]) == ("新增指标",
+                                                                        ["1", "2", "3"])
+
+
+@FORMATS
+def test_what_is_typed_at_a_value_s_end_or_with_changes_tracked(
+        edited: dict[tuple[str, str], Path], fmt: str) -> None:
+    capital = greendocs.parse_file(edited[("self-decimal", fmt)]).model.registration.capital
+    assert str(capital) == "15000.5"
+    name = greendocs.parse_file(edited[("self-append", fmt)]).model.contact.name
+    assert name == SELF.contact.name + "等"
+    email = greendocs.parse_file(edited[("self-tracked", fmt)]).model.contact.email
+    assert email == "new@example.cn"

@@ -214,8 +214,8 @@ def test_text_typed_between_two_tables_is_reported_with_its_place() -> None:
     parsed = greendocs.parse(saved(document))
     assert len(parsed.notes) == 1
     assert "另：本表数据经公司财务部核对。" in parsed.notes[0]
-    assert "belongs to no field" in parsed.notes[0] and "paragraph" in parsed.notes[0]
-    assert "不属于表单的任何字段" in parsed.notes_zh[0]
+    assert "text typed outside the fields" in parsed.notes[0] and "paragraph" in parsed.notes[0]
+    assert "字段以外输入的文字" in parsed.notes_zh[0]
     assert greendocs.parse(greendocs.render(load_sample("factory-dynamic"))).notes == ()
 
 

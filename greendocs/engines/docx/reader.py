@@ -13,7 +13,7 @@ from collections.abc import Container
 import attrs
 from lxml import etree
 
-from ...markers.bookmark_names import FORM_PREFIX, PREFIX, VALUE_NAME
+from ...markers.bookmark_names import FORM_PREFIX, PREFIX
 from ...markers.labels import labels_beside
 from ...markers.outline import Outline, OutlineBuilder
 from ...package.safe_xml import parse_xml
@@ -94,15 +94,14 @@ def read_docx_values(data: bytes, source: str) -> DocxValues:
     if body is not None:
         walker.blocks(body)
     outline = walker.out.build()
-    return DocxValues(walker.form_id, outline, outline.first_texts(), root)
+    return DocxValues(outline.form_id, outline, outline.first_texts(), root)
 
 
 class _Walker:
     """Reads the body in document order into an :class:`OutlineBuilder`."""
 
     def __init__(self) -> None:
-        self.out = OutlineBuilder(VALUE_NAME)
-        self.form_id: str | None = None
+        self.out = OutlineBuilder()
 
     def blocks(self, parent: etree._Element) -> None:
         for el in parent:
@@ -162,11 +161,7 @@ class _Walker:
         if el.tag == _BM_END:
             self.out.bookmark_end(el.get(_ID) or "")
             return
-        name = el.get(_NAME) or ""
-        if name.startswith(FORM_PREFIX):
-            self.form_id = self.form_id or name[len(FORM_PREFIX):].replace("_", "-")
-        elif name.startswith(PREFIX):
-            self.out.bookmark_start(el.get(_ID) or "", name)
+        self.out.bookmark_start(el.get(_ID) or "", el.get(_NAME) or "")
 
 
 def raise_not_word(source: str) -> None:

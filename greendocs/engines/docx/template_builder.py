@@ -20,6 +20,7 @@ from docx.shared import Mm, Pt
 
 from ...layout.elements import (
     BODY_FONT,
+    DRAFT_BANNER,
     FONT_FALLBACKS,
     HEADING_FONT,
     LATIN_FONT,
@@ -200,8 +201,16 @@ def _table(doc: Any, block: Table) -> None:
 def build_docx_template(layout: Layout) -> bytes:
     """The .docx template bytes for *layout* (fixed zip times: rebuilding changes nothing)."""
     doc = _new_document(layout)
+    # draft output starts with a line saying so; the document handed in has none
+    _paragraph(doc, Paragraph("{%p if draft %}"))
+    _paragraph(doc, Paragraph(DRAFT_BANNER, "note"))
+    _paragraph(doc, Paragraph("{%p endif %}"))
     for block in layout.blocks:
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph) and block.draft_only:
+            _paragraph(doc, Paragraph("{%p if draft %}"))
+            _paragraph(doc, block)
+            _paragraph(doc, Paragraph("{%p endif %}"))
+        elif isinstance(block, Paragraph):
             _paragraph(doc, block)
         elif isinstance(block, Paragraphs):
             # docxtpl paragraph loops: the for/endfor tags each need a paragraph of their own

@@ -10,7 +10,7 @@ import attrs
 from lxml import etree
 
 from ...errors import ParseError
-from ...markers.bookmark_names import FORM_PREFIX, PREFIX, VALUE_NAME
+from ...markers.bookmark_names import FORM_PREFIX, PREFIX
 from ...markers.labels import labels_beside
 from ...markers.outline import Outline, OutlineBuilder
 from ...package.safe_xml import parse_xml
@@ -90,8 +90,7 @@ class _OutlineWalker:
     """Reads the body in document order into an :class:`OutlineBuilder`."""
 
     def __init__(self) -> None:
-        self.out = OutlineBuilder(VALUE_NAME)
-        self.form_id: str | None = None
+        self.out = OutlineBuilder()
 
     def blocks(self, parent: etree._Element) -> None:
         for el in parent:
@@ -145,10 +144,6 @@ class _OutlineWalker:
         name = el.get(_NAME) or ""
         if el.tag == _BM_END:
             self.out.bookmark_end(name)
-        elif name.startswith(FORM_PREFIX):
-            self.form_id = self.form_id or name[len(FORM_PREFIX):].replace("_", "-")
-        elif not name.startswith(PREFIX):
-            return
         elif el.tag == _BM:
             self.out.collapsed_bookmark(name)
         else:
@@ -192,4 +187,4 @@ def read_odt_values(data: bytes, source: str) -> OdtValues:
     walker = _OutlineWalker()
     walker.blocks(body)
     outline = walker.out.build()
-    return OdtValues(walker.form_id, outline, outline.first_texts(), root)
+    return OdtValues(outline.form_id, outline, outline.first_texts(), root)

@@ -35,6 +35,7 @@ from odf.text import BookmarkEnd, BookmarkStart, P, PageNumber, Span
 
 from ...errors import TemplateError
 from ...layout.elements import (
+    DRAFT_BANNER,
     FONT_FALLBACKS,
     HEADING_FONT,
     LATIN_FONT,
@@ -277,9 +278,13 @@ class _Builder:
     def build(self) -> bytes:
         self.page()
         tables = 0
+        draft = bool(self.context.get("draft"))
+        if draft:
+            self.paragraph(Paragraph(DRAFT_BANNER, "note"))
         for block in self.layout.blocks:
             if isinstance(block, Paragraph):
-                self.paragraph(block)
+                if draft or not block.draft_only:
+                    self.paragraph(block)
             elif isinstance(block, Paragraphs):
                 for item in self._items(block.iterable, self.context):
                     self.paragraph(Paragraph(block.text, block.style),

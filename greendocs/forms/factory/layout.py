@@ -107,7 +107,7 @@ def _scoring(score_label: str) -> tuple[page.Block, ...]:
             page.Row(("总分", "{{ scorecard.system.total }}", None, None, "{{ stated_total }}")),
         ), header_rows=1),
         page.Paragraph("评价结果：{{ scorecard.verdict_zh }}"),
-        page.Paragraph("评价依据：{{ system_note }}", "note"),
+        page.Paragraph("评价依据：{{ system_note }}", "note", draft_only=True),
     )
 
 

@@ -48,6 +48,14 @@ def _evaluation(report: Report, system: IndicatorSystem) -> Iterator[Finding]:
         yield Finding("indicator-system", Severity.ERROR, unsupplied.path, unsupplied.message,
                       unsupplied.message_zh)
         return
+    if not system.verified:  # said here, and in draft output; never in the document handed in
+        verified = system.verified_figures()
+        yield Finding("unverified-system", Severity.WARNING, "indicator_system",
+                      f"{system.label}: the scores follow configured figures not all verified "
+                      f"against official text (verified: {', '.join(verified) or 'none'}); "
+                      f"source: {system.source}",
+                      f"{system.label}：得分按所配置的指标体系计算，其中部分数据未经官方核实"
+                      f"（已核实：{'、'.join(verified) or '无'}）；来源：{system.source}")
     problems = assessment_problems(report.basic_requirements, report.assessments, system)
     if problems:
         yield from (Finding("scoring", Severity.ERROR, p.path, p.message, p.message_zh)

@@ -54,7 +54,7 @@ def _score_tables(score_label: str) -> tuple[page.Block, ...]:
             page.Row(("绿色供应链管理指数（GSCI）", "{{ scorecard.system.total }}",
                  "{{ scorecard.total }}")),
         ), header_rows=1),
-        page.Paragraph("评价依据：{{ system_note }}", "note"),
+        page.Paragraph("评价依据：{{ system_note }}", "note", draft_only=True),
     )
 
 

@@ -33,6 +33,15 @@ def check_report(report: Report, system: IndicatorSystem | None = None) -> list[
             "('general'); score an industry system with load_system(FILE)",
             f"{report.indicator_system!r}不是greendocs所附的评价指标体系；行业评价体系请以数据文件提供"))
     else:
+        unverified = [r.source for r in system.rules.values() if not r.verified]
+        if not system.verified or unverified:  # said here and in draft output only
+            findings.append(Finding(
+                "unverified-system", Severity.WARNING, "indicator_system",
+                f"{system.name}: the quantitative indicators are scored by a configured rule "
+                f"not verified against official text ({'; '.join(unverified)}); source: "
+                f"{system.source}",
+                f"{system.name}：定量指标按所配置的计分规则计算，该规则未经官方核实"
+                f"（{'；'.join(unverified)}）；来源：{system.source}"))
         findings += [Finding("scoring", Severity.ERROR, p.path, p.message, p.message_zh)
                      for p in assessment_problems(report.assessments, system)]
         findings += _industry_system(report, system)

@@ -45,7 +45,8 @@ def test_report_prints_the_computed_scores_and_the_system(factory_self: FactoryS
     text = docx_text(greendocs.render(factory_self))
     assert "绿色工厂评价通则（GB/T 36132-2018）" in text
     assert "91.95" in text and "符合绿色工厂评价要求" in text
-    assert "未经官方核实" in text  # the shipped figures are partly unverified
+    assert "未经官方核实" not in text  # said on the console and in a draft, not handed in
+    assert "未经官方核实" in docx_text(greendocs.render(factory_self, draft=True))
     assert "内资（□国有 □集体 ☑民营） □中外合资 □港澳台 □外商独资" in text
     tp_text = docx_text(greendocs.render(factory_third_party))
     assert "☑符合　□不符合" in tp_text and "91.6" in tp_text

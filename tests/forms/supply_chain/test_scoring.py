@@ -72,7 +72,9 @@ def test_sample_total_is_computed_not_typed() -> None:
     report = load_sample("supply-chain-self")
     card = score(report.assessments, GENERAL)
     assert card.total == Decimal("86.45")
-    assert check_report(report) == []
+    # nothing wrong; a warning that the quantitative rule is not verified
+    assert [(f.rule, f.severity.value) for f in check_report(report)] == \
+        [("unverified-system", "warning")]
 
 
 def test_a_score_over_the_maximum_is_refused_with_its_path() -> None:
@@ -118,8 +120,10 @@ def test_industry_system_from_a_user_file_with_stars(tmp_path: Path) -> None:
     electronics = attrs.evolve(report.enterprise, industries=(
         greendocs.Industry("3851", "家用制冷电器具制造"),))
     warned = check_report(attrs.evolve(report, enterprise=electronics))
-    assert [f.rule for f in warned] == ["industry-system"]
-    assert check_report(attrs.evolve(report, enterprise=electronics), system) == []
+    assert [f.rule for f in warned] == ["unverified-system", "industry-system"]
+    # the user's electronics system: no industry warning (its rule is as unverified)
+    assert [f.rule for f in check_report(attrs.evolve(report, enterprise=electronics),
+                                         system)] == ["unverified-system"]
 
 
 def test_user_system_whose_scores_do_not_add_up(tmp_path: Path) -> None:
@@ -156,4 +160,7 @@ def test_rendered_report_shows_the_computed_total() -> None:
 
     body = zipfile.ZipFile(io.BytesIO(xml)).read("word/document.xml").decode()
     assert f">{card.total}<" in body
-    assert "该规则未经官方核实" in body  # the unverified rule is said so in the document
+    assert "该规则未经官方核实" not in body  # said on the console, printed in a draft only
+    draft = greendocs.render(report, "docx", draft=True)
+    assert "该规则未经官方核实" in zipfile.ZipFile(io.BytesIO(draft)).read(
+        "word/document.xml").decode()

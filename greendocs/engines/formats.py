@@ -1,0 +1,10 @@
+"""The formats greendocs writes: those its own engines write, and those LibreOffice makes
+from a .docx."""
+
+from __future__ import annotations
+
+#: formats written by greendocs' own engines
+NATIVE_FORMATS = ("docx", "odt", "xlsx")
+#: formats made from the .docx by LibreOffice (needs it installed)
+CONVERTED_FORMATS = ("pdf", "doc")
+FORMATS = NATIVE_FORMATS + CONVERTED_FORMATS
