@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Container, Mapping
 from pathlib import Path
@@ -32,7 +33,7 @@ from .markers.read_back import (
     ReadBack,
     TemplateText,
     read_back,
-    refill_emptied,
+    refill_cells,
     unplaced,
     widen,
 )
@@ -208,31 +209,32 @@ class Parser:
             parsed = self._read_outline(spec, values, values.outline, keys, source, fmt,
                                         prefer)
         except ValidationError:
-            refilled = refill_emptied(values.outline)
+            # a value the bookmark holds only part of (the rest typed beside it, or a tracked
+            # change's insertion): the cell's whole text, then
+            refilled = refill_cells(values.outline)
             if refilled == values.outline:
                 raise
             parsed = self._read_outline(spec, values, refilled, keys, source, fmt, prefer)
         if spec.layout is None and spec.template("docx") is None:
             return parsed
         draft = DRAFT_BANNER in values.outline.first_texts(3)
-        if draft:
-            parsed = attrs.evolve(parsed, draft=True)
         # The form rendered again from the values read back tells what a person typed next
-        # to a value's bookmark (the values are read again with it) and what text belongs
-        # to no field.
+        # to a value's bookmark (the values are read again with it, and what they say
+        # wins: a conflict or an invalid value is raised) and what text belongs to no field.
         try:
             again = self._again(parsed.model, draft, source)
-            widened = widen(values.outline, again)
-            if widened != values.outline:
-                parsed = attrs.evolve(
-                    self._read_outline(spec, values, widened, keys, source, fmt, prefer),
-                    notes=parsed.notes, notes_zh=parsed.notes_zh)
-                again = self._again(parsed.model, draft, source)
         except GreenDocsError as exc:  # values its rules refuse (an unknown indicator, say)
-            return attrs.evolve(parsed, notes=(
+            return attrs.evolve(parsed, draft=draft, notes=(
                 *parsed.notes, "text outside the fields was not checked: the values read "
                 f"back cannot be rendered again ({str(exc).splitlines()[0]})"), notes_zh=(
                 *parsed.notes_zh, "未检查字段以外的文字：读取的内容无法重新生成文档"))
+        widened = widen(values.outline, again)
+        if widened != values.outline:
+            parsed = self._read_outline(spec, values, widened, keys, source, fmt, prefer)
+            # (if it cannot be rendered, the first rendering tells what belongs to no field)
+            with contextlib.suppress(GreenDocsError):
+                again = self._again(parsed.model, draft, source)
+        parsed = attrs.evolve(parsed, draft=draft)
         strays = unplaced(values.outline, again)
         if not strays:
             return parsed

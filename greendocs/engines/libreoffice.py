@@ -34,6 +34,53 @@ _KNOWN_PLACES = ("/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/progr
                  "/Applications/LibreOffice.app/Contents/MacOS/soffice")
 
 
+#: the fonts the documents name (those of Chinese Windows and WPS) and the installed faces
+#: LibreOffice draws them with where they are missing: the Simplified Chinese ones of
+#: fonts-noto-cjk (a serif for 仿宋/宋体/楷体 and 小标宋, a sans for 黑体), never the Japanese
+#: faces fontconfig would otherwise pick
+FONT_REPLACEMENTS = {
+    **dict.fromkeys(("仿宋", "FangSong", "仿宋_GB2312", "宋体", "SimSun", "楷体", "KaiTi",
+                     "楷体_GB2312", "方正小标宋简体", "小标宋"), "Noto Serif CJK SC"),
+    **dict.fromkeys(("黑体", "SimHei", "微软雅黑", "Microsoft YaHei"), "Noto Sans CJK SC"),
+}
+
+
+def installed_fonts() -> frozenset[str] | None:
+    """The font families installed (``fc-list``), or None when that cannot be told."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return None
+    try:
+        out = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True,
+                             timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return frozenset(name.strip() for line in out.splitlines() for name in line.split(","))
+
+
+def profile_settings(installed: frozenset[str] | None = None) -> str:
+    """The settings written into each conversion's private profile: the font replacement
+    table, for the fonts of *installed* (``fc-list``'s families; all when None) that the
+    documents name but the machine lacks. Fontconfig would otherwise draw them with its
+    first CJK face, which is Japanese."""
+    pairs = "".join(
+        f'<node oor:name="gd{i}" oor:op="replace">'
+        '<prop oor:name="Always" oor:op="fuse"><value>true</value></prop>'
+        '<prop oor:name="OnScreenOnly" oor:op="fuse"><value>false</value></prop>'
+        f'<prop oor:name="ReplaceFont" oor:op="fuse"><value>{name}</value></prop>'
+        f'<prop oor:name="SubstituteFont" oor:op="fuse"><value>{face}</value></prop></node>'
+        for i, (name, face) in enumerate(FONT_REPLACEMENTS.items())
+        if installed is None or (name not in installed and face in installed))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+            'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            '<item oor:path="/org.openoffice.Office.Common/Font/Substitution">'
+            '<prop oor:name="Replacement" oor:op="fuse"><value>true</value></prop></item>'
+            '<item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs">'
+            f'{pairs}</item></oor:items>\n')
+
+
 def find_soffice() -> str | None:
     """The LibreOffice program: ``$GREENDOCS_SOFFICE``, then PATH, then usual places."""
     configured = os.environ.get("GREENDOCS_SOFFICE")
@@ -56,6 +103,7 @@ class LibreOffice:
                                   zh="未安装LibreOffice")
         self.executable = exe
         self.timeout = timeout
+        self._fonts: frozenset[str] | None = None  # installed families, once looked up
 
     @classmethod
     def available(cls) -> bool:
@@ -81,6 +129,12 @@ class LibreOffice:
                                   f"{', '.join(FILTERS)}")
         outdir.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix="greendocs-lo-profile-") as profile:
+            user = Path(profile) / "user"
+            user.mkdir()
+            if self._fonts is None:
+                self._fonts = installed_fonts() or frozenset()
+            (user / "registrymodifications.xcu").write_text(profile_settings(self._fonts),
+                                                            encoding="utf-8")
             cmd = [self.executable, f"-env:UserInstallation={Path(profile).as_uri()}",
                    "--headless", "--invisible", "--norestore", "--nolockcheck",
                    "--nodefault", "--nologo"]

@@ -33,7 +33,8 @@ STYLES: dict[str, ParagraphStyle] = {
     "attachment": ParagraphStyle(HEADING_FONT, 16),
     "title": ParagraphStyle(HEADING_FONT, 22, align="center", space_before=12, space_after=6),
     "subtitle": ParagraphStyle(BODY_FONT, 14, align="center", space_after=12),
-    "heading": ParagraphStyle(HEADING_FONT, 14, space_before=12, space_after=6),
+    # GB/T 9704: 一级标题 黑体 三号 (16 pt), like the body's 仿宋 三号
+    "heading": ParagraphStyle(HEADING_FONT, 16, space_before=12, space_after=6),
     "body": ParagraphStyle(BODY_FONT, 16, align="justify"),
     "cover_title": ParagraphStyle(HEADING_FONT, 26, align="center", space_before=120,
                                   space_after=60),
@@ -41,6 +42,11 @@ STYLES: dict[str, ParagraphStyle] = {
     "note": ParagraphStyle(BODY_FONT, 10.5, align="justify", space_before=6),
 }
 
+
+#: the smallest type in a table (五号, GB/T 9704's floor for tables)
+MIN_TABLE_SIZE = 10.5
+#: styles that introduce what follows them: never left alone at the foot of a page
+KEEP_WITH_NEXT = frozenset({"attachment", "title", "subtitle", "heading", "cover_title"})
 
 #: the first line of draft output (``render(..., draft=True)``)
 DRAFT_BANNER = "【草稿】本稿供核对，附有数据来源和未经核实事项的说明，不得作为正式材料报送。"

@@ -23,9 +23,16 @@ def template_text(layout: Layout) -> TemplateText:
             elif len(key) >= 2:
                 beginnings.add(key)
 
+    sections: list[tuple[str, str]] = []
     if layout.header:
         add(layout.header)
+    previous = None
     for block in layout.blocks:
+        if isinstance(block, Paragraphs) and isinstance(previous, Paragraph) and \
+                "{" not in previous.text and block.iterable.replace(".", "").replace(
+                    "_", "").isalnum():
+            sections.append((f"{block.iterable}[]", normalise_label(previous.text)))
+        previous = block
         if isinstance(block, (Paragraph, Paragraphs)):
             add(block.text)
         elif isinstance(block, Table):
@@ -35,4 +42,4 @@ def template_text(layout: Layout) -> TemplateText:
                         add(cell)
                     elif isinstance(cell, ListCell):
                         add(cell.text)
-    return TemplateText(frozenset(exact), tuple(sorted(beginnings)))
+    return TemplateText(frozenset(exact), tuple(sorted(beginnings)), tuple(sections))

@@ -192,6 +192,8 @@ class OutlineBuilder:
             return
         if not VALUE_NAME.match(canonical_name(name)):
             return
+        if any(active == name for active, _, _, _ in self._active.values()):
+            return  # a second start of an open bookmark, whose end never comes
         self._names.append(canonical_name(name))
         self._active[key] = (name, self._place(), [], self._length)
 
@@ -270,6 +272,10 @@ class OutlineBuilder:
     def cell_end(self) -> None:
         if self._depth:
             return
+        for key, (_, place, _, _) in list(self._active.items()):
+            if place.table == self._tables and place.row == self._row and \
+                    place.column == self._column:
+                self.bookmark_end(key)  # a value never goes on beyond its cell
         text = "".join(self._text)
         self._cells.append(Cell(text.strip("\n"), tuple(self._names), self._column))
         column = self._column

@@ -16,6 +16,7 @@ Values come back as text by field path, each with the place it was read from.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
@@ -76,6 +77,9 @@ class TemplateText:
 
     exact: frozenset[str] = frozenset()
     beginnings: tuple[str, ...] = ()
+    #: the heading each narrative section (a list of paragraphs, by its pattern
+    #: ``overview[]``) follows: where its paragraphs are when none keeps a bookmark
+    sections: tuple[tuple[str, str], ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.exact or self.beginnings)
@@ -107,9 +111,8 @@ def read_back(outline: Outline, keys: Mapping[str, LeafPath], model: type, *,
             found[path].append(_Found(occ.text, occ.place))
     replaced: dict[str, list[_Found]] = {}
     handled: set[tuple[str, tuple[str, ...]]] = set()  # (list pattern, parent indices)
-    for block in outline.blocks:
-        if isinstance(block, TableBlock):
-            _read_table(block, outline, keys, model, static_texts, found, replaced, handled)
+    conflicts: list[Conflict] = []
+    _read_tables(outline, keys, model, static_texts, replaced, handled, conflicts)
     for block in outline.blocks:
         if isinstance(block, TableBlock):
             _read_list_cells(block, outline, keys, model, replaced, handled)
@@ -120,7 +123,6 @@ def read_back(outline: Outline, keys: Mapping[str, LeafPath], model: type, *,
     found.update(replaced)
     values: dict[str, str] = {}
     places: dict[str, Place] = {}
-    conflicts: list[Conflict] = []
     notes: list[str] = []
     notes_zh: list[str] = []
     for path, copies in found.items():
@@ -215,20 +217,63 @@ def _row_slot(row: TableRow, keys: Mapping[str, LeafPath], model: type) -> _Slot
     return slot if count * 2 > sum(items.values()) else None
 
 
-def _read_table(table: TableBlock, outline: Outline, keys: Mapping[str, LeafPath],
-                model: type, static: TemplateText, found: dict[str, list[_Found]],
-                replaced: dict[str, list[_Found]],
-                handled: set[tuple[str, tuple[str, ...]]]) -> None:
+@attrs.frozen
+class _TablePlan:
+    """A table whose rows are the items of a list: the list, and the rows that are items."""
+
+    table: TableBlock
+    lead: _Slot
+    rows: tuple[TableRow, ...]
+
+    @property
+    def group(self) -> tuple[str, tuple[str, ...]]:
+        return (self.lead.list_pattern, self.lead.parents)
+
+    @property
+    def items(self) -> int:
+        return sum(1 for row in self.rows if row.text.strip())
+
+
+def _read_tables(outline: Outline, keys: Mapping[str, LeafPath], model: type,
+                 static: TemplateText, replaced: dict[str, list[_Found]],
+                 handled: set[tuple[str, tuple[str, ...]]],
+                 conflicts: list[Conflict]) -> None:
+    """Every list printed a row an item, in one table or several (a product's name,
+    output and changes in three tables): its items are the rows. Tables of one list that
+    count different numbers of items are a conflict (a row added to one of them only)."""
+    plans: dict[tuple[str, tuple[str, ...]], list[_TablePlan]] = defaultdict(list)
+    for block in outline.blocks:
+        if isinstance(block, TableBlock):
+            plan = _table_plan(block, keys, model, static)
+            if plan is not None:
+                plans[plan.group].append(plan)
+    for group, tables in plans.items():
+        numbers = frozenset(plan.table.number for plan in tables)
+
+        def in_tables(p: Place, at: frozenset[int] = numbers) -> bool:
+            return p.table in at
+
+        if _printed_outside(outline, group, keys, in_tables):
+            continue  # printed elsewhere as well: the bookmarks are what counts
+        for plan in tables:
+            _apply_plan(plan, outline, keys, replaced)
+        if len({plan.items for plan in tables}) > 1:
+            conflicts.append(Conflict(
+                group[0].removesuffix("[]") if not group[1] else
+                fill_pattern(group[0].removesuffix("[]"), group[1]) or group[0],
+                tuple((plan.table.rows[0].place, f"{plan.items} rows") for plan in tables)))
+        handled.add(group)
+
+
+def _table_plan(table: TableBlock, keys: Mapping[str, LeafPath], model: type,
+                static: TemplateText) -> _TablePlan | None:
     slots = [_row_slot(row, keys, model) for row in table.rows]
     first = next((i for i, s in enumerate(slots) if s is not None), None)
     if first is None:
-        return
+        return None
     lead = slots[first]
     assert lead is not None
     group = (lead.list_pattern, lead.parents)
-    if group in handled or _printed_outside(outline, group, keys,
-                                            lambda p: p.table == table.number):
-        return
     shape = tuple(c.column for c in table.rows[first].cells)
     # the data rows: from the first row of the list on, every row of the list (any item)
     # and every row without markers laid out like them; a row before the first one that
@@ -245,7 +290,7 @@ def _read_table(table: TableBlock, outline: Outline, keys: Mapping[str, LeafPath
             names = frozenset(row.names)
             if names_of_item.setdefault(slot.item, names) != names and \
                     not names & names_of_item[slot.item]:
-                return  # an item spans several rows: not a table to read by structure
+                return None  # an item spans several rows: not a table read by structure
         elif row.names or tuple(c.column for c in row.cells) != shape or \
                 _static_row(row, static):
             # a row of something else (a total, a sub-heading a person merged across the
@@ -253,14 +298,21 @@ def _read_table(table: TableBlock, outline: Outline, keys: Mapping[str, LeafPath
             # no field's, is reported as such
             continue
         rows.append(row)
-    columns = _column_map(rows, keys, lead)
+    return _TablePlan(table, lead, tuple(rows))
+
+
+def _apply_plan(plan: _TablePlan, outline: Outline, keys: Mapping[str, LeafPath],
+                replaced: dict[str, list[_Found]]) -> None:
+    """The values of a list's rows in one table, renumbered in the rows' order."""
+    lead = plan.lead
+    columns = _column_map(plan.rows, keys, lead)
     in_row: dict[int | None, list[Occurrence]] = defaultdict(list)
     for occ in outline.occurrences:
-        if occ.place.table == table.number:
+        if occ.place.table == plan.table.number:
             in_row[occ.place.row].append(occ)
     depth = len(lead.parents) + 1
     item = 0
-    for row in rows:
+    for row in plan.rows:
         if not row.text.strip():
             continue  # an empty row (inserted, never filled) is no item
         index = (*lead.parents, str(item))
@@ -283,9 +335,8 @@ def _read_table(table: TableBlock, outline: Outline, keys: Mapping[str, LeafPath
             for (pattern, rest), text in zip(mapped, texts, strict=False):
                 path = fill_pattern(pattern, (*index, *rest))
                 if path is not None:
-                    replaced[path] = [_Found(text, place)]
+                    replaced.setdefault(path, []).append(_Found(text, place))
         item += 1
-    handled.add(group)
 
 
 def _column_map(rows: Iterable[TableRow], keys: Mapping[str, LeafPath],
@@ -403,6 +454,24 @@ def _read_extents(outline: Outline, keys: Mapping[str, LeafPath], model: type,
             slot = _slots(pattern, parsed[1])[-1]
             if _is_list(model, slot.list_pattern):
                 at[(slot.list_pattern, slot.parents)].append(i)
+    for pattern, heading in static.sections:  # sections whose paragraphs lost every marker
+        group: tuple[str, tuple[str, ...]] = (pattern, ())
+        if group in at or group in handled or pattern.count("[]") != 1 or \
+                not _is_list(model, pattern):
+            continue
+        start = next((i for i, b in enumerate(blocks) if isinstance(b, ParagraphBlock)
+                      and normalise_label(b.text) == heading), None)
+        if start is None:
+            continue
+        end = start + 1
+        while end < len(blocks) and _extends(blocks[end], static):
+            end += 1
+        texts = [b for b in blocks[start + 1:end]
+                 if isinstance(b, ParagraphBlock) and b.text.strip()]
+        for i, block in enumerate(texts):
+            replaced[f"{pattern[:-2]}[{i}]"] = [_Found(block.text, block.place)]
+        if texts:
+            handled.add(group)
     for group, indices in at.items():
         if group in handled or not static:
             continue
@@ -472,15 +541,16 @@ def unplaced(document: Outline, rendered: Outline) -> list[Unplaced]:
     back — does not: paragraphs, and cells of rows, that are no field's value and not the
     template's text. Empty when most of the document differs (a custom template's
     document: there is no telling)."""
-    paragraphs: set[str] = set()
-    rows: set[str] = set()
+    # counted, not just known: a row or paragraph pasted twice is one too many
+    paragraphs: Counter[str] = Counter()
+    rows: Counter[str] = Counter()
     cells: set[str] = set()
     for block in rendered.blocks:
         if isinstance(block, ParagraphBlock):
-            paragraphs.add(_squeezed(block.text))
+            paragraphs[_squeezed(block.text)] += 1
         else:
             for row in block.rows:
-                rows.add(_squeezed(row.text))
+                rows[_squeezed(row.text)] += 1
                 cells.update(_squeezed(c.text) for c in row.cells)
     found: list[Unplaced] = []
     total = 0  # paragraphs and cells with text: what differs is counted in the same units
@@ -489,21 +559,34 @@ def unplaced(document: Outline, rendered: Outline) -> list[Unplaced]:
             key = _squeezed(block.text)
             if key:
                 total += 1
-                if key not in paragraphs:
+                if paragraphs[key] > 0:
+                    paragraphs[key] -= 1
+                else:
                     found.append(Unplaced(block.text.strip(), block.place))
             continue
         for row in block.rows:
             filled = [c for c in row.cells if _squeezed(c.text)]
             total += len(filled)
-            if not filled or _squeezed(row.text) in rows:
+            key = _squeezed(row.text)
+            if not filled:
                 continue
+            if rows[key] > 0:
+                rows[key] -= 1
+                continue
+            strays = [c for c in filled if _squeezed(c.text) not in cells] or filled
             found += [Unplaced(c.text.strip(), attrs.evolve(row.place, column=c.column))
-                      for c in filled if _squeezed(c.text) not in cells]
+                      for c in strays[:1 if strays is filled else None]]
     return found if len(found) * 2 <= total else []
 
 
 def _squeezed(text: str) -> str:
-    return "".join(text.split())
+    """*text* as compared: no white space, full-width digits and letters as ASCII, no
+    thousands separators (``4,570,000`` and ``４５７００００`` are the value printed as
+    ``4570000``)."""
+    return _THOUSANDS.sub("", "".join(unicodedata.normalize("NFKC", text).split()))
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 
 
 # -- text typed just outside a value's bookmark -----------------------------------------
@@ -559,14 +642,20 @@ def _alone(outline: Outline) -> Counter[tuple[int | None, ...]]:
     return Counter({k: 1 for k, n in counts.items() if n == 1})
 
 
-def refill_emptied(document: Outline) -> Outline:
-    """*document* with each value that stands alone in a table cell, and whose bookmark
-    came out empty although the cell has text, read as the cell's text: what typing over a
-    value with changes tracked leaves (the bookmark keeps the deleted text, the typed text
-    goes beside it). For when the values cannot be read at all without it."""
+def refill_cells(document: Outline) -> Outline:
+    """*document* with each value that stands alone in a table cell read as the cell's
+    whole text where the bookmark holds only part of it — what typing at a value's end,
+    or over it with changes tracked, can leave (the bookmark keeps "0574", or the deleted
+    text, and what was typed goes beside it). For when the values cannot be read without
+    it: cells that print text of their own around a value are read by :func:`widen`."""
     alone = _alone(document)
-    out = [attrs.evolve(o, text=o.container.strip("\n"))
-           if o.place.table is not None and not o.text.strip() and o.container.strip()
-           and alone[(o.place.paragraph, o.place.table, o.place.row, o.place.column)]
-           else o for o in document.occurrences]
+    out = []
+    for o in document.occurrences:
+        whole = o.container.strip("\n").strip()
+        if o.place.table is not None and whole and whole != o.text.strip() and \
+                alone[(o.place.paragraph, o.place.table, o.place.row, o.place.column)] and \
+                (not o.text.strip() or whole.startswith(o.text.strip()) or
+                 whole.endswith(o.text.strip())):
+            o = attrs.evolve(o, text=whole)
+        out.append(o)
     return attrs.evolve(document, occurrences=tuple(out))

@@ -127,3 +127,17 @@ def test_missing_libreoffice_says_how_to_install(monkeypatch: pytest.MonkeyPatch
                        "LibreOffice: LibreOffice is not installed"):
         word97 = OLE_MAGIC + bytes(504) + "WordDocument".encode("utf-16-le") + bytes(100)
         greendocs.parse(word97, source="x.doc")
+
+
+def test_the_font_replacement_table_maps_missing_chinese_fonts_to_sc_faces() -> None:
+    from greendocs.engines.libreoffice import profile_settings
+
+    noto = frozenset({"Noto Serif CJK SC", "Noto Sans CJK SC"})
+    xcu = profile_settings(noto)
+    assert "<value>仿宋</value></prop><prop oor:name=\"SubstituteFont\" oor:op=\"fuse\">" \
+           "<value>Noto Serif CJK SC</value>" in xcu
+    assert "<value>黑体</value></prop><prop oor:name=\"SubstituteFont\" oor:op=\"fuse\">" \
+           "<value>Noto Sans CJK SC</value>" in xcu
+    # a machine with the real 仿宋 keeps it; one without Noto gets no replacement to it
+    assert "<value>仿宋</value>" not in profile_settings(noto | {"仿宋"})
+    assert "<value>仿宋</value>" not in profile_settings(frozenset())

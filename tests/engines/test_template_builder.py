@@ -29,3 +29,36 @@ def test_building_is_deterministic() -> None:
     layout = greendocs.forms().get("factory-dynamic").layout
     assert layout is not None
     assert build_docx_template(layout()) == build_docx_template(layout())
+
+
+def _parts(form: str) -> dict[str, str]:
+    import io
+    import zipfile
+
+    import greendocs
+    from tests.samples import load_sample
+
+    z = zipfile.ZipFile(io.BytesIO(greendocs.render(load_sample(form))))
+    return {n: z.read(n).decode() for n in ("word/document.xml", "word/styles.xml",
+                                            "word/settings.xml")}
+
+
+def test_print_rules_of_the_official_documents() -> None:
+    import re
+
+    report, table = _parts("factory-self"), _parts("factory-dynamic")
+    for parts in (report, table):
+        body = parts["word/document.xml"]
+        # Simplified Chinese everywhere: one w:lang, the theme's language too
+        assert re.findall(r"<w:lang [^>]*>", parts["word/styles.xml"]) == [
+            '<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>']
+        assert 'w:eastAsia="zh-CN"' in re.findall(r"<w:themeFontLang[^>]*>",
+                                                   parts["word/settings.xml"])[0]
+        # no row breaks across pages; no type in a table under 五号 (10.5 pt)
+        assert body.count("<w:tr>") + body.count("<w:tr ") == body.count("<w:cantSplit/>")
+        for table_xml in re.findall(r"<w:tbl>.*?</w:tbl>", body, re.DOTALL):
+            assert min(int(s) for s in re.findall(r'<w:sz w:val="(\d+)"/>', table_xml)) >= 21
+    # headings stay with what follows them; a report's cover has no page number
+    assert "<w:keepNext/>" in report["word/document.xml"]
+    assert "<w:titlePg/>" in report["word/document.xml"]
+    assert "<w:titlePg/>" not in table["word/document.xml"]

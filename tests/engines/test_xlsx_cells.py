@@ -60,3 +60,16 @@ def test_workbooks_carry_no_time_of_making(form: str) -> None:
     stamps = re.findall(r"<dcterms:(created|modified)[^>]*>([^<]*)<", core)
     assert sorted(stamps) == [("created", "2022-09-16T00:00:00Z"),
                               ("modified", "2022-09-16T00:00:00Z")]
+
+
+def test_the_generic_workbook_is_laid_out_for_people() -> None:
+    model = load_sample("factory-self")
+    wb = load_workbook(io.BytesIO(greendocs.render(model, "xlsx")))
+    ws = wb.active
+    assert ws.column_dimensions["D"].hidden  # field paths: for the read-back only
+    assert ws.page_setup.orientation == "portrait" and int(ws.page_setup.paperSize) == 9
+    long = next(r[1] for r in ws.iter_rows(min_row=3) if isinstance(r[1].value, str)
+                and len(r[1].value) > 40)
+    assert long.alignment.wrap_text
+    assert greendocs.parse(greendocs.render(model, "xlsx")).model == \
+        greendocs.forms().get("factory-self").as_rendered(model)

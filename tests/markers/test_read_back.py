@@ -9,6 +9,7 @@ import copy
 import io
 from typing import Any
 
+import attrs
 import docx
 import pytest
 from docx.text.paragraph import Paragraph
@@ -256,3 +257,67 @@ def test_other_readers_see_the_values_in_the_cells() -> None:
              for cell in row.cells}
     assert model.factory.name in texts and str(model.factory.credit_code) in texts
     assert model.indicators[0].name in texts
+
+
+# -- what the second review found ---------------------------------------------------------
+
+def _type_after(node: Any, text: str) -> None:
+    """Type *text* right after the value whose first text node is *node*, outside its
+    bookmark (where Word and LibreOffice often leave what is typed at a value's end)."""
+    run = node.getparent()
+    end = run.getnext()
+    while end is not None and end.tag != W + "bookmarkEnd":
+        end = end.getnext()
+    extra = copy.deepcopy(run)
+    next(extra.iter(W + "t")).text = text
+    (end if end is not None else run).addnext(extra)
+
+
+def test_text_typed_after_one_copy_is_a_conflict_not_the_old_value() -> None:
+    model, document = rendered("factory-self")
+    _cover, table = bookmarked(document, "factory.name")
+    _type_after(table, "二期")
+    with pytest.raises(greendocs.ValidationError, match=r"factory\.name.*2 places"):
+        greendocs.parse(saved(document))
+    assert greendocs.parse(saved(document), prefer="last").model.factory.name == \
+        model.factory.name + "二期"
+
+
+def test_a_value_typed_partly_outside_its_bookmark_is_read_whole() -> None:
+    _, document = rendered("factory-self")
+    node = bookmarked(document, "contact.phone")[0]
+    node.text = "0551"
+    _type_after(node, "-63817700")
+    assert greendocs.parse(saved(document)).model.contact.phone == "0551-63817700"
+
+
+def test_a_bookmark_left_open_ends_with_its_cell() -> None:
+    _, document = rendered("factory-self")
+    name = bookmark_name("contact.department")
+    node = bookmarked(document, "contact.department")[0]
+    start = node.getparent().makeelement(W + "bookmarkStart", {W + "id": "9100",
+                                                                W + "name": name})
+    node.getparent().addprevious(start)  # a second start whose end never comes
+    parsed = greendocs.parse(saved(document))
+    assert parsed.model.contact.department == load_sample("factory-self").contact.department
+
+
+def test_the_first_paragraph_typed_under_an_empty_section_is_read() -> None:
+    model = load_sample("factory-self")
+    empty = attrs.evolve(model, creation=attrs.evolve(model.creation, management=()))
+    document = docx.Document(io.BytesIO(greendocs.render(empty)))
+    heading = next(p for p in document.paragraphs if p.text.strip() == "2. 管理体系")
+    typed = document.add_paragraph("公司建立能源管理体系并通过认证。")._p
+    heading._p.addnext(typed)
+    back = greendocs.parse(saved(document))
+    assert back.model.creation.management == ("公司建立能源管理体系并通过认证。",)
+    assert back.notes == ()
+
+
+def test_figures_written_with_separators_or_full_width_digits_are_no_stray_text() -> None:
+    model, document = rendered("factory-self")
+    node = bookmarked(document, "registration.capital")[0]
+    node.text = "１２,０００"
+    parsed = greendocs.parse(saved(document))
+    assert parsed.model.registration.capital == model.registration.capital
+    assert parsed.notes == ()

@@ -23,7 +23,9 @@ from ...layout.elements import (
     DRAFT_BANNER,
     FONT_FALLBACKS,
     HEADING_FONT,
+    KEEP_WITH_NEXT,
     LATIN_FONT,
+    MIN_TABLE_SIZE,
     STYLES,
     TABLE_FONT,
     Layout,
@@ -106,11 +108,20 @@ def _new_document(layout: Layout) -> Any:
     for slot, name in (("w:ascii", LATIN_FONT), ("w:hAnsi", LATIN_FONT),
                        ("w:eastAsia", BODY_FONT), ("w:cs", LATIN_FONT)):
         fonts.set(qn(slot), name)
-    # Chinese as the East Asian language, so renderers pick Simplified Chinese glyphs.
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "en-US")
+    # Chinese as the East Asian language (one w:lang, and the theme's too), so renderers
+    # pick Simplified Chinese glyphs rather than Japanese ones
+    rpr = fonts.getparent()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.attrib.clear()
+    lang.set(qn("w:val"), "zh-CN")
     lang.set(qn("w:eastAsia"), "zh-CN")
-    fonts.getparent().append(lang)
+    theme_lang = doc.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), "zh-CN")
+        theme_lang.set(qn("w:eastAsia"), "zh-CN")
     normal = doc.styles["Normal"]
     set_fonts(normal.element, BODY_FONT, 12)
     normal.paragraph_format.space_after = Pt(0)
@@ -122,6 +133,8 @@ def _new_document(layout: Layout) -> Any:
     section.left_margin, section.right_margin = Mm(page.left), Mm(page.right)
     section.footer_distance = Mm(25)
     _page_number(section.footer.paragraphs[0])
+    # a cover carries no running header and no page number: its first page's are empty
+    section.different_first_page_header_footer = _has_cover(layout)
     if layout.header:
         section.header_distance = Mm(15)
         head = section.header.paragraphs[0]
@@ -136,10 +149,22 @@ def _new_document(layout: Layout) -> Any:
     return doc
 
 
+def _has_cover(layout: Layout) -> bool:
+    """Whether *layout* opens with a cover page (a cover title before the first break)."""
+    for block in layout.blocks:
+        if isinstance(block, PageBreak):
+            return False
+        if isinstance(block, Paragraph) and block.style == "cover_title":
+            return True
+    return False
+
+
 def _paragraph(doc: Any, block: Paragraph) -> None:
     style = STYLES[block.style]
     p = doc.add_paragraph()
     p.alignment = _ALIGN[style.align]
+    if block.style in KEEP_WITH_NEXT:
+        p.paragraph_format.keep_with_next = True
     if block.style == "body":
         p.paragraph_format.first_line_indent = Pt(style.size * 2)  # 首行缩进两字
     p.paragraph_format.space_before = Pt(style.space_before)
@@ -192,10 +217,14 @@ def _table(doc: Any, block: Table) -> None:
             else:
                 lines = value.split("\n")  # a paragraph per line of the cell
             is_label = not header and c % 2 == 0 and not str(value).startswith("{")
-            _fill_cell(cell, lines, HEADING_FONT if header else TABLE_FONT, block.size,
+            _fill_cell(cell, lines, HEADING_FONT if header else TABLE_FONT,
+                       max(block.size, MIN_TABLE_SIZE),
                        center=header or (is_label and len(block.widths_mm) <= 4))
-    for r in range(block.header_rows):
-        t.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for r, row in enumerate(t.rows):
+        props = row._tr.get_or_add_trPr()
+        props.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
+        if r < block.header_rows:
+            props.append(OxmlElement("w:tblHeader"))
 
 
 def build_docx_template(layout: Layout) -> bytes:

@@ -27,6 +27,7 @@ from odf.style import (
     TableCellProperties,
     TableColumnProperties,
     TableProperties,
+    TableRowProperties,
     TextProperties,
 )
 from odf.table import CoveredTableCell, TableCell, TableColumn, TableHeaderRows, TableRow
@@ -38,7 +39,9 @@ from ...layout.elements import (
     DRAFT_BANNER,
     FONT_FALLBACKS,
     HEADING_FONT,
+    KEEP_WITH_NEXT,
     LATIN_FONT,
+    MIN_TABLE_SIZE,
     STYLES,
     TABLE_FONT,
     Layout,
@@ -80,8 +83,10 @@ class _Styles:
         self._made: dict[str, Style] = {}
 
     def paragraph(self, font: str, size: float, align: str = "left", bold: bool = False,
-                  before: float = 0, after: float = 0, indent: bool = False) -> Style:
-        name = f"gdP_{font}_{size}_{align}_{int(bold)}_{before}_{after}_{int(indent)}"
+                  before: float = 0, after: float = 0, indent: bool = False,
+                  keep: bool = False) -> Style:
+        name = (f"gdP_{font}_{size}_{align}_{int(bold)}_{before}_{after}_{int(indent)}"
+                f"{'_k' if keep else ''}")
         style = self._made.get(name)
         if style is None:
             style = Style(name=name, family="paragraph")
@@ -93,7 +98,8 @@ class _Styles:
             style.addElement(ParagraphProperties(
                 textalign=_ALIGN.get(align, "start"),
                 margintop=f"{before}pt", marginbottom=f"{after}pt",
-                textindent=f"{size * 2}pt" if indent else "0pt"))
+                textindent=f"{size * 2}pt" if indent else "0pt",
+                **({"keepwithnext": "always"} if keep else {})))
             self.doc.automaticstyles.addElement(style)
             self._made[name] = style
         return style
@@ -117,6 +123,16 @@ class _Styles:
         style = Style(name=f"gdT{n}C{i}", family="table-column")
         style.addElement(TableColumnProperties(columnwidth=f"{width}mm"))
         self.doc.automaticstyles.addElement(style)
+        return style
+
+    def row(self) -> Style:
+        """Rows are kept whole: a row never breaks across pages."""
+        style = self._made.get("row")
+        if style is None:
+            style = Style(name="gdRow", family="table-row")
+            style.addElement(TableRowProperties(keeptogether="always"))
+            self.doc.automaticstyles.addElement(style)
+            self._made["row"] = style
         return style
 
     def cell(self) -> Style:
@@ -185,7 +201,8 @@ class _Builder:
         s = STYLES[block.style]
         p = P(stylename=self.styles.paragraph(s.font, s.size, s.align, s.bold,
                                               s.space_before, s.space_after,
-                                              indent=block.style == "body"))
+                                              indent=block.style == "body",
+                                              keep=block.style in KEEP_WITH_NEXT))
         self._fill(p, block.text, self.context if scope is None else scope)
         self.doc.text.addElement(p)
 
@@ -213,7 +230,7 @@ class _Builder:
 
     def _row(self, row: Row | LoopRow, block: Table, scope: Mapping[str, Any],
              header: bool) -> TableRow:
-        tr = TableRow()
+        tr = TableRow(stylename=self.styles.row())
         cells = row.cells
         font = HEADING_FONT if header else TABLE_FONT
         c = 0
@@ -224,7 +241,7 @@ class _Builder:
                 span += 1
             is_label = (not header and c % 2 == 0 and isinstance(value, str)
                         and not value.startswith("{") and len(block.widths_mm) <= 4)
-            style = self.styles.paragraph(font, block.size,
+            style = self.styles.paragraph(font, max(block.size, MIN_TABLE_SIZE),
                                           "center" if header or is_label else "left")
             cell = TableCell(stylename=self.styles.cell(), valuetype="string",
                              **({"numbercolumnsspanned": span} if span > 1 else {}))

@@ -83,7 +83,7 @@ def render_xlsx(spec: FormSpec, model: Any) -> bytes:
         c.value = value
         if isinstance(value, str):
             c.data_type = "s"  # never a formula, whatever the text starts with
-            if "\n" in value:
+            if "\n" in value or len(value) > 20:  # narrative text wraps in its cell
                 c.alignment = wrap
         if fmt:
             c.number_format = fmt
@@ -96,8 +96,11 @@ def render_xlsx(spec: FormSpec, model: Any) -> bytes:
         ws.column_dimensions[col].width = width
     for cell in ws["D"]:
         cell.font = Font(color="808080", size=9)
+    # the field paths are for reading the workbook back, not for people: hidden
+    ws.column_dimensions["D"].hidden = True
     ws.print_title_rows = "1:1"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
     wb.properties.creator = "greendocs"
     wb.properties.title = spec.title_zh
     wb.properties.created = _FIXED_TIME
