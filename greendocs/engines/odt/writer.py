@@ -104,14 +104,18 @@ class _Styles:
             self._made[name] = style
         return style
 
-    def page_break(self) -> Style:
-        style = self._made.get("break")
+    def _once(self, name: str, family: str, properties: Any) -> Style:
+        """The style *name*, made with *properties* the first time it is asked for."""
+        style = self._made.get(name)
         if style is None:
-            style = Style(name="gdBreak", family="paragraph")
-            style.addElement(ParagraphProperties(breakafter="page"))
+            style = Style(name=name, family=family)
+            style.addElement(properties)
             self.doc.automaticstyles.addElement(style)
-            self._made["break"] = style
+            self._made[name] = style
         return style
+
+    def page_break(self) -> Style:
+        return self._once("gdBreak", "paragraph", ParagraphProperties(breakafter="page"))
 
     def table(self, n: int, width: float) -> Style:
         style = Style(name=f"gdT{n}", family="table")
@@ -127,23 +131,11 @@ class _Styles:
 
     def row(self) -> Style:
         """Rows are kept whole: a row never breaks across pages."""
-        style = self._made.get("row")
-        if style is None:
-            style = Style(name="gdRow", family="table-row")
-            style.addElement(TableRowProperties(keeptogether="always"))
-            self.doc.automaticstyles.addElement(style)
-            self._made["row"] = style
-        return style
+        return self._once("gdRow", "table-row", TableRowProperties(keeptogether="always"))
 
     def cell(self) -> Style:
-        style = self._made.get("cell")
-        if style is None:
-            style = Style(name="gdCell", family="table-cell")
-            style.addElement(TableCellProperties(border=_BORDER, padding="0.8mm",
-                                                 verticalalign="middle"))
-            self.doc.automaticstyles.addElement(style)
-            self._made["cell"] = style
-        return style
+        return self._once("gdCell", "table-cell", TableCellProperties(
+            border=_BORDER, padding="0.8mm", verticalalign="middle"))
 
 
 class _Builder:
