@@ -11,7 +11,6 @@ turns it into field values. Bookmark names are given as the document has them
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import attrs
 
@@ -150,6 +149,17 @@ class Outline:
         return tuple(found)
 
 
+class _Draft:
+    """A value being read: what becomes an :class:`Occurrence` once its paragraph or cell
+    (its container's text) and its row (its place's hint) are known."""
+
+    __slots__ = ("container", "name", "offset", "place", "text")
+
+    def __init__(self, name: str, text: str, place: Place, offset: int) -> None:
+        self.name, self.text, self.place, self.offset = name, text, place, offset
+        self.container = ""
+
+
 class OutlineBuilder:
     """Collects an outline while a reader walks a document in order: the reader reports
     text, bookmark starts and ends, and the starts and ends of paragraphs, tables, rows
@@ -158,7 +168,8 @@ class OutlineBuilder:
     def __init__(self) -> None:
         self.form_id: str | None = None
         self.blocks: list[Block] = []
-        self.occurrences: list[Occurrence] = []
+        # values read so far, completed (place, container) as their block ends
+        self.occurrences: list[_Draft] = []
         self._active: dict[str, tuple[str, Place, list[str], int]] = {}
         self._length = 0  # of the paragraph's or cell's text so far
         self._paragraphs = 0
@@ -201,7 +212,7 @@ class OutlineBuilder:
         found = self._active.pop(key, None)
         if found is not None:
             name, place, buf, offset = found
-            self.occurrences.append(Occurrence(name, "".join(buf).strip("\n"), place, offset))
+            self.occurrences.append(_Draft(name, "".join(buf).strip("\n"), place, offset))
 
     def collapsed_bookmark(self, name: str) -> None:
         """A bookmark with no extent (an emptied value)."""
@@ -226,8 +237,8 @@ class OutlineBuilder:
             text = "".join(self._text)
             place = Place(paragraph=self._paragraphs, hint=_excerpt(text))
             self.blocks.append(ParagraphBlock(text, tuple(self._names), place))
-            self._settle(self._first_occurrence, lambda o: attrs.evolve(o, place=place,
-                                                                        container=text))
+            for draft in self.occurrences[self._first_occurrence:]:
+                draft.place, draft.container = place, text
             self._text, self._names = [], []
 
     def table_start(self) -> None:
@@ -258,8 +269,8 @@ class OutlineBuilder:
         first = next((c.text for c in self._cells if c.text.strip()), "")
         place = Place(table=self._tables, row=self._row, hint=_excerpt(first))
         self._rows.append(TableRow(tuple(self._cells), place))
-        self._settle(self._first_occurrence,
-                     lambda o: attrs.evolve(o, place=attrs.evolve(place, column=o.place.column)))
+        for draft in self.occurrences[self._first_occurrence:]:
+            draft.place = attrs.evolve(place, column=draft.place.column)
 
     def cell_start(self, span: int = 1) -> None:
         if self._depth:
@@ -279,23 +290,20 @@ class OutlineBuilder:
         text = "".join(self._text)
         self._cells.append(Cell(text.strip("\n"), tuple(self._names), self._column))
         column = self._column
-        self._settle(self._first_in_cell, lambda o: attrs.evolve(o, container=text)
-                     if o.place.column == column else o)
+        for draft in self.occurrences[self._first_in_cell:]:
+            if draft.place.column == column:
+                draft.container = text
         self._column += self._span - 1
         self._text, self._names = [], []
 
     def build(self) -> Outline:
         for key in list(self._active):  # a bookmark never closed ends with the document
             self.bookmark_end(key)
-        return Outline(tuple(self.blocks), tuple(self.occurrences), self.form_id)
+        return Outline(tuple(self.blocks),
+                       tuple(Occurrence(d.name, d.text, d.place, d.offset, d.container)
+                             for d in self.occurrences), self.form_id)
 
     # -- internals ---------------------------------------------------------------
-    def _settle(self, first: int, final: Callable[[Occurrence], Occurrence]) -> None:
-        """Give the values read since the paragraph, row or cell began (from *first*) what
-        is known only once its text is: the final place (its hint), the container's text."""
-        for i in range(first, len(self.occurrences)):
-            self.occurrences[i] = final(self.occurrences[i])
-
     def _place(self) -> Place:
         if self._rows is not None:
             first = next((c.text for c in self._cells if c.text.strip()), "")

@@ -15,6 +15,7 @@ Values come back as text by field path, each with the place it was read from.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -172,9 +173,10 @@ def _slots(pattern: str, indices: tuple[str, ...]) -> list[_Slot]:
             for i in range(len(indices))]
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_list(model: type, list_pattern: str) -> bool:
     """Whether *list_pattern* (``a[].b[]``) ends at a list field of *model* (not at the
-    years of a series)."""
+    years of a series). A fact of the model class, remembered."""
     cls: object = model
     steps = list_pattern.removesuffix("[]").replace("[]", "").split(".")
     shape = None
