@@ -61,6 +61,7 @@ def form_bookmark(form_id: str) -> str:
     return FORM_PREFIX + form_id.replace("-", "_")
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_bookmark(name: str) -> tuple[str, tuple[str, ...]] | None:
     """``(pattern key, indices)`` for a greendocs bookmark name, else None."""
     m = _NAME.match(name)

@@ -22,7 +22,7 @@ _COPY = re.compile(r"(?:[ _]Copy[ _]\d+)+$")
 def canonical_name(name: str) -> str:
     """A bookmark name without the suffixes LibreOffice gives copies (``<name> Copy 1``,
     saved in .docx as ``<name>_Copy_1``)."""
-    return _COPY.sub("", name)
+    return _COPY.sub("", name) if "Copy" in name else name
 
 
 def _excerpt(text: str, limit: int = 12) -> str:
