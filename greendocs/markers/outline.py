@@ -42,6 +42,11 @@ class Place:
     #: the beginning of the paragraph's or the row's first cell's text
     hint: str = ""
 
+    @property
+    def spot(self) -> tuple[int | None, int | None, int | None, int | None]:
+        """The paragraph or cell, whatever the hint: (paragraph, table, row, column)."""
+        return (self.paragraph, self.table, self.row, self.column)
+
     def __str__(self) -> str:
         hint = f" ({self.hint!r})" if self.hint else ""
         if self.table is not None:

@@ -117,7 +117,7 @@ def read_back(outline: Outline, keys: Mapping[str, LeafPath], model: type, *,
     for block in outline.blocks:
         if isinstance(block, TableBlock):
             _read_list_cells(block, outline, keys, model, replaced, handled)
-    _read_extents(outline, keys, model, static_texts, found, replaced, handled)
+    _read_extents(outline, keys, model, static_texts, replaced, handled)
     for path in list(found):
         if _in_handled(path, handled):
             del found[path]
@@ -261,7 +261,6 @@ def _read_tables(outline: Outline, keys: Mapping[str, LeafPath], model: type,
             _apply_plan(plan, outline, keys, replaced)
         if len({plan.items for plan in tables}) > 1:
             conflicts.append(Conflict(
-                group[0].removesuffix("[]") if not group[1] else
                 fill_pattern(group[0].removesuffix("[]"), group[1]) or group[0],
                 tuple((plan.table.rows[0].place, f"{plan.items} rows") for plan in tables)))
         handled.add(group)
@@ -437,25 +436,17 @@ def _leaf_group(name: str, keys: Mapping[str, LeafPath],
 # -- paragraph lists ------------------------------------------------------------------
 
 def _read_extents(outline: Outline, keys: Mapping[str, LeafPath], model: type,
-                  static: TemplateText, found: dict[str, list[_Found]],
-                  replaced: dict[str, list[_Found]],
+                  static: TemplateText, replaced: dict[str, list[_Found]],
                   handled: set[tuple[str, tuple[str, ...]]]) -> None:
     """Lists of paragraphs (a narrative section) read as every paragraph of their extent."""
     blocks = outline.blocks
     at: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     for i, block in enumerate(blocks):
-        if not isinstance(block, ParagraphBlock):
-            continue
-        for name in block.names:
-            parsed = parse_bookmark(name)
-            if parsed is None or parsed[0] not in keys:
-                continue
-            pattern = keys[parsed[0]].pattern
-            if not pattern.endswith("[]") or shape_of(keys[parsed[0]].type).kind != "leaf":
-                continue
-            slot = _slots(pattern, parsed[1])[-1]
-            if _is_list(model, slot.list_pattern):
-                at[(slot.list_pattern, slot.parents)].append(i)
+        if isinstance(block, ParagraphBlock):
+            for name in block.names:
+                of = _leaf_group(name, keys, model)
+                if of is not None:
+                    at[of].append(i)
     for pattern, heading in static.sections:  # sections whose paragraphs lost every marker
         group: tuple[str, tuple[str, ...]] = (pattern, ())
         if group in at or group in handled or pattern.count("[]") != 1 or \
@@ -478,7 +469,7 @@ def _read_extents(outline: Outline, keys: Mapping[str, LeafPath], model: type,
         if group in handled or not static:
             continue
         first, last = min(indices), max(indices)
-        if any(not _free(blocks[i], group, keys) for i in range(first, last + 1)):
+        if any(not _free(blocks[i], group, keys, model) for i in range(first, last + 1)):
             continue
         while first > 0 and _extends(blocks[first - 1], static):
             first -= 1
@@ -497,18 +488,10 @@ def _read_extents(outline: Outline, keys: Mapping[str, LeafPath], model: type,
 
 
 def _free(block: object, group: tuple[str, tuple[str, ...]],
-          keys: Mapping[str, LeafPath]) -> bool:
+          keys: Mapping[str, LeafPath], model: type) -> bool:
     """A paragraph that holds nothing but (at most) values of the list *group*."""
-    if not isinstance(block, ParagraphBlock):
-        return False
-    for name in block.names:
-        parsed = parse_bookmark(name)
-        if parsed is None or parsed[0] not in keys:
-            return False
-        slot = _slots(keys[parsed[0]].pattern, parsed[1])[-1]
-        if (slot.list_pattern, slot.parents) != group:
-            return False
-    return True
+    return isinstance(block, ParagraphBlock) and \
+        all(_leaf_group(name, keys, model) == group for name in block.names)
 
 
 def _extends(block: object, static: TemplateText) -> bool:
@@ -575,9 +558,10 @@ def unplaced(document: Outline, rendered: Outline) -> list[Unplaced]:
             if rows[key] > 0:
                 rows[key] -= 1
                 continue
-            strays = [c for c in filled if _squeezed(c.text) not in cells] or filled
+            # the cells no field holds; a row whose cells all are, one too many, by its first
+            strays = [c for c in filled if _squeezed(c.text) not in cells] or filled[:1]
             found += [Unplaced(c.text.strip(), attrs.evolve(row.place, column=c.column))
-                      for c in strays[:1 if strays is filled else None]]
+                      for c in strays]
     return found if len(found) * 2 <= total else []
 
 
@@ -612,15 +596,11 @@ def widen(document: Outline, rendered: Outline) -> Outline:
         k = copies[name]
         copies[name] += 1
         twins = again.get(name, [])
-        if not occ.container or k >= len(twins) or not alone[(occ.place.paragraph,
-                                                               occ.place.table,
-                                                               occ.place.row,
-                                                               occ.place.column)]:
+        if not occ.container or k >= len(twins) or not alone[occ.place.spot]:
             out.append(occ)
             continue
         twin = twins[k]
-        if not alone_again[(twin.place.paragraph, twin.place.table, twin.place.row,
-                            twin.place.column)]:
+        if not alone_again[twin.place.spot]:
             out.append(occ)
             continue
         before = twin.container[:twin.offset]
@@ -639,8 +619,7 @@ def _alone(outline: Outline) -> Counter[tuple[int | None, ...]]:
     """For each paragraph or cell, whether exactly one value stands in it (as a count
     that is 1 where so: ``alone[place] == 1``)."""
     counts: Counter[tuple[int | None, ...]] = Counter(
-        (o.place.paragraph, o.place.table, o.place.row, o.place.column)
-        for o in outline.occurrences)
+        o.place.spot for o in outline.occurrences)
     return Counter({k: 1 for k, n in counts.items() if n == 1})
 
 
@@ -655,7 +634,7 @@ def refill_cells(document: Outline) -> Outline:
     for o in document.occurrences:
         whole = o.container.strip("\n").strip()
         if o.place.table is not None and whole and whole != o.text.strip() and \
-                alone[(o.place.paragraph, o.place.table, o.place.row, o.place.column)] and \
+                alone[o.place.spot] and \
                 (not o.text.strip() or whole.startswith(o.text.strip()) or
                  whole.endswith(o.text.strip())):
             o = attrs.evolve(o, text=whole)
