@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -125,6 +126,13 @@ def main(ctx: click.Context) -> None:
             click.echo(f"warning: {reason}", err=True)
 
     ctx.call_on_close(warn_unavailable)
+    # greendocs' own warnings (a font missing for the PDF) as the console's other warnings
+    warnings.showwarning = _show_warning
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str,
+                  lineno: int, file: object = None, line: str | None = None) -> None:
+    click.echo(f"warning: {message}", err=True)
 
 
 @main.command("forms")

@@ -7,6 +7,11 @@ from collections.abc import Sequence
 import attrs
 
 
+class GreenDocsWarning(UserWarning):
+    """Base class of the warnings greendocs gives (:mod:`warnings`): something the output
+    lacks that the caller can put right, such as a font the machine does not have."""
+
+
 class GreenDocsError(Exception):
     """Base class of every error greendocs raises on purpose.
 

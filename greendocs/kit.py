@@ -54,7 +54,13 @@ from .forms._shared.report import (
     third_party_front,
 )
 from .layout.elements import (
+    CREDIT_CODE,
+    DATE,
     FOUR_COLUMNS,
+    INDICATOR_ID,
+    MONTH,
+    PHONE,
+    SCORE,
     Layout,
     ListCell,
     LoopRow,
@@ -63,6 +69,7 @@ from .layout.elements import (
     Paragraphs,
     Row,
     Table,
+    four_columns,
     labels,
 )
 from .model.data_files import shipped, user_file
@@ -90,7 +97,13 @@ from .types.region import Region
 from .types.year_series import YearSeries
 
 __all__ = [
+    "CREDIT_CODE",
+    "DATE",
     "FOUR_COLUMNS",
+    "INDICATOR_ID",
+    "MONTH",
+    "PHONE",
+    "SCORE",
     "TICK_LINE",
     "YEARS_CONTEXT",
     "YEAR_COLUMNS",
@@ -148,6 +161,7 @@ __all__ = [
     "date",
     "declared_findings",
     "evaluation_process",
+    "four_columns",
     "in_order_of",
     "instructions",
     "items",

@@ -13,10 +13,11 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ..errors import ConversionError
+from ..errors import ConversionError, GreenDocsWarning
 
 #: LibreOffice export filters by target format
 FILTERS = {
@@ -34,15 +35,30 @@ _KNOWN_PLACES = ("/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/progr
                  "/Applications/LibreOffice.app/Contents/MacOS/soffice")
 
 
+_SERIF, _SANS, _KAI = "Noto Serif CJK SC", "Noto Sans CJK SC", ("AR PL UKai CN", "LXGW WenKai")
 #: the fonts the documents name (those of Chinese Windows and WPS) and the installed faces
-#: LibreOffice draws them with where they are missing: the Simplified Chinese ones of
-#: fonts-noto-cjk (a serif for 仿宋/宋体/楷体 and 小标宋, a sans for 黑体), never the Japanese
-#: faces fontconfig would otherwise pick
-FONT_REPLACEMENTS = {
-    **dict.fromkeys(("仿宋", "FangSong", "仿宋_GB2312", "宋体", "SimSun", "楷体", "KaiTi",
-                     "楷体_GB2312", "方正小标宋简体", "小标宋"), "Noto Serif CJK SC"),
-    **dict.fromkeys(("黑体", "SimHei", "微软雅黑", "Microsoft YaHei"), "Noto Sans CJK SC"),
+#: LibreOffice draws them with where they are missing, the first installed of each list:
+#: the Simplified Chinese ones of fonts-noto-cjk (a serif for 仿宋/宋体 and 小标宋, a sans for
+#: 黑体), never the Japanese faces fontconfig would otherwise pick; a Kai face for 楷体
+#: (fonts-arphic-ukai or fonts-lxgw-wenkai); Times New Roman's metric twin.
+FONT_REPLACEMENTS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("仿宋", "FangSong", "仿宋_GB2312", "宋体", "SimSun", "方正小标宋简体",
+                     "小标宋"), (_SERIF,)),
+    **dict.fromkeys(("楷体", "KaiTi", "楷体_GB2312"), (*_KAI, _SERIF)),
+    **dict.fromkeys(("黑体", "SimHei", "微软雅黑", "Microsoft YaHei"), (_SANS,)),
+    "Times New Roman": ("Liberation Serif",),
 }
+#: what to install when the faces above are missing (Debian/Ubuntu packages)
+FONT_PACKAGES = "fonts-noto-cjk fonts-arphic-ukai fonts-liberation2"
+
+
+def missing_font_note(installed: frozenset[str] | None) -> str | None:
+    """What the PDF loses on a machine whose fonts are *installed* (None when unknown):
+    a sentence for the console, or None when a Chinese serif face is there."""
+    if installed is None or _SERIF in installed or "仿宋" in installed or "宋体" in installed:
+        return None
+    return (f"no Chinese serif font is installed ({_SERIF}), so the PDF's 仿宋 and 宋体 text "
+            f"is drawn with another face; install {FONT_PACKAGES}")
 
 
 def installed_fonts() -> frozenset[str] | None:
@@ -58,6 +74,16 @@ def installed_fonts() -> frozenset[str] | None:
     return frozenset(name.strip() for line in out.splitlines() for name in line.split(","))
 
 
+def _replacements(installed: frozenset[str] | None) -> Iterator[tuple[str, str]]:
+    for name, faces in FONT_REPLACEMENTS.items():
+        if installed is None:
+            yield name, faces[0]
+            continue
+        face = next((face for face in faces if face in installed), None)
+        if name not in installed and face is not None:
+            yield name, face
+
+
 def profile_settings(installed: frozenset[str] | None = None) -> str:
     """The settings written into each conversion's private profile: the font replacement
     table, for the fonts of *installed* (``fc-list``'s families; all when None) that the
@@ -69,8 +95,7 @@ def profile_settings(installed: frozenset[str] | None = None) -> str:
         '<prop oor:name="OnScreenOnly" oor:op="fuse"><value>false</value></prop>'
         f'<prop oor:name="ReplaceFont" oor:op="fuse"><value>{name}</value></prop>'
         f'<prop oor:name="SubstituteFont" oor:op="fuse"><value>{face}</value></prop></node>'
-        for i, (name, face) in enumerate(FONT_REPLACEMENTS.items())
-        if installed is None or (name not in installed and face in installed))
+        for i, (name, face) in enumerate(_replacements(installed)))
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
             'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
@@ -132,7 +157,11 @@ class LibreOffice:
             user = Path(profile) / "user"
             user.mkdir()
             if self._fonts is None:
-                self._fonts = installed_fonts() or frozenset()
+                found = installed_fonts()
+                note = missing_font_note(found) if target == "pdf" else None
+                if note:
+                    warnings.warn(note, GreenDocsWarning, stacklevel=2)
+                self._fonts = found or frozenset()
             (user / "registrymodifications.xcu").write_text(profile_settings(self._fonts),
                                                             encoding="utf-8")
             cmd = [self.executable, f"-env:UserInstallation={Path(profile).as_uri()}",

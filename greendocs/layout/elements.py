@@ -10,6 +10,15 @@ import attrs
 
 from ..model.introspection import field_map
 
+# the widest values of common kinds, for a table's ``widest``
+from .columns import CREDIT_CODE as CREDIT_CODE
+from .columns import DATE as DATE
+from .columns import INDICATOR_ID as INDICATOR_ID
+from .columns import MONTH as MONTH
+from .columns import PHONE as PHONE
+from .columns import SCORE as SCORE
+from .columns import fit_widths
+
 
 @attrs.frozen
 class ParagraphStyle:
@@ -95,18 +104,41 @@ class LoopRow:
 
 @attrs.frozen
 class Table:
-    """A bordered table; columns in millimetres; header rows repeat on each page."""
+    """A bordered table; header rows repeat on each page and no row breaks across pages.
+
+    *widths_mm* are the columns' widths in millimetres, as proportions: the printed widths
+    (:attr:`widths`) give each column the room its content needs on one line. *widest*
+    names, per column, the widest value that must never break (:data:`columns.CREDIT_CODE`,
+    :data:`columns.DATE`, …; ``""`` for a column whose values may wrap).
+    """
 
     widths_mm: tuple[float, ...]
     rows: tuple[Row | LoopRow, ...]
     header_rows: int = 0
     size: float = 10.5
+    widest: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         for row in self.rows:
             if len(row.cells) != len(self.widths_mm):
                 raise ValueError(f"row {row} has {len(row.cells)} cells for "
                                  f"{len(self.widths_mm)} columns")
+        if self.widest and len(self.widest) != len(self.widths_mm):
+            raise ValueError(f"widest names {len(self.widest)} columns of "
+                             f"{len(self.widths_mm)}")
+
+    @property
+    def type_size(self) -> float:
+        """The size of the table's type in points (never under 五号)."""
+        return max(self.size, MIN_TABLE_SIZE)
+
+    @property
+    def widths(self) -> tuple[float, ...]:
+        """The printed widths of the columns in millimetres (see :func:`columns.fit_widths`)."""
+        return fit_widths(self.widths_mm,
+                          [tuple(c if isinstance(c, str) or c is None else "" for c in row.cells)
+                           for row in self.rows],
+                          self.header_rows, self.type_size, self.widest)
 
 
 @attrs.frozen
@@ -149,12 +181,28 @@ class Layout:
     #: a running header printed on every page (plain text, no expressions)
     header: str | None = None
 
+    @property
+    def has_cover(self) -> bool:
+        """Whether the document opens with a cover page (a cover title before the first
+        page break): a cover carries no running header and no page number."""
+        for block in self.blocks:
+            if isinstance(block, PageBreak):
+                return False
+            if isinstance(block, Paragraph) and block.style == "cover_title":
+                return True
+        return False
+
 
 #: a four-column label | value | label | value table (millimetres)
-FOUR_COLUMNS = (30.0, 48.0, 30.0, 48.0)
+FOUR_COLUMNS = (28.0, 56.0, 28.0, 44.0)
+
+
+def four_columns(rows: tuple[Row | LoopRow, ...]) -> Table:
+    """A label | value | label | value table whose values (a credit code, a telephone
+    number, a date) each stay on one line."""
+    return Table(FOUR_COLUMNS, rows, widest=("", CREDIT_CODE, "", CREDIT_CODE))
 
 
 def labels(cls: type) -> dict[str, str]:
     """The Chinese labels of a model's fields, by field name."""
     return {name: info.label for name, info in field_map(cls).items()}
-

@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 
 import greendocs
-from greendocs.demo import pdf_pages
-from greendocs.engines.libreoffice import LibreOffice, find_soffice
+from greendocs.engines.libreoffice import LibreOffice, find_soffice, installed_fonts
 from greendocs.parsing import OLE_MAGIC
 from tests.samples import load_sample
 
@@ -79,33 +78,6 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None or
 
 
 @needs_libreoffice
-@needs_poppler
-def test_pdf_has_pages_visible_text_and_an_embedded_cjk_font(tmp_path: Path,
-                                                             form_sample: Any) -> None:
-    pdf = tmp_path / "form.pdf"
-    greendocs.render_file(form_sample, pdf)
-    assert 1 <= pdf_pages(pdf.read_bytes()) <= 20
-    subprocess.run(["pdftoppm", "-r", "40", "-gray", "-f", "1", "-l", "1", str(pdf),
-                    str(tmp_path / "p")], check=True)
-    pgm = next(tmp_path.glob("p*.pgm")).read_bytes()
-    # P5 header: magic, width height, maxval, then one byte a pixel
-    fields = pgm.split(maxsplit=4)
-    pixels = fields[4]
-    dark = sum(1 for b in pixels if b < 128)
-    assert dark / len(pixels) > 0.005, "page 1 looks blank"
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
-                           check=True).stdout.splitlines()[2:]
-    cjk = [f for f in fonts if "CJK" in f or "Hei" in f or "Song" in f or "Fang" in f]
-    assert cjk and all(f.split()[-5] == "yes" for f in cjk), fonts  # embedded
-    # every glyph is there: the Chinese text comes back out of the PDF as typed
-    text = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    spec = greendocs.forms().for_model(form_sample)
-    assert spec.title_zh in "".join(text.split())
-    assert "\ufffd" not in text
-
-
-@needs_libreoffice
 def test_a_batch_is_converted_by_one_process(lo: LibreOffice, tmp_path: Path,
                                              form_sample: Any) -> None:
     files = []
@@ -141,3 +113,40 @@ def test_the_font_replacement_table_maps_missing_chinese_fonts_to_sc_faces() -> 
     # a machine with the real 仿宋 keeps it; one without Noto gets no replacement to it
     assert "<value>仿宋</value>" not in profile_settings(noto | {"仿宋"})
     assert "<value>仿宋</value>" not in profile_settings(frozenset())
+
+
+def _glyph_probe(path: Path, font: str) -> Path:
+    """A page with three characters whose Simplified Chinese and Japanese forms differ."""
+    import docx
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document = docx.Document()
+    run = document.add_paragraph().add_run("骨直角")
+    run.font.size = Pt(72)
+    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+    document.save(str(path))
+    return path
+
+
+@needs_libreoffice
+@needs_poppler
+@pytest.mark.skipif(not {"Noto Serif CJK SC", "Noto Serif CJK JP", "Noto Sans CJK SC",
+                         "AR PL UKai CN"} <= (installed_fonts() or frozenset()),
+                    reason="needs fonts-noto-cjk and fonts-arphic-ukai (./run test installs "
+                    "them)")
+def test_pdfs_draw_the_documents_fonts_with_simplified_chinese_faces(
+        lo: LibreOffice, tmp_path: Path) -> None:
+    fonts = {"fangsong": "仿宋", "heiti": "黑体", "kaiti": "楷体",
+             "serif-sc": "Noto Serif CJK SC", "serif-jp": "Noto Serif CJK JP",
+             "sans-sc": "Noto Sans CJK SC", "sans-jp": "Noto Sans CJK JP",
+             "kai": "AR PL UKai CN"}
+    probes = [_glyph_probe(tmp_path / f"{name}.docx", font) for name, font in fonts.items()]
+    pages = {}
+    for pdf in lo.convert_files(probes, "pdf", tmp_path / "pdf"):
+        subprocess.run(["pdftoppm", "-r", "30", "-gray", "-f", "1", "-l", "1", str(pdf),
+                        str(tmp_path / pdf.stem)], check=True)
+        pages[pdf.stem] = next(tmp_path.glob(f"{pdf.stem}-*.pgm")).read_bytes()
+    assert pages["fangsong"] == pages["serif-sc"] != pages["serif-jp"]
+    assert pages["heiti"] == pages["sans-sc"] != pages["sans-jp"]
+    assert pages["kaiti"] == pages["kai"] != pages["serif-sc"]

@@ -31,7 +31,7 @@ def layout() -> kit.Layout:
     el = kit.labels(kit.Enterprise)
     return kit.Layout("省级绿色低碳工厂申报表", (
         kit.Paragraph("{{ form_title }}", "title"),
-        kit.Table(kit.FOUR_COLUMNS, (
+        kit.four_columns((
             kit.Row((el["name"], "{{ factory.name }}", None, None)),
             kit.Row((el["credit_code"], "{{ factory.credit_code }}", el["region"],
                      "{{ factory.region }}")),

@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from ...layout.columns import CELL_MARGIN_MM
 from ...layout.elements import (
     BODY_FONT,
     DRAFT_BANNER,
@@ -25,7 +26,6 @@ from ...layout.elements import (
     HEADING_FONT,
     KEEP_WITH_NEXT,
     LATIN_FONT,
-    MIN_TABLE_SIZE,
     STYLES,
     TABLE_FONT,
     Layout,
@@ -134,7 +134,7 @@ def _new_document(layout: Layout) -> Any:
     section.footer_distance = Mm(25)
     _page_number(section.footer.paragraphs[0])
     # a cover carries no running header and no page number: its first page's are empty
-    section.different_first_page_header_footer = _has_cover(layout)
+    section.different_first_page_header_footer = layout.has_cover
     if layout.header:
         section.header_distance = Mm(15)
         head = section.header.paragraphs[0]
@@ -147,16 +147,6 @@ def _new_document(layout: Layout) -> Any:
     props.created = props.modified = dt.datetime(2022, 9, 16)
     props.revision = 1
     return doc
-
-
-def _has_cover(layout: Layout) -> bool:
-    """Whether *layout* opens with a cover page (a cover title before the first break)."""
-    for block in layout.blocks:
-        if isinstance(block, PageBreak):
-            return False
-        if isinstance(block, Paragraph) and block.style == "cover_title":
-            return True
-    return False
 
 
 def _paragraph(doc: Any, block: Paragraph) -> None:
@@ -197,13 +187,25 @@ def _table(doc: Any, block: Table) -> None:
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
-    for i, w in enumerate(block.widths_mm):
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(round(CELL_MARGIN_MM / 25.4 * 1440)))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    look = t._tbl.tblPr.find(qn("w:tblLook"))  # the schema's order: tblCellMar before it
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        t._tbl.tblPr.append(margins)
+    widths = block.widths
+    for i, w in enumerate(widths):
         t.columns[i].width = Mm(w)
     for r, cells in enumerate(rows):
         header = r < block.header_rows
         for c, value in enumerate(cells):
             cell = t.cell(r, c)
-            cell.width = Mm(block.widths_mm[c])
+            cell.width = Mm(widths[c])
             if value is None:
                 continue
             end = c
@@ -218,7 +220,7 @@ def _table(doc: Any, block: Table) -> None:
                 lines = value.split("\n")  # a paragraph per line of the cell
             is_label = not header and c % 2 == 0 and not str(value).startswith("{")
             _fill_cell(cell, lines, HEADING_FONT if header else TABLE_FONT,
-                       max(block.size, MIN_TABLE_SIZE),
+                       block.type_size,
                        center=header or (is_label and len(block.widths_mm) <= 4))
     for r, row in enumerate(t.rows):
         props = row._tr.get_or_add_trPr()

@@ -35,13 +35,13 @@ from odf.table import Table as OdfTable
 from odf.text import BookmarkEnd, BookmarkStart, P, PageNumber, Span
 
 from ...errors import TemplateError
+from ...layout.columns import CELL_MARGIN_MM
 from ...layout.elements import (
     DRAFT_BANNER,
     FONT_FALLBACKS,
     HEADING_FONT,
     KEEP_WITH_NEXT,
     LATIN_FONT,
-    MIN_TABLE_SIZE,
     STYLES,
     TABLE_FONT,
     Layout,
@@ -135,7 +135,9 @@ class _Styles:
 
     def cell(self) -> Style:
         return self._once("gdCell", "table-cell", TableCellProperties(
-            border=_BORDER, padding="0.8mm", verticalalign="middle"))
+            border=_BORDER, paddingtop="0.5mm", paddingbottom="0.5mm",
+            paddingleft=f"{CELL_MARGIN_MM}mm", paddingright=f"{CELL_MARGIN_MM}mm",
+            verticalalign="middle"))
 
 
 class _Builder:
@@ -200,7 +202,7 @@ class _Builder:
 
     def table(self, n: int, block: Table) -> None:
         t = OdfTable(name=f"Table{n}", stylename=self.styles.table(n, sum(block.widths_mm)))
-        for i, w in enumerate(block.widths_mm):
+        for i, w in enumerate(block.widths):
             t.addElement(TableColumn(stylename=self.styles.column(n, i, w)))
         header = TableHeaderRows() if block.header_rows else None
         if header is not None:
@@ -233,7 +235,7 @@ class _Builder:
                 span += 1
             is_label = (not header and c % 2 == 0 and isinstance(value, str)
                         and not value.startswith("{") and len(block.widths_mm) <= 4)
-            style = self.styles.paragraph(font, max(block.size, MIN_TABLE_SIZE),
+            style = self.styles.paragraph(font, block.type_size,
                                           "center" if header or is_label else "left")
             cell = TableCell(stylename=self.styles.cell(), valuetype="string",
                              **({"numbercolumnsspanned": span} if span > 1 else {}))

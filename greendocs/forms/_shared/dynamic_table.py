@@ -15,7 +15,7 @@ from ...blocks.change_declaration import Changes, changes_section
 from ...blocks.contact_person import ContactPerson
 from ...blocks.negative_list import NegativeList, negative_list_section
 from ...findings import Finding, Severity
-from ...layout.elements import FOUR_COLUMNS, Block, Paragraph, Row, Table
+from ...layout.elements import Block, Paragraph, Row, Table, four_columns
 from ...model import field_specs as f
 from ...model.introspection import fields_of, meta
 from ...types.year_series import YearSeries, check_years
@@ -113,7 +113,7 @@ def table_head(attachment: str, unit_rows: tuple[Row, ...]) -> tuple[Block, ...]
         Paragraph("{{ form_title }}", "title"),
         Paragraph("（填报年度：{{ reporting_year }}年）", "subtitle"),
         Paragraph("一、基本信息", "heading"),
-        Table(FOUR_COLUMNS, unit_rows),
+        four_columns(unit_rows),
         *changes_section("二"),
     )
 
@@ -126,7 +126,7 @@ def table_tail(first: str, second: str) -> tuple[Block, ...]:
 
 def sign_off_section(number: str) -> tuple[Paragraph, Table]:
     """Who filled the table, when, the seal and the local review."""
-    return (Paragraph(f"{number}、填报信息", "heading"), Table(FOUR_COLUMNS, (
+    return (Paragraph(f"{number}、填报信息", "heading"), four_columns((
         Row(("填报人", "{{ filled_by }}", "填报日期", "{{ fill_date }}")),
         Row(("填报单位（盖章）", "", None, None)),
         Row(("地方审核意见", "", None, None)),

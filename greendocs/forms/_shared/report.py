@@ -15,13 +15,12 @@ from ...blocks.agency import agency_rows
 from ...errors import ValidationError
 from ...findings import Finding, Severity
 from ...layout.elements import (
-    FOUR_COLUMNS,
     Block,
     PageBreak,
     Paragraph,
     Paragraphs,
     Row,
-    Table,
+    four_columns,
     labels,
 )
 from ...rollup.entry import Category, SummaryEntry, report_entry
@@ -83,11 +82,11 @@ def third_party_front(unit_heading: str, unit_rows: tuple[Row, ...], result: Row
     return (
         Paragraph("基本信息表", "title"),
         Paragraph(unit_heading, "heading"),
-        Table(FOUR_COLUMNS, unit_rows),
+        four_columns(unit_rows),
         Paragraph("第三方评价机构", "heading"),
-        Table(FOUR_COLUMNS, agency_rows()),
+        four_columns(agency_rows()),
         Paragraph("评价结果", "heading"),
-        Table(FOUR_COLUMNS, (result, Row(("受评价方主要亮点", "{{ highlights }}", None, None)))),
+        four_columns((result, Row(("受评价方主要亮点", "{{ highlights }}", None, None)))),
         Paragraph(pledge),
         Paragraph("法人代表签字：　　　　　　（单位公章）"),
         PageBreak(),

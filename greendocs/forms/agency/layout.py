@@ -36,13 +36,13 @@ def annual_report_layout() -> page.Layout:
     return page.Layout("评价机构年度工作报告", (
         *cover("10", "机构名称：{{ agency.name }}", "报告年度：{{ year }}年"),
         page.Paragraph("一、机构基本情况", "heading"),
-        page.Table(page.FOUR_COLUMNS, _agency_rows()),
+        page.four_columns(_agency_rows()),
         page.Paragraph("关联单位（母公司、子公司及其他关联单位）", "subtitle"),
         page.Table((12.0, 66.0, 50.0, 28.0), (
             page.Row(("序号", rl["name"], rl["credit_code"], rl["relation"])),
             page.LoopRow("r", "agency.related", ("{{ loop.index }}", "{{ r.name }}",
                                                  "{{ r.credit_code }}", "{{ r.relation }}")),
-        ), header_rows=1),
+        ), header_rows=1, widest=("", "", page.CREDIT_CODE, "")),
         page.Paragraph(page.labels(AgencyAnnualReport)["staff"], "heading"),
         page.Table((10.0, 18.0, 24.0, 16.0, 20.0, 14.0, 16.0, 38.0), (
             page.Row(("序号", sl["name"], sl["title"], sl["level"], sl["specialty"],
@@ -63,7 +63,7 @@ def annual_report_layout() -> page.Layout:
                 "{{ loop.index }}", "{{ p.category }}", "{{ p.unit }}\n{{ p.credit_code }}",
                 "{{ p.region }}", "{{ p.evaluated_on }}", "{{ p.score }}", "{{ p.passed }}",
                 "{{ p.helped_self_evaluation }}", "{{ p.evaluated_by }}")),
-        ), header_rows=1, size=9),
+        ), header_rows=1, widest=("", "", page.CREDIT_CODE, "", page.DATE, page.SCORE, "", "", "")),
         page.Paragraph("本年度评价项目{{ projects|length }}个（含关联单位承担的项目）。"),
         *section(AgencyAnnualReport, "quality_control"),
         *section(AgencyAnnualReport, "past_work"),

@@ -80,7 +80,7 @@ def _energy_table() -> page.Table:
             "{{ loop.index }}", "{{ e.product }}", "{{ e.indicator }}", "{{ e.unit }}",
             "{{ e.value }}", "{{ e.kind }}", "{{ e.entry }}", "{{ e.reference }}",
             "{{ e.reference_source }}")),
-    ), header_rows=1, size=9)
+    ), header_rows=1)
 
 
 def _scoring(score_label: str) -> tuple[page.Block, ...]:
@@ -97,7 +97,8 @@ def _scoring(score_label: str) -> tuple[page.Block, ...]:
                 "{{ rows[a.id].text }}", "{{ rows[a.id].kind }}", "{{ rows[a.id].points }}",
                 "{{ a.value }}", "{{ a.score }}", "{{ rows[a.id].score }}",
                 "{{ a.evidence }}")),
-        ), header_rows=1, size=8),
+        ), header_rows=1, widest=(page.INDICATOR_ID, "基础设施", "基础设施", "", "", "", "",
+                                  page.SCORE, page.SCORE, "")),
         page.Paragraph("（三）得分汇总", "subtitle"),
         page.Table((56.0, 25.0, 25.0, 25.0, 25.0), (
             page.Row(("一级指标", "权重（%）", "满分", "得分", "折算得分")),
@@ -117,7 +118,7 @@ def self_report_layout() -> page.Layout:
         *cover("2", "申报单位：{{ factory.name }}",
                "所在省市：{{ factory.region }}　{{ factory.city }}"),
         *instructions(INSTRUCTIONS),
-        page.Table(page.FOUR_COLUMNS, (*_factory_rows(registration=True),
+        page.four_columns((*_factory_rows(registration=True),
                              page.Row(("单位简介", "{{ profile }}", None, None)))),
         page.Paragraph("材料真实性承诺", "heading"),
         page.Paragraph(PLEDGE),

@@ -74,14 +74,14 @@ def _evaluation_tables(score_heading: str) -> tuple[page.Block, ...]:
                 "{{ r.id }}", "{{ rows[r.id].group }}", "{{ rows[r.id].name }}",
                 "{{ rows[r.id].unit }}", "{{ rows[r.id].leading }}", "{{ rows[r.id].kind }}",
                 *_year_cells("r.values"))),
-        ), header_rows=1, size=9),
+        ), header_rows=1, widest=(page.INDICATOR_ID, "能源利用", "", "", "", "", "", "", "")),
         page.Paragraph("说明：定性指标填1（具备、是、完善）或0；可由园区基础数据计算的指标"
                        "按计算值填写。", "note"),
         page.Table((9.0, 50.0, 97.0), (
             page.Row(("编号", "二级指标", "评价情况说明")),
             page.LoopRow("r", "indicators", ("{{ r.id }}", "{{ rows[r.id].name }}",
                                              "{{ r.evidence }}")),
-        ), header_rows=1, size=9),
+        ), header_rows=1, widest=(page.INDICATOR_ID, "", "")),
         page.Paragraph(score_heading, "subtitle"),
         page.Table((65.0, 30.0, 30.0, 31.0), (
             page.Row(("一级指标", *YEAR_COLUMNS)),
@@ -99,7 +99,7 @@ def self_report_layout() -> page.Layout:
         *cover("4", "园区名称：{{ park.name }}",
                "所在省市：{{ park.region }}　{{ park.city }}"),
         *instructions(INSTRUCTIONS),
-        page.Table(page.FOUR_COLUMNS, (
+        page.four_columns((
             *park_rows(), *contact_rows(),
             page.Row((page.labels(ParkSelfReport)["reporting_year"], "{{ reporting_year }}",
                       None, None)),

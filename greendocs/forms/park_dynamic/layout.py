@@ -38,6 +38,6 @@ def dynamic_layout() -> page.Layout:
             page.LoopRow("r", "indicators", (
                 "{{ r.id }}", "{{ names[r.id].name }}", "{{ names[r.id].unit }}",
                 *_year_cells("r.values"), "{{ r.evidence }}")),
-        ), header_rows=1, size=9),
+        ), header_rows=1, widest=(page.INDICATOR_ID, "", "", "", "", "", "")),
         *table_tail("五", "六"),
     ))

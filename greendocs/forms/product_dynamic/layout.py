@@ -35,7 +35,7 @@ def dynamic_layout() -> page.Layout:
             page.LoopRow("p", "products", (
                 "{{ loop.index }}", "{{ p.name }}", "{{ p.output_unit }}", *_years("p.output"),
                 *_years("p.sales"))),
-        ), header_rows=1, size=9),
+        ), header_rows=1),
         page.Paragraph("五、关键指标（近三年）", "heading"),
         page.Table((8.0, 24.0, 11.0, 41.0, 16.0, 19.0, 19.0, 18.0), (
             page.Row(("序号", pl["name"], il["id"], il["name"], il["unit"], *YEAR_COLUMNS)),
@@ -46,7 +46,7 @@ def dynamic_layout() -> page.Layout:
                 page.ListCell("i", "p.indicators", "{{ i.unit }}"),
                 *(page.ListCell("i", "p.indicators", f"{{{{ i.values[years[{k}]] }}}}")
                   for k in range(3)))),
-        ), header_rows=1, size=9),
+        ), header_rows=1, widest=("", "", "EN10", "", "", "", "", "")),
         page.Paragraph("六、型号及标准变化情况", "heading"),
         page.Table((8.0, 34.0, 57.0, 57.0), (
             page.Row(("序号", pl["name"], pl["model_changes"], pl["standard_changes"])),

@@ -18,7 +18,7 @@ def _unit_table(field: str) -> page.Table:
                              "{{ u.region }}", "{{ u.city }}",
                              page.ListCell("i", "u.industries", "{{ i }}"), "{{ u.score }}",
                              "{{ u.agency }}", "{{ u.remarks }}")),
-    ), header_rows=1, size=9)
+    ), header_rows=1, widest=("", "", page.CREDIT_CODE, "", "", "", page.SCORE, "", ""))
 
 
 def build_layout() -> page.Layout:
@@ -40,7 +40,7 @@ def build_layout() -> page.Layout:
                                       "{{ p.credit_code }}", "{{ p.region }}", "{{ p.city }}",
                                       "{{ p.product_name }}", "{{ p.product_model }}",
                                       "{{ p.standard }}", "{{ p.remarks }}")),
-        ), header_rows=1, size=9),
+        ), header_rows=1, widest=("", "", page.CREDIT_CODE, "", "", "", "", "", "")),
         page.Paragraph("三、绿色工业园区", "heading"),
         page.Table((8.0, 60.0, 22.0, 22.0, 20.0, 15.0, 45.0, 33.0), (
             page.Row(("序号", rl["name"], rl["region"], rl["city"], rl["level"], rl["score"],
@@ -48,7 +48,7 @@ def build_layout() -> page.Layout:
             page.LoopRow("k", "parks", ("{{ loop.index }}", "{{ k.name }}", "{{ k.region }}",
                                    "{{ k.city }}", "{{ k.level }}", "{{ k.score }}",
                                    "{{ k.agency }}", "{{ k.remarks }}")),
-        ), header_rows=1, size=9),
+        ), header_rows=1),
         page.Paragraph("四、绿色供应链管理企业", "heading"),
         _unit_table("supply_chains"),
     ), LANDSCAPE)

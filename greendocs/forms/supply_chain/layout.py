@@ -46,7 +46,8 @@ def _score_tables(score_label: str) -> tuple[page.Block, ...]:
                 "{{ a.id }}", "{{ rows[a.id].group }}", "{{ rows[a.id].name }}",
                 "{{ rows[a.id].kind }}", "{{ rows[a.id].max }}", "{{ a.value }}",
                 "{{ a.score }}", "{{ rows[a.id].score }}", "{{ a.evidence }}")),
-        ), header_rows=1, size=9),
+        ), header_rows=1, widest=(page.INDICATOR_ID, "绿色采购", "", "", page.SCORE, "",
+                                  page.SCORE, page.SCORE, "")),
         page.Table((78.0, 39.0, 39.0), (
             page.Row(("一级指标", "满分", "得分")),
             page.LoopRow("g", "scorecard.groups", (
@@ -63,7 +64,7 @@ def self_report_layout() -> page.Layout:
     return page.Layout("绿色供应链管理企业自评价报告", (
         *cover("5", "申报单位：{{ enterprise.name }}"),
         page.Paragraph("基本信息表", "title"),
-        page.Table(page.FOUR_COLUMNS, (*_enterprise_rows(), *contact_rows(),
+        page.four_columns((*_enterprise_rows(), *contact_rows(),
                              page.Row(("单位简介", "{{ profile }}", None, None)))),
         page.Paragraph("材料真实性承诺", "heading"),
         page.Paragraph(PLEDGE),
