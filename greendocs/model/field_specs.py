@@ -16,10 +16,12 @@ from .introspection import meta
 
 
 def text(label: str, *, max_length: int | None = 500, single_line: bool = True,
-         help: str | None = None) -> Any:
-    """A required text field."""
+         help: str | None = None, canonical: Callable[[str], str] | None = None) -> Any:
+    """A required text field; *canonical* maps other spellings of a value to the one the
+    model keeps (an indicator's input key to its printed code, say)."""
     return attrs.field(
-        converter=clean_text,
+        converter=clean_text if canonical is None else (
+            lambda value: canonical(v) if isinstance(v := clean_text(value), str) else v),
         validator=text_validator(required=True, max_length=max_length, single_line=single_line),
         metadata=meta(label, help=help, max_length=max_length),
     )

@@ -92,7 +92,7 @@ CASES: dict[str, tuple[Any, list[dict[str, Any]]]] = {
                              "texts": {"A": "以下为排放指标"}, "merge": ["A", "H"]}]),
     "a6-insert-above": (A6, [{"op": "insert_row_above",
                               "bookmark": bookmark_name("indicators[0].name"),
-                              "texts": dict(zip("ABCDEFG", ("1", "other", "新增指标", "t", "1",
+                              "texts": dict(zip("ABCDEFG", ("1", "其他", "新增指标", "t", "1",
                                                             "2", "3"), strict=True))}]),
     "self-decimal": (SELF, [{"op": "backspace_type",
                              "bookmark": bookmark_name("registration.capital"), "n": 5,

@@ -13,10 +13,12 @@ from ...types.quantity import Unit
 
 @attrs.frozen
 class IndicatorDefinition:
-    """One catalogue entry: its code, name, allowed units, which direction is better."""
+    """One catalogue entry: its code (printed in the table), the English key input may use
+    instead, its name, allowed units, which direction is better."""
 
     code: str
     name: str
+    key: str | None = None
     units: tuple[Unit, ...] = ()  # empty: any unit (per-product indicators)
     better: str = "none"  # "lower" | "higher" | "none"
     required: bool = False
@@ -32,7 +34,14 @@ class IndicatorCatalogue:
     indicators: tuple[IndicatorDefinition, ...]
 
     def get(self, code: str) -> IndicatorDefinition | None:
-        return next((d for d in self.indicators if d.code == code), None)
+        """The entry whose code or key is *code*."""
+        return next((d for d in self.indicators if code in (d.code, d.key)), None)
+
+    def code_of(self, value: str) -> str:
+        """The code for *value*, an entry's code or key (*value* itself when no entry has
+        it: the rules report it)."""
+        entry = self.get(value)
+        return value if entry is None else entry.code
 
 
 def check_catalogue(catalogue: IndicatorCatalogue, source: str) -> None:
@@ -41,6 +50,12 @@ def check_catalogue(catalogue: IndicatorCatalogue, source: str) -> None:
     problems: list[FieldError] = []
     seen: dict[str, int] = {}
     for i, d in enumerate(catalogue.indicators):
+        if d.key is not None and d.key in seen:
+            problems.append(FieldError(f"indicators[{i}].key", f"{d.key!r} is used twice "
+                                       f"(also at indicators[{seen[d.key]}])",
+                                       f"{d.key!r}重复使用（另见第{seen[d.key] + 1}项）"))
+        if d.key is not None:
+            seen.setdefault(d.key, i)
         if d.code in seen:
             problems.append(FieldError(f"indicators[{i}].code", f"{d.code!r} is used twice "
                                        f"(also at indicators[{seen[d.code]}])",

@@ -29,10 +29,10 @@ def build_layout() -> page.Layout:
                 "{{ loop.index }}", "{{ row.code }}", "{{ row.name }}", "{{ row.unit }}",
                 "{{ row.values[years[0]] }}", "{{ row.values[years[1]] }}",
                 "{{ row.values[years[2]] }}", "{{ row.note }}")),
-        ), header_rows=1),
+        ), header_rows=1, widest=("", "K01", "", "", "", "", "", "")),
         *table_tail("五", "六"),
         page.Paragraph("说明：1. 关键指标填写填报年度及前两年的数值，无数据处填“／”；"
-                       "2. 指标代码见指标目录（output_value 工业总产值、energy_total "
-                       "综合能源消费量等），主要污染物每种一行；"
+                       "2. 指标代码见指标目录（K01 工业总产值、K02 综合能源消费量等），"
+                       "主要污染物每种一行；"
                        "3. 负面清单任一情形为“是”的，须在情况说明中写明情况。", "note"),
     ))

@@ -18,6 +18,7 @@ from ...model import field_specs as f
 from ...types.quantity import Unit
 from ...types.year_series import YearSeries, check_series
 from .._shared.dynamic_table import DynamicTable, covers_table_years, table_order
+from .indicator_catalogue import load_catalogue
 
 
 @attrs.frozen(kw_only=True, field_transformer=f.in_order_of(ListedUnit))
@@ -40,12 +41,17 @@ class ProductOutput:
     output: YearSeries = f.series("产量", _series_fits_unit)
 
 
+def _catalogue_code(value: str) -> str:
+    return load_catalogue().code_of(value)
+
+
 @attrs.frozen
 class KeyIndicator:
     """One key indicator row: an indicator of the catalogue, its unit, three years of values."""
 
-    code: str = f.text("指标代码", max_length=40,
-                       help="a code from the form's indicator catalogue, or 'other'")
+    code: str = f.text("指标代码", max_length=40, canonical=_catalogue_code,
+                       help="a code from the form's indicator catalogue (K01 …, 其他), or its "
+                       "key (output_value …, other)")
     name: str = f.text("指标名称", max_length=100)
     unit: Unit = f.typed(Unit, "计量单位")
     values: YearSeries = f.series("数值", _series_fits_unit)
@@ -63,7 +69,8 @@ class FactoryDynamicReport(DynamicTable):
                                                    also=covers_table_years)
 
     def indicator(self, code: str) -> list[KeyIndicator]:
-        """The indicator rows with *code*."""
+        """The indicator rows with *code* (a catalogue code or key)."""
+        code = _catalogue_code(code)
         return [row for row in self.indicators if row.code == code]
 
 

@@ -8,14 +8,15 @@ from typing import Any
 import attrs
 
 import greendocs
-from greendocs.forms.factory_dynamic import check_dynamic, load_catalogue
+from greendocs.forms.factory_dynamic import KeyIndicator, check_dynamic, load_catalogue
 
 
 def rules(model: Any) -> list[str]:
     return [f"{f.severity.value} {f.path} [{f.rule}]" for f in check_dynamic(model)]
 
 
-def with_row(model: Any, code: str, **changes: Any) -> Any:
+def with_row(model: Any, key: str, **changes: Any) -> Any:
+    code = load_catalogue().code_of(key)
     rows = [attrs.evolve(r, **changes) if r.code == code else r for r in model.indicators]
     return attrs.evolve(model, indicators=tuple(rows))
 
@@ -36,13 +37,25 @@ def test_rising_energy_per_product_is_flagged_with_figures(sample: Any) -> None:
 
 
 def test_missing_key_indicator_and_unknown_code_are_errors(sample: Any) -> None:
-    rows = tuple(r for r in sample.indicators if r.code != "co2_total")
+    rows = tuple(r for r in sample.indicators if r.code != "K05")
     model = attrs.evolve(sample, indicators=(*rows, attrs.evolve(rows[0], code="gdp")))
     report = greendocs.validate(model)
     assert not report.ok
     messages = [str(f) for f in report.errors]
-    assert any("二氧化碳排放量 (co2_total) is missing" in m for m in messages)
+    assert any("二氧化碳排放量 (K05) is missing" in m for m in messages)
     assert any("'gdp' is not in the indicator catalogue" in m for m in messages)
+
+
+def test_an_indicator_given_by_its_key_is_kept_and_printed_by_its_code(sample: Any) -> None:
+    row = KeyIndicator(code="co2_total", name="二氧化碳排放量", unit="tCO2",
+                                 values=sample.indicators[4].values)
+    assert row.code == "K05" and attrs.evolve(row, code="other").code == "其他"
+    import io
+
+    import docx
+    text = "\n".join(c.text for t in docx.Document(io.BytesIO(greendocs.render(sample))).tables
+                     for r in t.rows for c in r.cells)
+    assert "K05" in text and "co2_total" not in text and "energy_total" not in text
 
 
 def test_wrong_unit_for_catalogue_indicator(sample: Any) -> None:
