@@ -20,6 +20,7 @@ from greendocs.forms.factory_dynamic import (
 from greendocs.types.contact import Email, Phone, Postcode
 from greendocs.types.credit_code import ALPHABET, CreditCode, check_character
 from greendocs.types.industry import Industry
+from greendocs.types.industry_classes import industry_classes
 from greendocs.types.quantity import Unit
 from greendocs.types.region import REGIONS, Region
 from greendocs.types.text import EMPTY_MARKS
@@ -60,8 +61,8 @@ emails = st.builds(lambda u, d: Email(f"{u}@{d}.example.cn"),
                    st.text("abcdefghxyz0123._", min_size=1, max_size=10).filter(
                        lambda u: u[0].isalnum()),
                    st.text("abcdefgh", min_size=1, max_size=8))
-industries = st.builds(lambda div, cls, name: Industry(f"{div:02d}{cls:02d}", name),
-                       st.integers(1, 97), st.integers(0, 99), text(12))
+industries = st.sampled_from(sorted(industry_classes().classes.items())).map(
+    lambda item: Industry(*item))
 units = st.sampled_from(["t", "tce", "万元", "%", "kgce/t", "m³/台", "tCO2", "万台"]).map(Unit)
 
 

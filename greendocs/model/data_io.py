@@ -72,8 +72,9 @@ def _syntax_error(exc: Exception, source: str, json_only: bool) -> ValidationErr
                                        f"{where}: {problem}")], source)
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML where dates stay text (our converter reads them) and years stay numbers."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML where dates stay text (our converter reads them) and years stay numbers;
+    libyaml's parser where PyYAML has it (a tenth of the time of the pure-Python one)."""
 
 
 def _bounded_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:

@@ -46,6 +46,26 @@ class Industry:
         if "\n" in self.name:
             raise FieldValueError(f"{self.name!r} must be a single line", "name",
                                   zh=f"{self.name!r}应为一行")
+        self._check_in_standard()
+
+    def _check_in_standard(self) -> None:
+        """The class exists in GB/T 4754-2017 and *name* is its name."""
+        from .industry_classes import industry_classes, same_name  # the table on first use
+
+        table = industry_classes()
+        known = table.classes.get(self.code)
+        if known is not None and same_name(known, self.name):
+            return
+        near = "；".join(table.nearest(self.code, self.name))
+        if known is None:
+            raise FieldValueError(
+                f"{self.code} is not a class of GB/T 4754-2017; the nearest are: {near}",
+                "code", zh=f"{self.code}不是GB/T 4754-2017的行业小类；相近的有：{near}")
+        raise FieldValueError(
+            f"class {self.code} of GB/T 4754-2017 is {known!r}, not {self.name!r}"
+            + (f"; classes of that name or nearly: {near}" if near else ""),
+            "name", zh=f"GB/T 4754-2017中{self.code}为“{known}”，不是“{self.name}”"
+            + (f"；相近的有：{near}" if near else ""))
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"

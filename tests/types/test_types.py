@@ -112,3 +112,26 @@ def test_year_series() -> None:
     assert s.years == (2019, 2020, 2021) and s[2021] == Decimal(3) and s[2019] is None
     with pytest.raises(FieldValueError, match="appears twice"):
         YearSeries.of({2021: 1, "2021": 2})
+
+
+def test_industry_classes_are_those_of_gbt4754_with_source_and_state() -> None:
+    from greendocs.types.industry_classes import industry_classes
+
+    table = industry_classes()
+    assert len(table.classes) == 1381 and len(table.divisions) == 97
+    assert table.classes["2611"] == "无机酸制造" and table.classes["3831"] == "电线、电缆制造"
+    assert table.source and table.verified is False
+
+
+def test_an_unknown_class_or_a_wrong_name_is_refused_with_the_nearest_classes() -> None:
+    with pytest.raises(FieldValueError, match=r"code: 3858 is not a class of "
+                       r"GB/T 4754-2017; the nearest are: 3853 家用通风电器具制造") as err:
+        Industry.parse("3858 家用电器制造")
+    assert "3858不是GB/T 4754-2017的行业小类" in err.value.message_zh
+    with pytest.raises(FieldValueError, match=r"name: class 2611 of GB/T 4754-2017 "
+                       r"is '无机酸制造', not '无机碱制造'; classes of that name or nearly: "
+                       r"2612 无机碱制造"):
+        Industry.parse("2611 无机碱制造")
+    # half-width brackets and spaces are the same name
+    assert Industry.parse("7517 三维（3D）打印技术推广服务").code == "7517"
+    assert Industry("3011", "水泥 制造").name == "水泥 制造"
