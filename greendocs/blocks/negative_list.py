@@ -91,7 +91,7 @@ def negative_list_section(number: str) -> tuple[Paragraph, Table]:
     rows = tuple(Row((str(i), label, f"{{{{ negative_list.{name}.present }}}}",
                       f"{{{{ negative_list.{name}.detail }}}}"))
                  for i, (name, label) in enumerate(nl.items(), 1))
-    heading = Paragraph(f"{number}负面清单情况（近三年）", "subtitle") if number.endswith("）") \
+    heading = Paragraph(f"{number}负面清单情况（近三年）", "heading2") if number.endswith("）") \
         else Paragraph(f"{number}、负面清单情况（近三年）", "heading")
     return (heading,
             Table((10.0, 70.0, 18.0, 58.0),

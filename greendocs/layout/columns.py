@@ -36,7 +36,7 @@ _NARROW = {".": 0.25, ",": 0.25, ":": 0.28, "/": 0.28, "-": 0.33, "(": 0.33, ")"
            "t": 0.28, "f": 0.33, "r": 0.33, "M": 0.89, "W": 0.94, "m": 0.78, "w": 0.72}
 #: what a label keeps together: whole Latin words and numbers, and its first few
 #: characters of Chinese (a longer label breaks after them)
-_LABEL_CJK, _HEADER_CJK = 4, 2
+_LABEL_CJK, _HEADER_CJK = 6, 2
 _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _LATIN_RUN = re.compile(r"[\x21-\x7e]+")
 

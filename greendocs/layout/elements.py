@@ -35,27 +35,37 @@ class ParagraphStyle:
 # GBK fonts shipped with Chinese Windows and WPS; LibreOffice on Linux falls back to an
 # installed CJK font (Noto with fonts-noto-cjk).
 BODY_FONT, HEADING_FONT, TABLE_FONT, LATIN_FONT = "仿宋", "黑体", "宋体", "Times New Roman"
+KAI_FONT, TITLE_FONT = "楷体", "方正小标宋简体"
 #: fallbacks named in the documents for each Chinese font
-FONT_FALLBACKS = {"仿宋": "FangSong", "黑体": "SimHei", "宋体": "SimSun"}
+FONT_FALLBACKS = {"仿宋": "FangSong", "黑体": "SimHei", "宋体": "SimSun", "楷体": "KaiTi",
+                  "方正小标宋简体": "SimSun"}
 
+# GB/T 9704's hierarchy: title 小标宋 二号 (22 pt); 一级 "一、" 黑体, 二级 "（一）" 楷体, 三级
+# "1." 仿宋 bold, body 仿宋, all 三号 (16 pt) and left-aligned
 STYLES: dict[str, ParagraphStyle] = {
     "attachment": ParagraphStyle(HEADING_FONT, 16),
-    "title": ParagraphStyle(HEADING_FONT, 22, align="center", space_before=12, space_after=6),
+    "title": ParagraphStyle(TITLE_FONT, 22, align="center", space_before=12, space_after=6),
     "subtitle": ParagraphStyle(BODY_FONT, 14, align="center", space_after=12),
-    # GB/T 9704: 一级标题 黑体 三号 (16 pt), like the body's 仿宋 三号
     "heading": ParagraphStyle(HEADING_FONT, 16, space_before=12, space_after=6),
+    "heading2": ParagraphStyle(KAI_FONT, 16, space_before=6, space_after=3),
+    "heading3": ParagraphStyle(BODY_FONT, 16, bold=True, space_before=3),
     "body": ParagraphStyle(BODY_FONT, 16, align="justify"),
-    "cover_title": ParagraphStyle(HEADING_FONT, 26, align="center", space_before=120,
+    "cover_title": ParagraphStyle(TITLE_FONT, 26, align="center", space_before=120,
                                   space_after=60),
     "cover_line": ParagraphStyle(BODY_FONT, 16, align="center", space_after=12),
     "note": ParagraphStyle(BODY_FONT, 10.5, align="justify", space_before=6),
+    # a signature block's lines: who signs, the seal, the date
+    "signature": ParagraphStyle(BODY_FONT, 16, align="right"),
 }
 
 
 #: the smallest type in a table (五号, GB/T 9704's floor for tables)
 MIN_TABLE_SIZE = 10.5
 #: styles that introduce what follows them: never left alone at the foot of a page
-KEEP_WITH_NEXT = frozenset({"attachment", "title", "subtitle", "heading", "cover_title"})
+KEEP_WITH_NEXT = frozenset({"attachment", "title", "subtitle", "heading", "heading2",
+                            "heading3", "cover_title"})
+#: the outline level of each heading style (what a 目录 lists and a PDF's bookmarks show)
+OUTLINE_LEVELS = {"heading": 0, "heading2": 1, "heading3": 2}
 
 #: the first line of draft output (``render(..., draft=True)``)
 DRAFT_BANNER = "【草稿】本稿供核对，附有数据来源和未经核实事项的说明，不得作为正式材料报送。"
@@ -70,6 +80,13 @@ class Paragraph:
     text: str
     style: str = "body"
     draft_only: bool = False
+    #: kept on the page of the paragraph after it (a pledge with its signature)
+    keep_with_next: bool = False
+
+    @property
+    def keeps_with_next(self) -> bool:
+        """Whether the paragraph is never left alone at the foot of a page."""
+        return self.keep_with_next or self.style in KEEP_WITH_NEXT
 
 
 @attrs.frozen
@@ -194,7 +211,7 @@ class Layout:
 
 
 #: a four-column label | value | label | value table (millimetres)
-FOUR_COLUMNS = (28.0, 56.0, 28.0, 44.0)
+FOUR_COLUMNS = (22.0, 58.0, 32.0, 44.0)
 
 
 def four_columns(rows: tuple[Row | LoopRow, ...]) -> Table:

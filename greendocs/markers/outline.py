@@ -195,6 +195,8 @@ class OutlineBuilder:
     def text(self, text: str) -> None:
         if not text:
             return
+        if "\u2011" in text:  # LibreOffice's non-breaking hyphen is the hyphen typed
+            text = text.replace("\u2011", "-")
         self._text.append(text)
         self._length += len(text)
         for _, _, buf, _ in self._active.values():

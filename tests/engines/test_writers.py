@@ -58,3 +58,24 @@ def test_text_between_two_values_comes_out_exactly() -> None:
 
     report = load_sample("factory-self")
     assert "所在省市：安徽省\u3000合肥市" in docx_text(greendocs.render(report))
+
+
+def test_a_standard_number_never_breaks_at_its_hyphen_and_reads_back_as_typed() -> None:
+    import io
+    import zipfile
+
+    import attrs
+
+    from tests.samples import load_sample
+
+    summary = load_sample("summary")
+    product = attrs.evolve(summary.products[0], standard="GB/T 32161-2015")
+    model = attrs.evolve(summary, products=(product,))
+    docx = greendocs.render(model, "docx")
+    xml = zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode()
+    assert "32161</w:t><w:noBreakHyphen/>" in xml
+    assert "0571-87051234" in xml  # a telephone number keeps its hyphen
+    odt = greendocs.render(model, "odt")
+    assert "32161\u20112015" in zipfile.ZipFile(io.BytesIO(odt)).read("content.xml").decode()
+    for data in (docx, odt):
+        assert greendocs.parse(data).model.products[0].standard == "GB/T 32161-2015"

@@ -21,6 +21,7 @@ from ...package.safe_zip import read_members
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _T, _TAB, _BR, _CR, _P = W + "t", W + "tab", W + "br", W + "cr", W + "p"
+_HYPHEN = W + "noBreakHyphen"  # a hyphen that never breaks a line (Ctrl+Shift+-)
 _BM_START, _BM_END = W + "bookmarkStart", W + "bookmarkEnd"
 _NAME, _ID, _TAG, _VAL = W + "name", W + "id", W + "tag", W + "val"
 _TBL, _TR, _TC, _SPAN = W + "tbl", W + "tr", W + "tc", W + "gridSpan"
@@ -69,12 +70,14 @@ class DocxValues:
 
 def _text_of(el: etree._Element) -> str:
     parts: list[str] = []
-    for node in el.iter(_T, _TAB, _BR, _CR, _P):
+    for node in el.iter(_T, _TAB, _BR, _CR, _P, _HYPHEN):
         tag = node.tag
         if tag == _T:
             parts.append(node.text or "")
         elif tag == _TAB:
             parts.append("\t")
+        elif tag == _HYPHEN:
+            parts.append("-")
         elif tag == _P:
             if parts:
                 parts.append("\n")
@@ -145,12 +148,14 @@ class _Walker:
 
     def inline(self, paragraph: etree._Element) -> None:
         # Tag-filtered iteration runs in C (text boxes' paragraphs count as this one's).
-        for el in paragraph.iter(_T, _BM_START, _BM_END, _TAB, _BR, _CR):
+        for el in paragraph.iter(_T, _BM_START, _BM_END, _TAB, _BR, _CR, _HYPHEN):
             tag = el.tag
             if tag == _T:
                 self.out.text(el.text or "")
             elif tag == _TAB:
                 self.out.text("\t")
+            elif tag == _HYPHEN:
+                self.out.text("-")
             elif tag in (_BR, _CR):
                 if el.get(W + "type") != "page":
                     self.out.text("\n")

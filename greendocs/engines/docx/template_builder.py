@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from typing import Any
 
@@ -24,7 +25,6 @@ from ...layout.elements import (
     DRAFT_BANNER,
     FONT_FALLBACKS,
     HEADING_FONT,
-    KEEP_WITH_NEXT,
     LATIN_FONT,
     STYLES,
     TABLE_FONT,
@@ -36,9 +36,10 @@ from ...layout.elements import (
     Paragraphs,
     Table,
 )
+from .run_xml import no_break_hyphens
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-          "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+          "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 
 
 def set_fonts(element: Any, east_asia: str, size_pt: float | None = None,
@@ -153,7 +154,7 @@ def _paragraph(doc: Any, block: Paragraph) -> None:
     style = STYLES[block.style]
     p = doc.add_paragraph()
     p.alignment = _ALIGN[style.align]
-    if block.style in KEEP_WITH_NEXT:
+    if block.keeps_with_next:
         p.paragraph_format.keep_with_next = True
     if block.style == "body":
         p.paragraph_format.first_line_indent = Pt(style.size * 2)  # 首行缩进两字
@@ -229,6 +230,14 @@ def _table(doc: Any, block: Table) -> None:
             props.append(OxmlElement("w:tblHeader"))
 
 
+_STATIC_TEXT = re.compile(r"(<w:t(?: [^>]*)?>)([^<{]*-[^<{]*)(</w:t>)")
+
+
+def _keep_standard_numbers(m: re.Match[str]) -> str:
+    """A run's text (with no expression) with its standard numbers' hyphens non-breaking."""
+    return m.group(1) + no_break_hyphens(m.group(2)) + m.group(3)
+
+
 def build_docx_template(layout: Layout) -> bytes:
     """The .docx template bytes for *layout* (fixed zip times: rebuilding changes nothing)."""
     doc = _new_document(layout)
@@ -260,5 +269,8 @@ def build_docx_template(layout: Layout) -> bytes:
         for info in src.infolist():
             zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(zi, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = _STATIC_TEXT.sub(_keep_standard_numbers, data.decode()).encode()
+            dst.writestr(zi, data)
     return out.getvalue()

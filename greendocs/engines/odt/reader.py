@@ -83,7 +83,7 @@ def _text_of(el: etree._Element) -> str:
     buf: list[str] = []
     w.active["_"] = buf
     w.walk(el)
-    return "".join(buf).strip("\n")
+    return "".join(buf).strip("\n").replace("\u2011", "-")
 
 
 class _OutlineWalker:

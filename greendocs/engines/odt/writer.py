@@ -40,7 +40,6 @@ from ...layout.elements import (
     DRAFT_BANNER,
     FONT_FALLBACKS,
     HEADING_FONT,
-    KEEP_WITH_NEXT,
     LATIN_FONT,
     STYLES,
     TABLE_FONT,
@@ -53,6 +52,7 @@ from ...layout.elements import (
     Row,
     Table,
 )
+from ...layout.line_breaks import keep_standard_numbers
 from ...markers.bookmark_names import value_bookmark
 from ...markers.model_view import Marked
 from ...model.value_text import format_value
@@ -172,21 +172,21 @@ class _Builder:
         pos = 0
         for m in _EXPR.finditer(text):
             if m.start() > pos:
-                teletype.addTextToElement(p, text[pos:m.start()])
+                teletype.addTextToElement(p, keep_standard_numbers(text[pos:m.start()]))
             self._value(p, self._eval(m.group(1).strip(), scope))
             pos = m.end()
         if pos < len(text):
-            teletype.addTextToElement(p, text[pos:])
+            teletype.addTextToElement(p, keep_standard_numbers(text[pos:]))
 
     def _value(self, p: P, value: Any) -> None:
         if not isinstance(value, Marked):
-            teletype.addTextToElement(p, format_value(value) if type(value) is not str
-                                      else value)
+            teletype.addTextToElement(p, keep_standard_numbers(
+                format_value(value) if type(value) is not str else value))
             return
         name = value_bookmark(value.pattern, value.indices, self.form_id)
         p.addElement(BookmarkStart(name=name))
         span = Span()
-        teletype.addTextToElement(span, format_value(value.value))
+        teletype.addTextToElement(span, keep_standard_numbers(format_value(value.value)))
         p.addElement(span)
         p.addElement(BookmarkEnd(name=name))
 
@@ -196,7 +196,7 @@ class _Builder:
         p = P(stylename=self.styles.paragraph(s.font, s.size, s.align, s.bold,
                                               s.space_before, s.space_after,
                                               indent=block.style == "body",
-                                              keep=block.style in KEEP_WITH_NEXT))
+                                              keep=block.keeps_with_next))
         self._fill(p, block.text, self.context if scope is None else scope)
         self.doc.text.addElement(p)
 

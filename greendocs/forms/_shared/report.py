@@ -74,11 +74,24 @@ def report_summary(category: Category, unit: str, total: Callable[[Any], Decimal
     return entry
 
 
+def pledge(text: str, signer: str, *, seal: str = "（单位公章）",
+           heading: str | None = "材料真实性承诺", signatory: str | None = "{{ signatory }}",
+           date: str = "{{ report_date }}") -> tuple[Paragraph, ...]:
+    """A pledge as every report prints it: *heading*, the pledge *text*, then the signature
+    block — *signer* and the *signatory* (blank for a hand signature), the *seal*, the
+    *date* — kept together on one page."""
+    name = signatory if signatory is not None else "　" * 6
+    return (*((Paragraph(heading, "heading"),) if heading else ()),
+            Paragraph(text, keep_with_next=True),
+            Paragraph(f"{signer}：{name}　　{seal}", "signature", keep_with_next=True),
+            Paragraph(f"日期：{date}", "signature"))
+
+
 def third_party_front(unit_heading: str, unit_rows: tuple[Row, ...], result: Row,
-                      pledge: str) -> tuple[Block, ...]:
+                      agency_pledge: str) -> tuple[Block, ...]:
     """The front of a third-party report after its cover: 基本信息表 (the evaluated unit's
     *unit_rows* under *unit_heading*, then the agency), the result block (*result*, then
-    受评价方主要亮点), the agency's *pledge* and the signature line; then a page break."""
+    受评价方主要亮点), the agency's pledge and signature block; then a page break."""
     return (
         Paragraph("基本信息表", "title"),
         Paragraph(unit_heading, "heading"),
@@ -87,8 +100,7 @@ def third_party_front(unit_heading: str, unit_rows: tuple[Row, ...], result: Row
         four_columns(agency_rows()),
         Paragraph("评价结果", "heading"),
         four_columns((result, Row(("受评价方主要亮点", "{{ highlights }}", None, None)))),
-        Paragraph(pledge),
-        Paragraph("法人代表签字：　　　　　　（单位公章）"),
+        *pledge(agency_pledge, "法定代表人签字", heading=None, signatory=None),
         PageBreak(),
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...blocks.contact_person import contact_rows
 from ...layout import elements as page
-from .._shared.report import cover, section
+from .._shared.report import cover, pledge, section
 from .model import Agency, AgencyAnnualReport, Project, RelatedEntity, StaffMember
 
 PLEDGE = ("本机构郑重承诺：本报告所填写的内容和提供的材料真实、准确、完整；评价工作独立、客观、"
@@ -37,7 +37,7 @@ def annual_report_layout() -> page.Layout:
         *cover("10", "机构名称：{{ agency.name }}", "报告年度：{{ year }}年"),
         page.Paragraph("一、机构基本情况", "heading"),
         page.four_columns(_agency_rows()),
-        page.Paragraph("关联单位（母公司、子公司及其他关联单位）", "subtitle"),
+        page.Paragraph("关联单位（母公司、子公司及其他关联单位）", "heading2"),
         page.Table((12.0, 66.0, 50.0, 28.0), (
             page.Row(("序号", rl["name"], rl["credit_code"], rl["relation"])),
             page.LoopRow("r", "agency.related", ("{{ loop.index }}", "{{ r.name }}",
@@ -68,8 +68,5 @@ def annual_report_layout() -> page.Layout:
         *section(AgencyAnnualReport, "quality_control"),
         *section(AgencyAnnualReport, "past_work"),
         *section(AgencyAnnualReport, "improvements"),
-        page.Paragraph("承诺", "heading"),
-        page.Paragraph(PLEDGE),
-        page.Paragraph("法定代表人签字：{{ signatory }}　　　　（单位公章）"),
-        page.Paragraph("日期：{{ report_date }}"),
+        *pledge(PLEDGE, "法定代表人签字", heading="承诺"),
     ), header="评价机构年度工作报告")

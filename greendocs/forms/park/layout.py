@@ -14,6 +14,7 @@ from .._shared.report import (
     cover,
     instructions,
     narrative_sections,
+    pledge,
     section,
     third_party_front,
 )
@@ -48,14 +49,14 @@ def _data_tables() -> tuple[page.Block, ...]:
     figure_rows = tuple(page.Row((f.label, *_year_cells(f"figures.{f.name}")))
                         for f in fields_of(ParkFigures))
     return (
-        page.Paragraph("申报条件", "subtitle"),
+        page.Paragraph("申报条件", "heading2"),
         page.Table((100.0, 56.0), (
             page.Row(("园区级别", "{{ park.level }}")),
             *(page.Row((label, f"{{{{ eligibility.{name} }}}}")) for name, label in el.items()),
             page.Row(("工业增加值占园区增加值比例（%，按基础数据计算）",
                       "{{ share_line }}")),
         )),
-        page.Paragraph("园区基础数据（近三年）", "subtitle"),
+        page.Paragraph("园区基础数据（近三年）", "heading2"),
         page.Table((80.0, 25.0, 25.0, 26.0), (
             page.Row(("项目", *YEAR_COLUMNS)), *figure_rows), header_rows=1),
     )
@@ -64,9 +65,9 @@ def _data_tables() -> tuple[page.Block, ...]:
 def _evaluation_tables(score_heading: str) -> tuple[page.Block, ...]:
     return (
         page.Paragraph("评价指标体系：{{ system_name }}（{{ indicator_system }}）"),
-        page.Paragraph("（一）基本要求", "subtitle"),
+        page.Paragraph("（一）基本要求", "heading2"),
         basic_requirements_table(),
-        page.Paragraph("（二）评价指标（近三年）", "subtitle"),
+        page.Paragraph("（二）评价指标（近三年）", "heading2"),
         page.Table((11.0, 18.0, 36.0, 15.0, 12.0, 10.0, 18.0, 18.0, 18.0), (
             page.Row(("编号", "一级指标", "二级指标", "单位", "引领值", "类型",
                       *YEAR_COLUMNS)),
@@ -82,7 +83,7 @@ def _evaluation_tables(score_heading: str) -> tuple[page.Block, ...]:
             page.LoopRow("r", "indicators", ("{{ r.id }}", "{{ rows[r.id].name }}",
                                              "{{ r.evidence }}")),
         ), header_rows=1, widest=(page.INDICATOR_ID, "", "")),
-        page.Paragraph(score_heading, "subtitle"),
+        page.Paragraph(score_heading, "heading2"),
         page.Table((65.0, 30.0, 30.0, 31.0), (
             page.Row(("一级指标", *YEAR_COLUMNS)),
             page.LoopRow("g", "group_rows", ("{{ g.name }}", "{{ g.scores[years[0]] }}",
@@ -106,15 +107,12 @@ def self_report_layout() -> page.Layout:
             page.Row(("园区简介", "{{ profile }}", None, None)),
             page.Row(("绿色园区创建经验及成效", "{{ experience }}", None, None)),
         )),
-        page.Paragraph("承诺", "heading"),
-        page.Paragraph(PLEDGE),
-        page.Paragraph("园区负责人签字：{{ signatory }}　　　　（盖章）"),
-        page.Paragraph("日期：{{ report_date }}"),
+        *pledge(PLEDGE, "园区负责人签字", seal="（盖章）", heading="承诺"),
         page.PageBreak(),
         *section(ParkSelfReport, "overview"),
         *_data_tables(),
         page.Paragraph(page.labels(ParkSelfReport)["creation"], "heading"),
-        *narrative_sections(CreationSections, "creation", "subtitle"),
+        *narrative_sections(CreationSections, "creation", "heading2"),
         page.Paragraph("三、自评价", "heading"),
         *_evaluation_tables("（三）近三年评价得分"),
         *section(ParkSelfReport, "next_steps"),

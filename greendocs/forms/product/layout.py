@@ -8,7 +8,7 @@ from ...blocks.enterprise import applicant_rows
 from ...blocks.negative_list import negative_list_section
 from ...blocks.requirement_check import basic_requirements_table
 from ...layout import elements as page
-from .._shared.report import cover, instructions, section
+from .._shared.report import cover, instructions, pledge, section
 from .model import (
     ImpactResult,
     InventoryItem,
@@ -59,7 +59,7 @@ def _lca() -> tuple[page.Block, ...]:
             page.Row((ll["cutoff_rule"], "{{ lca.cutoff_rule }}")),
             page.Row((ll["data_sources"], "{{ lca.data_sources }}")),
         )),
-        page.Paragraph(ll["inventory"], "subtitle"),
+        page.Paragraph(ll["inventory"], "heading2"),
         page.Table((10.0, 30.0, 52.0, 20.0, 24.0, 20.0), (
             page.Row(("序号", il["stage"], il["flow"], il["direction"], il["amount"],
                       il["unit"])),
@@ -67,14 +67,14 @@ def _lca() -> tuple[page.Block, ...]:
                 "{{ loop.index }}", "{{ x.stage }}", "{{ x.flow }}", "{{ x.direction }}",
                 "{{ x.amount }}", "{{ x.unit }}")),
         ), header_rows=1),
-        page.Paragraph(ll["impacts"], "subtitle"),
+        page.Paragraph(ll["impacts"], "heading2"),
         page.Table((10.0, 76.0, 40.0, 30.0), (
             page.Row(("序号", rl["category"], rl["value"], rl["unit"])),
             page.LoopRow("x", "lca.impacts", (
                 "{{ loop.index }}", "{{ x.category }}", "{{ x.value }}", "{{ x.unit }}")),
         ), header_rows=1),
-        *section(LifeCycleAssessment, "interpretation", "subtitle", at="lca"),
-        *section(LifeCycleAssessment, "improvements", "subtitle", at="lca"),
+        *section(LifeCycleAssessment, "interpretation", "heading2", at="lca"),
+        *section(LifeCycleAssessment, "improvements", "heading2", at="lca"),
     )
 
 
@@ -85,11 +85,7 @@ def self_report_layout() -> page.Layout:
                "所在省市：{{ enterprise.region }}　{{ enterprise.city }}"),
         *instructions(INSTRUCTIONS),
         page.four_columns(_basic_information()),
-        page.Paragraph("材料真实性承诺", "heading"),
-        page.Paragraph(PLEDGE),
-        page.Paragraph("法人或单位负责人签字：{{ signatory }}"),
-        page.Paragraph("（公章）"),
-        page.Paragraph("日期：{{ report_date }}"),
+        *pledge(PLEDGE, "法人或单位负责人签字"),
         page.PageBreak(),
         *section(ProductSelfReport, "overview"),
         *section(ProductSelfReport, "product_overview"),
