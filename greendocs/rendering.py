@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from .engines.docx.template import CompiledDocx, compile_docx
 from .engines.docx.writer import render_docx
 from .engines.formats import CONVERTED_FORMATS, FORMATS, NATIVE_FORMATS
 from .engines.libreoffice import LibreOffice
+from .engines.pdf_outline import heading_pages
 from .engines.template_check import check_template_ast
 from .engines.template_env import make_environment
 from .errors import OutputError, TemplateError
@@ -103,13 +105,19 @@ class Renderer:
             compiled = self._expressions.setdefault(source, compiled)
         return compiled
 
-    def context(self, spec: FormSpec, model: Any, *, draft: bool = False) -> dict[str, Any]:
+    def context(self, spec: FormSpec, model: Any, *, draft: bool = False,
+                pages: Mapping[str, int] | None = None) -> dict[str, Any]:
         """The template context: the model's fields as marked views, plus the form's extras,
-        and ``draft`` (whether notes for the consultant are printed)."""
+        ``draft`` (whether notes for the consultant are printed) and ``contents`` (the
+        目录's entries: each heading with its page number from *pages*, blank without)."""
         ctx = root_context(model)
         ctx.update(spec.context(model))
         ctx["form_title"] = Marked(spec.title_zh, FORM_PATTERN, (), spec.title_zh)
         ctx["draft"] = draft
+        headings = self._layout(spec).headings() if spec.layout is not None else ()
+        ctx["contents"] = [{"title": "　　" * level + text,
+                            "page": str(pages[text]) if pages and text in pages else ""}
+                           for level, text in headings]
         return ctx
 
     def render(self, model: Any, fmt: str = "docx", *,
@@ -140,11 +148,56 @@ class Renderer:
         if fmt not in ("docx", *CONVERTED_FORMATS):
             raise OutputError(f"cannot render {fmt!r}; formats: {', '.join(FORMATS)}")
         compiled = self.template_for(spec, "docx", template)
-        docx = render_docx(compiled, self.context(spec, model, draft=draft), spec.id)
+        context = self.context(spec, model, draft=draft)
+        docx = render_docx(compiled, context, spec.id)
         if fmt == "docx":
             return docx
         lo = self._libreoffice or LibreOffice()
-        return lo.convert(docx, ".docx", fmt, source=f"{spec.id}.docx")
+        converted = lo.convert(docx, ".docx", fmt, source=f"{spec.id}.docx")
+        if fmt == "pdf" and context["contents"] and template is None:
+            # the 目录's page numbers, read from this first conversion's bookmarks
+            pages = heading_pages(converted)
+            if pages:
+                docx = render_docx(compiled, self.context(spec, model, draft=draft,
+                                                          pages=pages), spec.id)
+                converted = lo.convert(docx, ".docx", fmt, source=f"{spec.id}.docx")
+        return converted
+
+    def render_pdfs(self, models: Sequence[Any], folder: str | os.PathLike[str], *,
+                    names: Sequence[str] | None = None, draft: bool = False) -> list[Path]:
+        """Each model as a PDF in *folder* (``<name>.pdf``; names default to the forms'
+        ids), all converted by one LibreOffice process — twice for documents with a 目录,
+        whose page numbers the first conversion gives."""
+        names = list(names) if names is not None else [
+            self.registry.for_model(m).id for m in models]
+        if len(names) != len(models) or len(set(names)) != len(names):
+            raise OutputError("render_pdfs needs one distinct name for each model")
+        lo = self._libreoffice or LibreOffice()
+        target = Path(folder)
+        with tempfile.TemporaryDirectory(prefix="greendocs-pdf-") as tmp:
+            work = Path(tmp)
+            jobs = []
+            for model, name in zip(models, names, strict=True):
+                spec = self.registry.for_model(model)
+                model = spec.as_rendered(model)
+                compiled = self.template_for(spec, "docx")
+                context = self.context(spec, model, draft=draft)
+                (work / f"{name}.docx").write_bytes(render_docx(compiled, context, spec.id))
+                jobs.append((spec, model, compiled, bool(context["contents"])))
+            pdfs = lo.convert_files([work / f"{n}.docx" for n in names], "pdf", work / "1")
+            again = []
+            for (spec, model, compiled, contents), name, pdf in zip(jobs, names, pdfs,
+                                                                   strict=True):
+                pages = heading_pages(pdf.read_bytes()) if contents else {}
+                if pages:
+                    context = self.context(spec, model, draft=draft, pages=pages)
+                    (work / f"{name}.docx").write_bytes(render_docx(compiled, context,
+                                                                    spec.id))
+                    again.append(name)
+            if again:
+                lo.convert_files([work / f"{n}.docx" for n in again], "pdf", work / "1")
+            return [write_atomic(target / f"{n}.pdf", (work / "1" / f"{n}.pdf").read_bytes())
+                    for n in names]
 
     def render_file(self, model: Any, path: str | os.PathLike[str], fmt: str | None = None, *,
                     template: str | os.PathLike[str] | None = None,

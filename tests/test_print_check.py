@@ -22,7 +22,7 @@ import docx
 import pytest
 
 import greendocs
-from greendocs.engines.libreoffice import LibreOffice, find_soffice
+from greendocs.engines.libreoffice import find_soffice
 from tests.samples import sample_path
 
 pytestmark = pytest.mark.skipif(
@@ -52,13 +52,13 @@ def _run(*cmd: str) -> str:
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Each form's sample as a PDF, all converted by one LibreOffice process."""
+    """Each form's sample as a PDF (``pdf/<form>.pdf``, its .docx beside the folder), all
+    converted by one LibreOffice process."""
     folder = tmp_path_factory.mktemp("print")
-    sources = []
-    for form in FORMS:
-        model = greendocs.load_file(sample_path(form))
-        sources.append(greendocs.render_file(model, folder / f"{form}.docx"))
-    pdfs = LibreOffice().convert_files(sources, "pdf", folder / "pdf")
+    models = [greendocs.load_file(sample_path(form)) for form in FORMS]
+    for form, model in zip(FORMS, models, strict=True):
+        greendocs.render_file(model, folder / f"{form}.docx")
+    pdfs = greendocs.Renderer().render_pdfs(models, folder / "pdf", names=FORMS)
     return {path.stem: path for path in pdfs}
 
 
@@ -164,3 +164,19 @@ def test_text_comes_back_out_and_the_fonts_are_embedded(printed: dict[str, Path]
     fonts = _run("pdffonts", str(printed[form])).splitlines()[2:]
     cjk = [f for f in fonts if "CJK" in f]
     assert cjk and all(f.split()[-5] == "yes" for f in fonts), fonts  # all embedded
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_contents_list_each_heading_at_its_page(printed: dict[str, Path],
+                                                    form: str) -> None:
+    layout = greendocs.forms().get(form).layout
+    assert layout is not None
+    headings = [text for _, text in layout().headings()]
+    if not headings:
+        return
+    pages = _pages(printed[form])
+    listed = {m.group(1).strip(): int(m.group(2))
+              for m in re.finditer(r"^\s*(\S.*?)\s*\.{3,}\s*(\d+)\s*$", pages[1], re.M)}
+    assert list(listed) == headings, f"{form}: the 目录 lists {list(listed)}"
+    for title, number in listed.items():
+        assert title in "".join(pages[number - 1].split()), f"{form}: {title} not on {number}"

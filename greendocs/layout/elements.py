@@ -173,7 +173,16 @@ class PageBreak:
     """Start a new page (after the cover, say)."""
 
 
-Block = Paragraph | Paragraphs | Table | PageBreak
+@attrs.frozen
+class Contents:
+    """目录: the 一级 and 二级 headings that follow it, each with its page number where the
+    output knows it (a PDF: the pages are read from a first conversion). Word updates the
+    numbers of a .docx when it opens it; the readers skip a table of contents."""
+
+    title: str = "目录"
+
+
+Block = Paragraph | Paragraphs | Table | PageBreak | Contents
 
 
 @attrs.frozen
@@ -197,6 +206,19 @@ class Layout:
     page: PageSetup = PageSetup()
     #: a running header printed on every page (plain text, no expressions)
     header: str | None = None
+
+    def headings(self) -> tuple[tuple[int, str], ...]:
+        """(outline level, text) of the headings a 目录 lists: the 一级 and 二级 headings
+        after the :class:`Contents` block that print no expression; () without one."""
+        found: list[tuple[int, str]] = []
+        listing = False
+        for block in self.blocks:
+            if isinstance(block, Contents):
+                listing = True
+            elif (listing and isinstance(block, Paragraph) and not block.draft_only
+                  and OUTLINE_LEVELS.get(block.style, 9) <= 1 and "{" not in block.text):
+                found.append((OUTLINE_LEVELS[block.style], block.text))
+        return tuple(found)
 
     @property
     def has_cover(self) -> bool:

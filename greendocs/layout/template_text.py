@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..markers.labels import normalise_label
 from ..markers.read_back import TemplateText
-from .elements import Layout, ListCell, Paragraph, Paragraphs, Table
+from .elements import Contents, Layout, ListCell, Paragraph, Paragraphs, Table
 
 
 def template_text(layout: Layout) -> TemplateText:
@@ -35,6 +35,8 @@ def template_text(layout: Layout) -> TemplateText:
         previous = block
         if isinstance(block, (Paragraph, Paragraphs)):
             add(block.text)
+        elif isinstance(block, Contents):
+            add(block.title)
         elif isinstance(block, Table):
             for row in block.rows:
                 for cell in row.cells:

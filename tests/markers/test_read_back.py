@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import io
+import zipfile
 from typing import Any
 
 import attrs
@@ -321,3 +322,20 @@ def test_figures_written_with_separators_or_full_width_digits_are_no_stray_text(
     parsed = greendocs.parse(saved(document))
     assert parsed.model.registration.capital == model.registration.capital
     assert parsed.notes == ()
+
+
+def test_a_contents_list_updated_by_word_is_no_text_of_the_form() -> None:
+    model, document = rendered("factory-self")
+    entries = [p for p in document.paragraphs if p.text.startswith(("一、工厂基本情况\t",
+                                                                     "　　（一）基本要求\t"))]
+    assert len(entries) == 2
+    for number, p in zip(("5", "7"), entries, strict=True):
+        p.add_run(number)  # what Word's update of the field prints
+    entries[0].insert_paragraph_before("附：评价报告正文")  # and a line typed in the list
+    model = greendocs.forms().get("factory-self").as_rendered(model)
+    parsed = greendocs.parse(saved(document))
+    assert parsed.model == model and not parsed.notes
+    odt = greendocs.render(model, "odt")
+    assert b"text:table-of-content" in zipfile.ZipFile(io.BytesIO(odt)).read("content.xml")
+    parsed = greendocs.parse(odt)
+    assert parsed.model == model and not parsed.notes

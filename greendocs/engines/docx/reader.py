@@ -68,6 +68,23 @@ class DocxValues:
                              for tr in self.root.iter(W + "tr"))
 
 
+_FLD_CHAR, _INSTR, _FLD_TYPE = W + "fldChar", W + "instrText", W + "fldCharType"
+
+
+def _starts_contents(paragraph: etree._Element) -> bool:
+    """Whether *paragraph* begins a TOC field (Word's and greendocs' 目录)."""
+    return any((node.text or "").lstrip().startswith("TOC") for node in paragraph.iter(_INSTR))
+
+
+def _fields_opened(paragraph: etree._Element) -> int:
+    """Fields begun less fields ended in *paragraph*."""
+    change = 0
+    for node in paragraph.iter(_FLD_CHAR):
+        kind = node.get(_FLD_TYPE)
+        change += 1 if kind == "begin" else -1 if kind == "end" else 0
+    return change
+
+
 def _text_of(el: etree._Element) -> str:
     parts: list[str] = []
     for node in el.iter(_T, _TAB, _BR, _CR, _P, _HYPHEN):
@@ -105,11 +122,18 @@ class _Walker:
 
     def __init__(self) -> None:
         self.out = OutlineBuilder()
+        self.contents = 0  # fields open in a table of contents (目录) being skipped
 
     def blocks(self, parent: etree._Element) -> None:
         for el in parent:
             tag = el.tag
-            if tag == _P:
+            if tag == _P and (self.contents or _starts_contents(el)):
+                # a 目录 repeats headings and page numbers: no values, nothing typed (its
+                # paragraphs are counted, so places number paragraphs as Word does)
+                self.contents = max(0, self.contents + _fields_opened(el))
+                self.out.paragraph_start()
+                self.out.paragraph_end()
+            elif tag == _P:
                 self.out.paragraph_start()
                 self.inline(el)
                 self.out.paragraph_end()

@@ -14,7 +14,7 @@ from typing import Any
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -26,8 +26,10 @@ from ...layout.elements import (
     FONT_FALLBACKS,
     HEADING_FONT,
     LATIN_FONT,
+    OUTLINE_LEVELS,
     STYLES,
     TABLE_FONT,
+    Contents,
     Layout,
     ListCell,
     LoopRow,
@@ -160,7 +162,45 @@ def _paragraph(doc: Any, block: Paragraph) -> None:
         p.paragraph_format.first_line_indent = Pt(style.size * 2)  # 首行缩进两字
     p.paragraph_format.space_before = Pt(style.space_before)
     p.paragraph_format.space_after = Pt(style.space_after)
+    if block.style in OUTLINE_LEVELS:  # what a 目录 and a PDF's bookmarks list
+        level = OxmlElement("w:outlineLvl")
+        level.set(qn("w:val"), str(OUTLINE_LEVELS[block.style]))
+        p._p.get_or_add_pPr().append(level)
     set_fonts(p.add_run(block.text)._r, style.font, style.size, style.bold)
+
+
+def _field_run(paragraph: Any, kind: str, instruction: str = "") -> None:
+    run = paragraph.add_run()._r
+    if instruction:
+        el = OxmlElement("w:instrText")
+        el.set(qn("xml:space"), "preserve")
+        el.text = instruction
+    else:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+    run.append(el)
+
+
+def _contents(doc: Any, block: Contents, text_width_mm: float) -> None:
+    """目录: a TOC field (Word updates it) whose entries the render fills from the
+    ``contents`` list — a heading and its page number (blank when unknown) a line."""
+    _paragraph(doc, Paragraph(block.title, "title"))
+    _paragraph(doc, Paragraph("{%p for e in contents %}"))
+    style = STYLES["body"]
+    p = doc.add_paragraph()
+    p.paragraph_format.tab_stops.add_tab_stop(Mm(text_width_mm), WD_TAB_ALIGNMENT.RIGHT,
+                                              WD_TAB_LEADER.DOTS)
+    p.add_run("{%r if loop.first %}")
+    _field_run(p, "begin")
+    _field_run(p, "", r' TOC \o "1-2" \h \z \u ')
+    _field_run(p, "separate")
+    p.add_run("{%r endif %}")
+    for text in ("{{ e.title }}", "\t", "{{ e.page }}"):
+        set_fonts(p.add_run(text)._r, style.font, style.size)
+    p.add_run("{%r if loop.last %}")
+    _field_run(p, "end")
+    p.add_run("{%r endif %}")
+    _paragraph(doc, Paragraph("{%p endfor %}"))
 
 
 def _fill_cell(cell: Any, lines: list[str], font: str, size: float, center: bool) -> None:
@@ -259,6 +299,9 @@ def build_docx_template(layout: Layout) -> bytes:
             _paragraph(doc, Paragraph("{%p endfor %}"))
         elif isinstance(block, PageBreak):
             doc.add_page_break()
+        elif isinstance(block, Contents):
+            page = layout.page
+            _contents(doc, block, page.width - page.left - page.right)
         else:
             _table(doc, block)
     buf = io.BytesIO()

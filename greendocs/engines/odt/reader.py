@@ -27,7 +27,8 @@ _TEXTUAL = frozenset({*(TEXT + t for t in ("p", "h", "span", "a", "meta", "ruby-
                                            "bookmark-ref", "soft-page-break")),
                       "{urn:org:documentfoundation:names:experimental:office:xmlns:"
                       "loext:1.0}content-control"})
-_SKIP = frozenset({TEXT + "note-citation", OFFICE + "annotation", TEXT + "tracked-changes"})
+_SKIP = frozenset({TEXT + "note-citation", OFFICE + "annotation", TEXT + "tracked-changes",
+                   TEXT + "table-of-content"})
 _TABLE, _ROW, _CELL, _COVERED = (TABLE + "table", TABLE + "table-row", TABLE + "table-cell",
                                  TABLE + "covered-table-cell")
 #: elements that hold paragraphs or rows without being one
@@ -116,6 +117,7 @@ class _OutlineWalker:
                 self.blocks(el)
             elif tag in (_BM, _BM_START, _BM_END):
                 self.bookmark(el)
+            # anything else — a table of contents (目录) among them — holds no values
 
     def inline(self, el: etree._Element) -> None:
         """The text of a paragraph's content: the character data of text elements (spans,

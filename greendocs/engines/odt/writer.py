@@ -28,11 +28,23 @@ from odf.style import (
     TableColumnProperties,
     TableProperties,
     TableRowProperties,
+    TabStop,
+    TabStops,
     TextProperties,
 )
 from odf.table import CoveredTableCell, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.table import Table as OdfTable
-from odf.text import BookmarkEnd, BookmarkStart, P, PageNumber, Span
+from odf.text import (
+    BookmarkEnd,
+    BookmarkStart,
+    IndexBody,
+    P,
+    PageNumber,
+    Span,
+    Tab,
+    TableOfContent,
+    TableOfContentSource,
+)
 
 from ...errors import TemplateError
 from ...layout.columns import CELL_MARGIN_MM
@@ -43,6 +55,7 @@ from ...layout.elements import (
     LATIN_FONT,
     STYLES,
     TABLE_FONT,
+    Contents,
     Layout,
     ListCell,
     LoopRow,
@@ -114,6 +127,36 @@ class _Styles:
             self._made[name] = style
         return style
 
+    def contents_entry(self, width_mm: float) -> Style:
+        """A 目录 entry: body type, the page number at the right margin after dots."""
+        style = self._made.get("gdContents")
+        if style is None:
+            body = STYLES["body"]
+            style = Style(name="gdContents", family="paragraph")
+            style.addElement(TextProperties(
+                fontname=LATIN_FONT, fontnameasian=body.font, fontsize=f"{body.size}pt",
+                fontsizeasian=f"{body.size}pt", languageasian="zh", countryasian="CN"))
+            properties = ParagraphProperties()
+            stops = TabStops()
+            stops.addElement(TabStop(position=f"{width_mm}mm", type="right",
+                                     leaderstyle="dotted", leadertext="."))
+            properties.addElement(stops)
+            style.addElement(properties)
+            self.doc.automaticstyles.addElement(style)
+            self._made["gdContents"] = style
+        return style
+
+    def cover(self, style: Style) -> Style:
+        """*style* starting the cover's page style: no running header, no page number."""
+        name = f"{style.getAttribute('name')}_cover"
+        made = self._made.get(name)
+        if made is None:
+            made = Style(name=name, family="paragraph", parentstylename=style,
+                         masterpagename="gdCover")
+            self.doc.automaticstyles.addElement(made)
+            self._made[name] = made
+        return made
+
     def page_break(self) -> Style:
         return self._once("gdBreak", "paragraph", ParagraphProperties(breakafter="page"))
 
@@ -148,6 +191,7 @@ class _Builder:
         self.layout = layout
         self.context = dict(context)
         self.form_id = form_id
+        self.started = False  # whether a paragraph has been written (the cover starts)
         self.compile_expr = compile_expr
         self.doc = OpenDocumentText()
         self.styles = _Styles(self.doc)
@@ -193,12 +237,33 @@ class _Builder:
     # -- blocks -------------------------------------------------------------------------
     def paragraph(self, block: Paragraph, scope: Mapping[str, Any] | None = None) -> None:
         s = STYLES[block.style]
-        p = P(stylename=self.styles.paragraph(s.font, s.size, s.align, s.bold,
-                                              s.space_before, s.space_after,
-                                              indent=block.style == "body",
-                                              keep=block.keeps_with_next))
+        style = self.styles.paragraph(s.font, s.size, s.align, s.bold, s.space_before,
+                                      s.space_after, indent=block.style == "body",
+                                      keep=block.keeps_with_next)
+        if not self.started and self.layout.has_cover:
+            style = self.styles.cover(style)
+        self.started = True
+        p = P(stylename=style)
         self._fill(p, block.text, self.context if scope is None else scope)
         self.doc.text.addElement(p)
+
+    def contents(self, block: Contents) -> None:
+        """目录: a table of contents holding the ``contents`` entries (LibreOffice's Tools >
+        Update renumbers it)."""
+        self.paragraph(Paragraph(block.title, "title"))
+        pg = self.layout.page
+        style = self.styles.contents_entry(pg.width - pg.left - pg.right)
+        toc = TableOfContent(name="目录", protected="true")
+        toc.addElement(TableOfContentSource(outlinelevel=2))
+        body = IndexBody()
+        for entry in self.context.get("contents") or ():
+            p = P(stylename=style)
+            p.addText(entry["title"])
+            p.addElement(Tab())
+            p.addText(entry["page"])
+            body.addElement(p)
+        toc.addElement(body)
+        self.doc.text.addElement(toc)
 
     def table(self, n: int, block: Table) -> None:
         t = OdfTable(name=f"Table{n}", stylename=self.styles.table(n, sum(block.widths_mm)))
@@ -270,6 +335,9 @@ class _Builder:
             marginbottom=f"{pg.bottom - 10}mm", marginleft=f"{pg.left}mm",
             marginright=f"{pg.right}mm", printorientation="portrait"))
         self.doc.automaticstyles.addElement(pl)
+        if self.layout.has_cover:  # the cover's page: no header, no page number
+            self.doc.masterstyles.addElement(MasterPage(name="gdCover", pagelayoutname=pl,
+                                                        nextstylename="Standard"))
         master = MasterPage(name="Standard", pagelayoutname=pl)
         if self.layout.header:
             header = Header()
@@ -302,6 +370,8 @@ class _Builder:
                                    {**self.context, block.var: item})
             elif isinstance(block, PageBreak):
                 self.doc.text.addElement(P(stylename=self.styles.page_break()))
+            elif isinstance(block, Contents):
+                self.contents(block)
             else:
                 tables += 1
                 self.table(tables, block)

@@ -16,6 +16,7 @@ from ...errors import ValidationError
 from ...findings import Finding, Severity
 from ...layout.elements import (
     Block,
+    Contents,
     PageBreak,
     Paragraph,
     Paragraphs,
@@ -26,15 +27,18 @@ from ...layout.elements import (
 from ...rollup.entry import Category, SummaryEntry, report_entry
 
 
-def cover(attachment: str, *lines: str) -> tuple[Paragraph | PageBreak, ...]:
+def cover(attachment: str, *lines: str, contents: bool = True
+          ) -> tuple[Paragraph | Contents | PageBreak, ...]:
     """A report's cover page: the attachment number, the form's title, *lines* (who and
-    where), "工业和信息化部制", the report date, then a page break."""
+    where), "工业和信息化部制", the report date, then a page break; with *contents*, the
+    目录 on a page of its own after it."""
     return (Paragraph(f"附件{attachment}", "attachment"),
             Paragraph("{{ form_title }}", "cover_title"),
             *(Paragraph(line, "cover_line") for line in lines),
             Paragraph("工业和信息化部制", "cover_line"),
             Paragraph("{{ report_date }}", "cover_line"),
-            PageBreak())
+            PageBreak(),
+            *((Contents(), PageBreak()) if contents else ()))
 
 
 def narrative_sections(cls: type, field: str, level: str = "heading"

@@ -34,7 +34,7 @@ def annual_report_layout() -> page.Layout:
     sl = page.labels(StaffMember)
     pl = page.labels(Project)
     return page.Layout("评价机构年度工作报告", (
-        *cover("10", "机构名称：{{ agency.name }}", "报告年度：{{ year }}年"),
+        *cover("10", "机构名称：{{ agency.name }}", "报告年度：{{ year }}年", contents=False),
         page.Paragraph("一、机构基本情况", "heading"),
         page.four_columns(_agency_rows()),
         page.Paragraph("关联单位（母公司、子公司及其他关联单位）", "heading2"),
