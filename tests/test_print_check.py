@@ -180,3 +180,22 @@ def test_the_contents_list_each_heading_at_its_page(printed: dict[str, Path],
     assert list(listed) == headings, f"{form}: the 目录 lists {list(listed)}"
     for title, number in listed.items():
         assert title in "".join(pages[number - 1].split()), f"{form}: {title} not on {number}"
+
+
+def _light_pixels(pdf: Path, folder: Path) -> list[int]:
+    """Per page, the pixels of a light gray (the watermark's silver), at 20 dpi."""
+    _run("pdftoppm", "-r", "20", "-gray", str(pdf), str(folder / pdf.stem))
+    return [sum(1 for b in pgm.read_bytes().split(maxsplit=4)[4] if 150 <= b <= 235)
+            for pgm in sorted(folder.glob(f"{pdf.stem}-*.pgm"))]
+
+
+def test_a_draft_prints_caogao_across_every_page(printed: dict[str, Path],
+                                                 tmp_path: Path) -> None:
+    model = greendocs.load_file(sample_path("factory-self"))
+    draft = greendocs.Renderer().render_pdfs([model], tmp_path, names=["draft"], draft=True)[0]
+    final = _light_pixels(printed["factory-self"], tmp_path)
+    marked = _light_pixels(draft, tmp_path)
+    assert len(marked) == len(final)
+    assert all(d > f + 200 for d, f in zip(marked, final, strict=True)), (marked, final)
+    assert "【草稿】" in _pages(draft)[0] and "【草稿】" not in "".join(
+        _pages(printed["factory-self"]))

@@ -62,3 +62,19 @@ def test_print_rules_of_the_official_documents() -> None:
     assert "<w:keepNext/>" in report["word/document.xml"]
     assert "<w:titlePg/>" in report["word/document.xml"]
     assert "<w:titlePg/>" not in table["word/document.xml"]
+
+
+def test_a_draft_carries_the_caoga_watermark_on_every_page_and_the_final_none() -> None:
+    import io
+    import zipfile
+
+    from tests.samples import load_sample
+
+    model = load_sample("factory-self")  # a cover (its own header) and running headers
+    for draft in (False, True):
+        parts = zipfile.ZipFile(io.BytesIO(greendocs.render(model, draft=draft)))
+        headers = [parts.read(n).decode() for n in parts.namelist()
+                   if n.startswith("word/header")]
+        assert len(headers) == 2
+        marked = [h for h in headers if 'string="草稿"' in h and "PowerPlusWaterMark" in h]
+        assert len(marked) == (2 if draft else 0)

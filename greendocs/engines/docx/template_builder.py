@@ -15,7 +15,7 @@ from typing import Any
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
@@ -102,6 +102,39 @@ def _page_number(paragraph: Any) -> None:
                 run._r.append(el)
 
 
+_VML = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+        'xmlns:w10="urn:schemas-microsoft-com:office:word"')
+#: Word's text watermark (a VML text path behind the page, as Word's Design > Watermark
+#: writes it; LibreOffice reads it as its own watermark)
+_WATERMARK = (
+    f'<w:r {_VML}><w:pict><v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" '
+    'adj="10800" path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas>'
+    + "".join(f'<v:f eqn="{e}"/>' for e in (
+        "sum #0 0 10800", "prod #0 2 1", "sum 21600 0 @1", "sum 0 0 @2", "sum 21600 0 @3",
+        "if @0 @3 0", "if @0 21600 @1", "if @0 0 @2", "if @0 @4 21600", "mid @5 @6",
+        "mid @8 @5", "mid @7 @8", "mid @6 @7", "sum @6 0 @5"))
+    + '</v:formulas><v:path textpathok="t" o:connecttype="custom" '
+    'o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/>'
+    '<v:textpath on="t" fitshape="t"/><o:lock v:ext="edit" text="t" shapetype="t"/>'
+    '</v:shapetype><v:shape id="PowerPlusWaterMarkObject{n}" o:spid="_x0000_s{spid}" '
+    'type="#_x0000_t136" style="position:absolute;margin-left:0;margin-top:0;width:380pt;'
+    'height:190pt;rotation:315;z-index:-251654144;mso-position-horizontal:center;'
+    'mso-position-horizontal-relative:margin;mso-position-vertical:center;'
+    'mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="silver" '
+    'stroked="f"><v:fill opacity=".5"/><v:textpath style="font-family:&quot;黑体&quot;;'
+    'font-size:1pt" string="草稿"/><w10:wrap anchorx="margin" anchory="margin"/></v:shape>'
+    '</w:pict></w:r>')
+
+
+def _draft_watermark(paragraph: Any, n: int) -> None:
+    """草稿 across the page, behind the text, in draft output only."""
+    paragraph.add_run("{%r if draft %}")
+    paragraph._p.append(parse_xml(_WATERMARK.replace("{n}", str(n))
+                                  .replace("{spid}", str(2048 + n))))
+    paragraph.add_run("{%r endif %}")
+
+
 def _new_document(layout: Layout) -> Any:
     doc = Document()
     defaults = doc.styles.element.find(qn("w:docDefaults"))
@@ -138,11 +171,14 @@ def _new_document(layout: Layout) -> Any:
     _page_number(section.footer.paragraphs[0])
     # a cover carries no running header and no page number: its first page's are empty
     section.different_first_page_header_footer = layout.has_cover
+    section.header_distance = Mm(15)
+    head = section.header.paragraphs[0]
     if layout.header:
-        section.header_distance = Mm(15)
-        head = section.header.paragraphs[0]
         head.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         set_fonts(head.add_run(layout.header)._r, "宋体", 10.5)
+    _draft_watermark(head, 1)
+    if layout.has_cover:
+        _draft_watermark(section.first_page_header.paragraphs[0], 2)
     _font_table(doc)
     props = doc.core_properties
     props.title = layout.title
