@@ -10,6 +10,7 @@ from ...blocks.negative_list import declared_findings
 from ...blocks.requirement_check import Conformity
 from ...errors import ValidationError
 from ...findings import Finding, Severity
+from .._shared.plausibility import is_percent, missed_threshold, percent_as_fraction
 from .._shared.report import data_file_findings, resolve_data_file
 from .energy_benchmarks import BenchmarkTable, energy_findings, resolve_benchmarks
 from .indicator_system import IndicatorSystem, resolve_system
@@ -61,9 +62,25 @@ def _evaluation(report: Report, system: IndicatorSystem) -> Iterator[Finding]:
         yield from (Finding("scoring", Severity.ERROR, p.path, p.message, p.message_zh)
                     for p in problems)
         return
+    yield from _figures(report, system)
     card = score_evaluation(report.basic_requirements, report.assessments, system)
     yield from _failures(report, card)
     yield from _stated(report, card)
+
+
+def _figures(report: Report, system: IndicatorSystem) -> Iterator[Finding]:
+    """Percentages typed as fractions, and figures short of the limit their requirement
+    states ("建筑密度不低于30%")."""
+    requirements = {r.id: r for _, _, r in system.requirements()}
+    for i, a in enumerate(report.assessments):
+        r = requirements.get(a.id)
+        if r is None or a.value is None or not (is_percent(r.unit) or "%" in r.text):
+            continue
+        path = f"assessments[{i}].value"
+        found = percent_as_fraction(path, r.text, a.value) or missed_threshold(path, r.text,
+                                                                                a.value)
+        if found is not None:
+            yield found
 
 
 def _failures(report: Report, card: ScoreCard) -> Iterator[Finding]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ...blocks.negative_list import declared_findings
 from ...findings import Finding, Severity
 from .._shared.dynamic_table import listing_findings
+from .._shared.plausibility import is_percent, percent_as_fraction
 from .indicator_catalogue import IndicatorCatalogue, load_catalogue
 from .model import FactoryDynamicReport
 
@@ -16,7 +17,17 @@ def check_dynamic(report: FactoryDynamicReport,
     """Every finding for one table: pure function of the report and the catalogue."""
     cat = catalogue or load_catalogue()
     return [*_catalogue_conformity(report, cat), *_deteriorations(report, cat),
-            *declared_findings(report.negative_list), *_identity(report)]
+            *_percentages(report), *declared_findings(report.negative_list),
+            *_identity(report)]
+
+
+def _percentages(report: FactoryDynamicReport) -> Iterator[Finding]:
+    for i, row in enumerate(report.indicators):
+        if is_percent(str(row.unit)):
+            for year, value in row.values.as_dict().items():
+                found = percent_as_fraction(f"indicators[{i}].values[{year}]", row.name, value)
+                if found is not None:
+                    yield found
 
 
 def _catalogue_conformity(report: FactoryDynamicReport,

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...findings import Finding, Severity
+from .._shared.plausibility import is_percent, percent_as_fraction
 from .indicator_system import IndicatorSystem, shipped_system
 from .model import SupplyChainSelfReport, SupplyChainThirdPartyReport
 from .scoring import assessment_problems
@@ -45,6 +46,7 @@ def check_report(report: Report, system: IndicatorSystem | None = None) -> list[
         findings += [Finding("scoring", Severity.ERROR, p.path, p.message, p.message_zh)
                      for p in assessment_problems(report.assessments, system)]
         findings += _industry_system(report, system)
+        findings += _percentages(report, system)
     findings += _chain_leader(report)
     if isinstance(report, SupplyChainThirdPartyReport) and not report.basic_requirements_met:
         findings.append(Finding("basic-requirements", Severity.WARNING,
@@ -52,6 +54,15 @@ def check_report(report: Report, system: IndicatorSystem | None = None) -> list[
                                 "requirements not met: the enterprise cannot be recommended",
                                 "评价机构认定基本要求不满足：该企业不能推荐"))
     return findings
+
+
+def _percentages(report: Report, system: IndicatorSystem) -> Iterator[Finding]:
+    for i, a in enumerate(report.assessments):
+        indicator = system.indicator(a.id)
+        if indicator is not None and is_percent(indicator.unit):
+            found = percent_as_fraction(f"assessments[{i}].value", indicator.name, a.value)
+            if found is not None:
+                yield found
 
 
 def _industry_system(report: Report, system: IndicatorSystem) -> Iterator[Finding]:
