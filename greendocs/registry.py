@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,17 @@ class XlsxCodec:
     read: Callable[[bytes, str], Any]
     #: whether a workbook (its bytes) is laid out this way
     claims: Callable[[bytes], bool]
+
+
+@attrs.frozen
+class SheetNotes:
+    """What the generic .xlsx sheet prints beside a form's values, for the person filling it
+    in: the requirement a value answers (by field path), the most a score may be (a check
+    on the cell), and computed totals as rows of their own (read back by nobody)."""
+
+    notes: Mapping[str, str] = attrs.field(factory=dict)
+    maxima: Mapping[str, Decimal] = attrs.field(factory=dict)
+    totals: tuple[tuple[str, Any], ...] = ()
 
 
 def _package_of(spec: FormSpec) -> str:
@@ -76,6 +88,8 @@ class FormSpec:
     agency_entry: Callable[[Any], AgencyEntry] | None = None
     #: a form-specific spreadsheet instead of the generic one
     xlsx: XlsxCodec | None = None
+    #: what the generic spreadsheet prints beside the values (requirements, maxima, totals)
+    sheet_notes: Callable[[Any], SheetNotes] | None = None
     #: the model as a rendered document states it: computed figures that the form prints
     #: in fields of their own (a report's total, say) filled in. Documents of every format
     #: are rendered from this, so reading one back gives this model.

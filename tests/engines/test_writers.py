@@ -30,7 +30,7 @@ def test_xlsx_is_typed_with_frozen_header(sample_xlsx: bytes, tmp_path: Any) -> 
     path = tmp_path / "a6.xlsx"
     path.write_bytes(sample_xlsx)
     ws = load_workbook(path).active
-    assert [c.value for c in ws[1]] == ["项目", "内容", "单位", "字段"]
+    assert [c.value for c in ws[1]] == ["项目", "内容", "单位", "字段", "说明"]
     assert ws.freeze_panes == "A2"
     rows = {r[3].value: r for r in ws.iter_rows(min_row=2)}
     energy = rows["indicators[1].values[2021]"]
@@ -79,3 +79,26 @@ def test_a_standard_number_never_breaks_at_its_hyphen_and_reads_back_as_typed() 
     assert "32161\u20112015" in zipfile.ZipFile(io.BytesIO(odt)).read("content.xml").decode()
     for data in (docx, odt):
         assert greendocs.parse(data).model.products[0].standard == "GB/T 32161-2015"
+
+
+def test_a_report_workbook_shows_requirements_maxima_and_totals_and_keeps_decimals() -> None:
+    import io
+
+    from tests.samples import load_sample
+
+    model = load_sample("supply-chain-self")
+    sheet = load_workbook(io.BytesIO(greendocs.render(model, "xlsx"))).active
+    assert sheet is not None
+    rows = {r[3].value: r for r in sheet.iter_rows(min_row=2) if r[3].value}
+    score = rows["assessments[0].score"]
+    assert score[4].value == "绿色供应链管理战略／纳入公司发展规划（定性，满分8）"
+    assert score[1].number_format == "General"  # a 7.5 typed over it shows as 7.5
+    checks = {str(d.sqref): d for d in sheet.data_validations.dataValidation}
+    check = next(d for ref, d in checks.items() if score[1].coordinate in ref.split())
+    assert (check.type, check.formula1, check.formula2) == ("decimal", "0", "8")
+    labels = [r[0].value for r in sheet.iter_rows(min_row=2) if not r[3].value]
+    assert labels[-1] == "总分（GSCI）" and sheet.cell(sheet.max_row, 2).value == 86.45
+    assert sheet.column_dimensions["D"].hidden
+    assert any((sheet.row_dimensions[r].height or 0) >= 30 for r in range(2, sheet.max_row))
+    assert greendocs.parse(greendocs.render(model, "xlsx")).model == \
+        greendocs.forms().get("supply-chain-self").as_rendered(model)

@@ -21,22 +21,23 @@ from ...model.flat_data import iter_leaves
 from ...model.value_text import format_value
 from ...package.safe_zip import read_members
 from ...package.zip_writer import ZipMember, build_zip
-from ...registry import FormSpec
+from ...registry import FormSpec, SheetNotes
 from ...types.labelled_enum import LabelledEnum
 from .cells import append_data
 
-HEADER = ("项目", "内容", "单位", "字段")
+HEADER = ("项目", "内容", "单位", "字段", "说明")
+#: the widths of the columns, in characters
+_WIDTHS = (48, 40, 12, 36, 48)
 _FIXED_TIME = dt.datetime(2022, 9, 16)
 #: the times openpyxl stamps into core.xml (a workbook made now is "created" now, too)
 _STAMPED = re.compile(rb"<dcterms:(created|modified)([^>]*)>[^<]*</dcterms:\1>")
 
 
-def _number_format(value: Decimal | int) -> str:
-    if isinstance(value, int):
-        return "0"
-    exp = value.as_tuple().exponent
-    places = -exp if isinstance(exp, int) and exp < 0 else 0
-    return "#,##0" + ("." + "0" * places if places else "")
+def _lines(text: str, width: int) -> int:
+    """The lines *text* takes in a wrapped cell *width* characters wide (a Chinese
+    character is two)."""
+    return sum(max(1, -(-sum(2 if ord(ch) > 0x2E80 else 1 for ch in line) // width))
+               for line in text.split("\n"))
 
 
 def _cell_value(value: Any) -> tuple[Any, str | None]:
@@ -45,12 +46,14 @@ def _cell_value(value: Any) -> tuple[Any, str | None]:
     if isinstance(value, bool):
         return ("是" if value else "否"), None
     if isinstance(value, Decimal):
+        # no number format ("General"): a figure shows as typed, decimals and all (a
+        # fixed format shows a 7.5 typed over an 8 as 8)
         as_int = int(value) if value == value.to_integral_value() else None
         if as_int is not None and abs(as_int) < 2**53:
-            return as_int, _number_format(value)
-        return float(value), _number_format(value)
+            return as_int, None
+        return float(value), None
     if isinstance(value, int):
-        return value, "0"
+        return value, None
     if isinstance(value, dt.date):
         return value, "yyyy-mm-dd"
     if isinstance(value, LabelledEnum):
@@ -73,26 +76,44 @@ def render_xlsx(spec: FormSpec, model: Any) -> bytes:
     append_data(ws, (f"附件{spec.attachment} {spec.title_zh}", spec.id, None, FORM_PATTERN))
     yes_no = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
     ws.add_data_validation(yes_no)
+    extras = spec.sheet_notes(model) if spec.sheet_notes else SheetNotes()
+    ranges: dict[Decimal, DataValidation] = {}
     wrap = Alignment(wrap_text=True, vertical="top")
     row = 2
     for leaf in iter_leaves(model):
         row += 1
         value, fmt = _cell_value(leaf.value)
-        ws.cell(row, 1, " / ".join(leaf.labels))
+        texts = [" / ".join(leaf.labels), value if isinstance(value, str) else "",
+                 "", "", extras.notes.get(leaf.path, "")]
+        append_data(ws, (texts[0], value, leaf.unit, leaf.path, texts[4] or None))
         c = ws.cell(row, 2)
-        c.value = value
-        if isinstance(value, str):
-            c.data_type = "s"  # never a formula, whatever the text starts with
-            if "\n" in value or len(value) > 20:  # narrative text wraps in its cell
-                c.alignment = wrap
         if fmt:
             c.number_format = fmt
         if isinstance(leaf.value, bool):
             yes_no.add(c.coordinate)
-        ws.cell(row, 3, leaf.unit)
-        ws.cell(row, 4, leaf.path)
+        maximum = extras.maxima.get(leaf.path)
+        if maximum is not None:  # a score: between 0 and the requirement's full points
+            check = ranges.get(maximum)
+            if check is None:
+                check = ranges[maximum] = DataValidation(
+                    type="decimal", operator="between", formula1="0",
+                    formula2=str(maximum), allow_blank=True, showErrorMessage=True,
+                    errorTitle="得分超出范围", error=f"得分应在0至{maximum}之间")
+                ws.add_data_validation(check)
+            check.add(c.coordinate)
+        lines = max(_lines(str(t), w) for t, w in zip(texts, _WIDTHS, strict=True) if t)
+        if lines > 1:  # wrapped text, and a row tall enough to show it
+            for cell in ws[row]:
+                cell.alignment = wrap
+            ws.row_dimensions[row].height = 15 * lines
+    for label, total in extras.totals:  # computed: for people, not read back (no path)
+        row += 1
+        value, fmt = _cell_value(total)
+        append_data(ws, (label, value))
+        for cell in ws[row]:
+            cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
-    for col, width in zip("ABCD", (48, 40, 12, 36), strict=True):
+    for col, width in zip("ABCDE", _WIDTHS, strict=True):
         ws.column_dimensions[col].width = width
     for cell in ws["D"]:
         cell.font = Font(color="808080", size=9)

@@ -4,6 +4,7 @@ evaluation report (2-2), scored against a green-factory indicator system
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -12,7 +13,7 @@ from ...blocks.requirement_check import BasicRequirementCheck, Conformity
 from ...blocks.unit_nature import TICK_LINE
 from ...errors import ValidationError
 from ...markers.model_view import Marked
-from ...registry import FormSpec
+from ...registry import FormSpec, SheetNotes
 from ...rollup.entry import Category
 from ...types.tick_boxes import TickBoxes
 from .._shared.report import Failure, report_summary
@@ -111,6 +112,31 @@ def as_rendered(report: Report) -> Report:
     return attrs.evolve(report, stated_total=card.total)
 
 
+def sheet_notes(report: Report) -> SheetNotes:
+    """Beside each assessment in the spreadsheet: its requirement and full points (the
+    score cell checked against them); below, each group's and the total score."""
+    try:
+        card = score(report)
+    except ValidationError:
+        return SheetNotes()
+    at = {a.id: i for i, a in enumerate(report.assessments)}
+    notes: dict[str, str] = {}
+    maxima: dict[str, Decimal] = {}
+    for g in card.groups:
+        for s in g.scores:
+            i = at.get(s.requirement.id)
+            if i is None:
+                continue
+            r = s.requirement
+            notes[f"assessments[{i}].score"] = (f"{g.group.name}／{s.indicator.name}：{r.text}"
+                                             f"（{r.kind_label}，满分{r.points}）")
+            if r.points is not None:
+                maxima[f"assessments[{i}].score"] = r.points
+    totals = tuple((f"得分汇总 / {g.group.name}（权重{g.group.weight}%）", g.weighted)
+                   for g in card.groups)
+    return SheetNotes(notes, maxima, (*totals, ("总分", card.total)))
+
+
 _CONTEXT_NAMES = ("scorecard", "rows", "system_label", "basic_texts", "system_note",
                   "nature_ticks")
 
@@ -122,6 +148,7 @@ SELF_SPEC = FormSpec(
     id="factory-self", attachment="2", title_zh="绿色工厂自评价报告",
     title_en="Green factory self-evaluation report",
     model=FactorySelfReport, rules=check_report, context=report_context,
+    sheet_notes=sheet_notes,
     context_names=_CONTEXT_NAMES, layout=self_report_layout, summary_entry=summary_entry,
     as_rendered=as_rendered)
 
@@ -129,6 +156,7 @@ THIRD_PARTY_SPEC = FormSpec(
     id="factory-third-party", attachment="2", title_zh="绿色工厂第三方评价报告",
     title_en="Green factory third-party evaluation report",
     model=FactoryThirdPartyReport, rules=check_report, context=report_context,
+    sheet_notes=sheet_notes,
     context_names=(*_CONTEXT_NAMES, "basic_ticks"), layout=third_party_layout,
     summary_entry=summary_entry, as_rendered=as_rendered)
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from ...errors import FieldError, ValidationError
-from ...registry import FormSpec
+from ...registry import FormSpec, SheetNotes
 from ...rollup.entry import Category
 from .._shared.report import report_summary
 from ..supply_chain_dynamic import (  # Attachment 9, formerly in this package
@@ -80,16 +80,42 @@ def _total(report: SupplyChainSelfReport | SupplyChainThirdPartyReport) -> Decim
 summary_entry = report_summary(Category.SUPPLY_CHAIN, "enterprise", _total)
 
 
+def sheet_notes(report: SupplyChainSelfReport | SupplyChainThirdPartyReport) -> SheetNotes:
+    """Beside each assessment in the spreadsheet: its indicator and maximum (the score cell
+    checked against it); below, each group's subtotal and the GSCI total."""
+    system = shipped_system(report.indicator_system)
+    if system is None or assessment_problems(report.assessments, system):
+        return SheetNotes()
+    card = score(report.assessments, system)
+    at = {a.id: i for i, a in enumerate(report.assessments)}
+    notes: dict[str, str] = {}
+    maxima: dict[str, Decimal] = {}
+    for g in card.groups:
+        for s in g.scores:
+            i = at.get(s.indicator.id)
+            if i is None:
+                continue
+            ind = s.indicator
+            unit = f"，单位{ind.unit}" if ind.unit else ""
+            notes[f"assessments[{i}].score"] = (f"{g.group.name}／{ind.name}"
+                                             f"（{_KIND[ind.kind]}{unit}，满分{ind.max}）")
+            maxima[f"assessments[{i}].score"] = ind.max
+    totals = tuple((f"得分汇总 / {g.group.name}", g.subtotal) for g in card.groups)
+    return SheetNotes(notes, maxima, (*totals, ("总分（GSCI）", card.total)))
+
+
 SELF_SPEC = FormSpec(
     id="supply-chain-self", attachment="5", title_zh="绿色供应链管理企业自评价报告",
     title_en="Green supply-chain management enterprise self-evaluation report",
     model=SupplyChainSelfReport, rules=check_report, context=report_context,
+    sheet_notes=sheet_notes,
     context_names=_REPORT_NAMES, layout=self_report_layout, summary_entry=summary_entry,)
 
 THIRD_PARTY_SPEC = FormSpec(
     id="supply-chain-third-party", attachment="5", title_zh="绿色供应链管理企业第三方评价报告",
     title_en="Green supply-chain management enterprise third-party evaluation report",
     model=SupplyChainThirdPartyReport, rules=check_report, context=report_context,
+    sheet_notes=sheet_notes,
     context_names=_REPORT_NAMES, layout=third_party_layout, summary_entry=summary_entry,)
 
 __all__ = [
