@@ -76,5 +76,5 @@ def run_demo(registry: Registry, samples: Path | None, output: Path,
 
 
 def pdf_pages(pdf: bytes) -> int:
-    """The number of pages of a PDF (the page tree root's count)."""
-    return max((int(n) for n in re.findall(rb"/Count\s+(\d+)", pdf)), default=0)
+    """The number of pages of a PDF: its page objects (a /Count may be a bookmark's)."""
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))

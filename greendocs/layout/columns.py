@@ -36,7 +36,7 @@ _NARROW = {".": 0.25, ",": 0.25, ":": 0.28, "/": 0.28, "-": 0.33, "(": 0.33, ")"
            "t": 0.28, "f": 0.33, "r": 0.33, "M": 0.89, "W": 0.94, "m": 0.78, "w": 0.72}
 #: what a label keeps together: whole Latin words and numbers, and its first few
 #: characters of Chinese (a longer label breaks after them)
-_LABEL_CJK, _HEADER_CJK = 6, 2
+_LABEL_CJK, _HEADER_CJK, _WHOLE_LABEL = 6, 2, 8
 _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _LATIN_RUN = re.compile(r"[\x21-\x7e]+")
 
@@ -77,7 +77,10 @@ def _static_needs(text: str, size_pt: float, header: bool) -> float:
         for run in _LATIN_RUN.findall(line):
             need = max(need, _cell_mm(run, size_pt))
         cjk = [ch for ch in line if _is_cjk(ch)]
-        need = max(need, _cell_mm("".join(cjk[:keep]), size_pt))
+        # a label of up to eight characters (统一社会信用代码) stays whole; a longer one
+        # breaks after its first six
+        whole = not header and len(cjk) <= _WHOLE_LABEL
+        need = max(need, _cell_mm("".join(cjk if whole else cjk[:keep]), size_pt))
     return need
 
 

@@ -67,6 +67,17 @@ KEEP_WITH_NEXT = frozenset({"attachment", "title", "subtitle", "heading", "headi
 #: the outline level of each heading style (what a 目录 lists and a PDF's bookmarks show)
 OUTLINE_LEVELS = {"heading": 0, "heading2": 1, "heading3": 2}
 
+#: the space between a table and the paragraph after it (points)
+TABLE_GAP = 8
+
+
+def space_before(block: Paragraph, previous: object) -> float:
+    """The space above *block*, a paragraph after *previous*: its style's, and never less
+    than :data:`TABLE_GAP` below a table."""
+    space = STYLES[block.style].space_before
+    return max(space, TABLE_GAP) if isinstance(previous, Table) else space
+
+
 #: the first line of draft output (``render(..., draft=True)``)
 DRAFT_BANNER = "【草稿】本稿供核对，附有数据来源和未经核实事项的说明，不得作为正式材料报送。"
 
@@ -105,9 +116,11 @@ Cell = str | ListCell | None
 
 @attrs.frozen
 class Row:
-    """A table row; a ``None`` cell widens the cell to its left."""
+    """A table row; a ``None`` cell widens the cell to its left. *min_height* (millimetres)
+    leaves room for what is written by hand: a seal, an opinion."""
 
     cells: tuple[Cell, ...]
+    min_height: float = 0
 
 
 @attrs.frozen
@@ -143,6 +156,12 @@ class Table:
         if self.widest and len(self.widest) != len(self.widths_mm):
             raise ValueError(f"widest names {len(self.widest)} columns of "
                              f"{len(self.widths_mm)}")
+
+    @property
+    def keep_together(self) -> bool:
+        """Whether the table is kept on one page: a short table of fixed rows (a list of
+        seven circumstances never leaves its last one to the next page)."""
+        return len(self.rows) <= 12 and all(isinstance(row, Row) for row in self.rows)
 
     @property
     def type_size(self) -> float:
@@ -233,7 +252,7 @@ class Layout:
 
 
 #: a four-column label | value | label | value table (millimetres)
-FOUR_COLUMNS = (22.0, 58.0, 32.0, 44.0)
+FOUR_COLUMNS = (22.0, 56.0, 33.0, 45.0)
 
 
 def four_columns(rows: tuple[Row | LoopRow, ...]) -> Table:

@@ -49,9 +49,9 @@ def test_print_rules_of_the_official_documents() -> None:
     report, table = _parts("factory-self"), _parts("factory-dynamic")
     for parts in (report, table):
         body = parts["word/document.xml"]
-        # Simplified Chinese everywhere: one w:lang, the theme's language too
+        # Simplified Chinese for Chinese text (Latin in English): one w:lang, the theme's too
         assert re.findall(r"<w:lang [^>]*>", parts["word/styles.xml"]) == [
-            '<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>']
+            '<w:lang w:val="en-US" w:eastAsia="zh-CN"/>']
         assert 'w:eastAsia="zh-CN"' in re.findall(r"<w:themeFontLang[^>]*>",
                                                    parts["word/settings.xml"])[0]
         # no row breaks across pages; no type in a table under 五号 (10.5 pt)

@@ -36,7 +36,9 @@ from ...layout.elements import (
     PageBreak,
     Paragraph,
     Paragraphs,
+    Row,
     Table,
+    space_before,
 )
 from .run_xml import no_break_hyphens
 
@@ -151,12 +153,14 @@ def _new_document(layout: Layout) -> Any:
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
+    # Latin letters and digits in English (as Chinese Word sets them): LibreOffice breaks
+    # a line inside a number (201|7, 9|8.6%) when they are "Chinese" too
     lang.attrib.clear()
-    lang.set(qn("w:val"), "zh-CN")
+    lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
     theme_lang = doc.settings.element.find(qn("w:themeFontLang"))
     if theme_lang is not None:
-        theme_lang.set(qn("w:val"), "zh-CN")
+        theme_lang.set(qn("w:val"), "en-US")
         theme_lang.set(qn("w:eastAsia"), "zh-CN")
     normal = doc.styles["Normal"]
     set_fonts(normal.element, BODY_FONT, 12)
@@ -188,7 +192,7 @@ def _new_document(layout: Layout) -> Any:
     return doc
 
 
-def _paragraph(doc: Any, block: Paragraph) -> None:
+def _paragraph(doc: Any, block: Paragraph, previous: object = None) -> None:
     style = STYLES[block.style]
     p = doc.add_paragraph()
     p.alignment = _ALIGN[style.align]
@@ -196,7 +200,7 @@ def _paragraph(doc: Any, block: Paragraph) -> None:
         p.paragraph_format.keep_with_next = True
     if block.style == "body":
         p.paragraph_format.first_line_indent = Pt(style.size * 2)  # 首行缩进两字
-    p.paragraph_format.space_before = Pt(style.space_before)
+    p.paragraph_format.space_before = Pt(space_before(block, previous))
     p.paragraph_format.space_after = Pt(style.space_after)
     if block.style in OUTLINE_LEVELS:  # what a 目录 and a PDF's bookmarks list
         level = OxmlElement("w:outlineLvl")
@@ -299,9 +303,23 @@ def _table(doc: Any, block: Table) -> None:
             _fill_cell(cell, lines, HEADING_FONT if header else TABLE_FONT,
                        block.type_size,
                        center=header or (is_label and len(block.widths_mm) <= 4))
+    heights = [row.min_height if isinstance(row, Row) else 0 for row in block.rows]
+    heights = [h for row, h in zip(block.rows, heights, strict=True)
+               for h in ((0, h, 0) if isinstance(row, LoopRow) else (h,))]
+    # a short table is kept on one page, a long one's header with its first row
+    kept = len(t.rows) - 1 if block.keep_together else block.header_rows
     for r, row in enumerate(t.rows):
+        if r < kept:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
         props = row._tr.get_or_add_trPr()
         props.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
+        if heights[r]:  # room for a seal or an opinion written by hand
+            height = OxmlElement("w:trHeight")
+            height.set(qn("w:val"), str(round(heights[r] / 25.4 * 1440)))
+            height.set(qn("w:hRule"), "atLeast")
+            props.append(height)
         if r < block.header_rows:
             props.append(OxmlElement("w:tblHeader"))
 
@@ -321,13 +339,14 @@ def build_docx_template(layout: Layout) -> bytes:
     _paragraph(doc, Paragraph("{%p if draft %}"))
     _paragraph(doc, Paragraph(DRAFT_BANNER, "note"))
     _paragraph(doc, Paragraph("{%p endif %}"))
+    previous: object = None
     for block in layout.blocks:
         if isinstance(block, Paragraph) and block.draft_only:
             _paragraph(doc, Paragraph("{%p if draft %}"))
-            _paragraph(doc, block)
+            _paragraph(doc, block, previous)
             _paragraph(doc, Paragraph("{%p endif %}"))
         elif isinstance(block, Paragraph):
-            _paragraph(doc, block)
+            _paragraph(doc, block, previous)
         elif isinstance(block, Paragraphs):
             # docxtpl paragraph loops: the for/endfor tags each need a paragraph of their own
             _paragraph(doc, Paragraph(f"{{%p for {block.var} in {block.iterable} %}}"))
@@ -340,6 +359,7 @@ def build_docx_template(layout: Layout) -> bytes:
             _contents(doc, block, page.width - page.left - page.right)
         else:
             _table(doc, block)
+        previous = block
     buf = io.BytesIO()
     doc.save(buf)
     src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))

@@ -64,6 +64,7 @@ from ...layout.elements import (
     Paragraphs,
     Row,
     Table,
+    space_before,
 )
 from ...layout.line_breaks import keep_standard_numbers
 from ...markers.bookmark_names import value_bookmark
@@ -107,7 +108,7 @@ class _Styles:
             style.addElement(TextProperties(
                 fontname=LATIN_FONT, fontnameasian=font, fontsize=f"{size}pt",
                 fontsizeasian=f"{size}pt", fontweight=weight, fontweightasian=weight,
-                languageasian="zh", countryasian="CN"))
+                language="en", country="US", languageasian="zh", countryasian="CN"))
             style.addElement(ParagraphProperties(
                 textalign=_ALIGN.get(align, "start"),
                 margintop=f"{before}pt", marginbottom=f"{after}pt",
@@ -135,7 +136,8 @@ class _Styles:
             style = Style(name="gdContents", family="paragraph")
             style.addElement(TextProperties(
                 fontname=LATIN_FONT, fontnameasian=body.font, fontsize=f"{body.size}pt",
-                fontsizeasian=f"{body.size}pt", languageasian="zh", countryasian="CN"))
+                fontsizeasian=f"{body.size}pt", language="en", country="US",
+                languageasian="zh", countryasian="CN"))
             properties = ParagraphProperties()
             stops = TabStops()
             stops.addElement(TabStop(position=f"{width_mm}mm", type="right",
@@ -160,9 +162,11 @@ class _Styles:
     def page_break(self) -> Style:
         return self._once("gdBreak", "paragraph", ParagraphProperties(breakafter="page"))
 
-    def table(self, n: int, width: float) -> Style:
+    def table(self, n: int, width: float, keep: bool = False) -> Style:
+        """Table *n*'s style; a *keep* table is never split across pages."""
         style = Style(name=f"gdT{n}", family="table")
-        style.addElement(TableProperties(width=f"{width}mm", align="center"))
+        style.addElement(TableProperties(width=f"{width}mm", align="center",
+                                         **({"maybreakbetweenrows": "false"} if keep else {})))
         self.doc.automaticstyles.addElement(style)
         return style
 
@@ -172,9 +176,13 @@ class _Styles:
         self.doc.automaticstyles.addElement(style)
         return style
 
-    def row(self) -> Style:
-        """Rows are kept whole: a row never breaks across pages."""
-        return self._once("gdRow", "table-row", TableRowProperties(keeptogether="always"))
+    def row(self, min_height: float = 0) -> Style:
+        """Rows are kept whole: a row never breaks across pages; *min_height* (mm) leaves
+        room for a seal or an opinion."""
+        if not min_height:
+            return self._once("gdRow", "table-row", TableRowProperties(keeptogether="always"))
+        return self._once(f"gdRow{min_height:g}", "table-row", TableRowProperties(
+            keeptogether="always", minrowheight=f"{min_height}mm"))
 
     def cell(self) -> Style:
         return self._once("gdCell", "table-cell", TableCellProperties(
@@ -192,6 +200,7 @@ class _Builder:
         self.context = dict(context)
         self.form_id = form_id
         self.started = False  # whether a paragraph has been written (the cover starts)
+        self.previous: object = None  # the block written last
         self.compile_expr = compile_expr
         self.doc = OpenDocumentText()
         self.styles = _Styles(self.doc)
@@ -237,9 +246,9 @@ class _Builder:
     # -- blocks -------------------------------------------------------------------------
     def paragraph(self, block: Paragraph, scope: Mapping[str, Any] | None = None) -> None:
         s = STYLES[block.style]
-        style = self.styles.paragraph(s.font, s.size, s.align, s.bold, s.space_before,
-                                      s.space_after, indent=block.style == "body",
-                                      keep=block.keeps_with_next)
+        style = self.styles.paragraph(s.font, s.size, s.align, s.bold,
+                                      space_before(block, self.previous), s.space_after,
+                                      indent=block.style == "body", keep=block.keeps_with_next)
         if not self.started and self.layout.has_cover:
             style = self.styles.cover(style)
         self.started = True
@@ -266,7 +275,8 @@ class _Builder:
         self.doc.text.addElement(toc)
 
     def table(self, n: int, block: Table) -> None:
-        t = OdfTable(name=f"Table{n}", stylename=self.styles.table(n, sum(block.widths_mm)))
+        t = OdfTable(name=f"Table{n}", stylename=self.styles.table(n, sum(block.widths_mm),
+                                                                   block.keep_together))
         for i, w in enumerate(block.widths):
             t.addElement(TableColumn(stylename=self.styles.column(n, i, w)))
         header = TableHeaderRows() if block.header_rows else None
@@ -289,7 +299,7 @@ class _Builder:
 
     def _row(self, row: Row | LoopRow, block: Table, scope: Mapping[str, Any],
              header: bool) -> TableRow:
-        tr = TableRow(stylename=self.styles.row())
+        tr = TableRow(stylename=self.styles.row(row.min_height if isinstance(row, Row) else 0))
         cells = row.cells
         font = HEADING_FONT if header else TABLE_FONT
         c = 0
@@ -362,8 +372,9 @@ class _Builder:
             self.paragraph(Paragraph(DRAFT_BANNER, "note"))
         for block in self.layout.blocks:
             if isinstance(block, Paragraph):
-                if draft or not block.draft_only:
-                    self.paragraph(block)
+                if not draft and block.draft_only:
+                    continue  # not printed: the block before it stays the one above
+                self.paragraph(block)
             elif isinstance(block, Paragraphs):
                 for item in self._items(block.iterable, self.context):
                     self.paragraph(Paragraph(block.text, block.style),
@@ -375,6 +386,7 @@ class _Builder:
             else:
                 tables += 1
                 self.table(tables, block)
+            self.previous = block
         buf = io.BytesIO()
         self.doc.write(buf)
         return _deterministic(buf.getvalue())

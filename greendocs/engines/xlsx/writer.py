@@ -23,7 +23,7 @@ from ...package.safe_zip import read_members
 from ...package.zip_writer import ZipMember, build_zip
 from ...registry import FormSpec, SheetNotes
 from ...types.labelled_enum import LabelledEnum
-from .cells import append_data
+from .cells import append_data, write_data
 
 HEADER = ("项目", "内容", "单位", "字段", "说明")
 #: the widths of the columns, in characters
@@ -85,7 +85,7 @@ def render_xlsx(spec: FormSpec, model: Any) -> bytes:
         value, fmt = _cell_value(leaf.value)
         texts = [" / ".join(leaf.labels), value if isinstance(value, str) else "",
                  "", "", extras.notes.get(leaf.path, "")]
-        append_data(ws, (texts[0], value, leaf.unit, leaf.path, texts[4] or None))
+        write_data(ws, row, (texts[0], value, leaf.unit, leaf.path, texts[4] or None))
         c = ws.cell(row, 2)
         if fmt:
             c.number_format = fmt
@@ -103,15 +103,15 @@ def render_xlsx(spec: FormSpec, model: Any) -> bytes:
             check.add(c.coordinate)
         lines = max(_lines(str(t), w) for t, w in zip(texts, _WIDTHS, strict=True) if t)
         if lines > 1:  # wrapped text, and a row tall enough to show it
-            for cell in ws[row]:
-                cell.alignment = wrap
+            for column in range(1, len(HEADER) + 1):
+                ws.cell(row, column).alignment = wrap
             ws.row_dimensions[row].height = 15 * lines
     for label, total in extras.totals:  # computed: for people, not read back (no path)
         row += 1
         value, fmt = _cell_value(total)
-        append_data(ws, (label, value))
-        for cell in ws[row]:
-            cell.font = Font(bold=True)
+        write_data(ws, row, (label, value))
+        for column in (1, 2):
+            ws.cell(row, column).font = Font(bold=True)
     ws.freeze_panes = "A2"
     for col, width in zip("ABCDE", _WIDTHS, strict=True):
         ws.column_dimensions[col].width = width

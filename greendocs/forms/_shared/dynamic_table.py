@@ -128,6 +128,6 @@ def sign_off_section(number: str) -> tuple[Paragraph, Table]:
     """Who filled the table, when, the seal and the local review."""
     return (Paragraph(f"{number}、填报信息", "heading"), four_columns((
         Row(("填报人", "{{ filled_by }}", "填报日期", "{{ fill_date }}")),
-        Row(("填报单位（盖章）", "", None, None)),
-        Row(("地方审核意见", "", None, None)),
+        Row(("填报单位（盖章）", "", None, None), min_height=30),
+        Row(("地方审核意见", "", None, None), min_height=30),
     )))

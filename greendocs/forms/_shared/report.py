@@ -104,7 +104,7 @@ def third_party_front(unit_heading: str, unit_rows: tuple[Row, ...], result: Row
         four_columns(agency_rows()),
         Paragraph("评价结果", "heading"),
         four_columns((result, Row(("受评价方主要亮点", "{{ highlights }}", None, None)))),
-        *pledge(agency_pledge, "法定代表人签字", heading=None, signatory=None),
+        *pledge(agency_pledge, "法定代表人签字", heading="评价机构承诺", signatory=None),
         PageBreak(),
     )
 

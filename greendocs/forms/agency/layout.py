@@ -56,7 +56,7 @@ def annual_report_layout() -> page.Layout:
                        "能源、环境、生态、低碳、生命周期评价领域高级职称"
                        "{{ staff_count.senior|length }}人。"),
         page.Paragraph(page.labels(AgencyAnnualReport)["projects"], "heading"),
-        page.Table((7.0, 14.0, 50.0, 13.0, 22.0, 14.0, 10.0, 10.0, 16.0), (
+        page.Table((7.0, 12.0, 44.0, 10.0, 30.0, 12.0, 9.0, 9.0, 23.0), (
             page.Row(("序号", pl["category"], f"{pl['unit']}\n{pl['credit_code']}", pl["region"],
                       pl["evaluated_on"], "得分", "是否符合", "参与编制", "承担单位")),
             page.LoopRow("p", "projects", (

@@ -86,6 +86,7 @@ def report_context(report: Report) -> dict[str, Any]:
             for g in card.groups for s in g.scores}
     context: dict[str, Any] = {
         "scorecard": card, "rows": rows, "system_label": card.system.label,
+        "system_name": card.system.name,
         "basic_texts": {b.id: b.text for b in card.system.basic_requirements},
         "system_note": system_note(card.system),
         "nature_ticks": Marked(TickBoxes(report.factory.nature, TICK_LINE), "factory.nature",
@@ -137,7 +138,7 @@ def sheet_notes(report: Report) -> SheetNotes:
     return SheetNotes(notes, maxima, (*totals, ("总分", card.total)))
 
 
-_CONTEXT_NAMES = ("scorecard", "rows", "system_label", "basic_texts", "system_note",
+_CONTEXT_NAMES = ("scorecard", "rows", "system_label", "system_name", "basic_texts", "system_note",
                   "nature_ticks")
 
 

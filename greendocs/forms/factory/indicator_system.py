@@ -239,10 +239,24 @@ SHIPPED_SYSTEMS = shipped_names(__package__, "indicators")
 
 
 def shipped_system(system_id: str = "gbt36132-2018") -> IndicatorSystem | None:
-    """A system shipped with greendocs by id (see :data:`SHIPPED_SYSTEMS`), or None."""
-    if system_id not in SHIPPED_SYSTEMS:
-        return None
-    return shipped(__package__, f"indicators/{system_id}.yaml", IndicatorSystem, check_system)
+    """A system shipped with greendocs by id (see :data:`SHIPPED_SYSTEMS`) or by its
+    standard's number (``GB/T 36132-2018``), or None."""
+    if system_id in SHIPPED_SYSTEMS:
+        return shipped(__package__, f"indicators/{system_id}.yaml", IndicatorSystem,
+                       check_system)
+    key = "".join(system_id.split())
+    for name in SHIPPED_SYSTEMS:
+        found = shipped_system(name)
+        if found is not None and key == "".join(found.standard.split()):
+            return found
+    return None
+
+
+def designation(ref: str) -> str:
+    """What a report prints for the system *ref* names: a shipped system's standard number
+    (``GB/T 36132-2018``) for its id; a standard number or a file's path as it is."""
+    found = shipped_system(ref) if ref in SHIPPED_SYSTEMS else None
+    return found.standard if found is not None else ref
 
 
 def resolve_system(ref: str) -> IndicatorSystem:

@@ -84,12 +84,13 @@ def _energy_table() -> page.Table:
     ), header_rows=1)
 
 
-def _scoring(score_label: str) -> tuple[page.Block, ...]:
+def _scoring(score_label: str, numbers: tuple[str, str, str] = ("（一）", "（二）", "（三）"),
+             level: str = "heading2") -> tuple[page.Block, ...]:
     return (
-        page.Paragraph("评价指标体系：{{ system_label }}（{{ indicator_system }}）"),
-        page.Paragraph("（一）基本要求", "heading2"),
+        page.Paragraph("评价指标体系：{{ system_name }}（{{ indicator_system }}）"),
+        page.Paragraph(f"{numbers[0]}基本要求", level),
         basic_requirements_table(),
-        page.Paragraph("（二）评价指标", "heading2"),
+        page.Paragraph(f"{numbers[1]}评价指标", level),
         page.Table((13.0, 14.0, 14.0, 37.0, 10.0, 10.0, 14.0, 12.0, 12.0, 20.0), (
             page.Row(("编号", "一级指标", "二级指标", "评价要求", "要求类型", "分值", "指标值",
                  score_label, "计分", "证明材料索引")),
@@ -100,7 +101,7 @@ def _scoring(score_label: str) -> tuple[page.Block, ...]:
                 "{{ a.evidence }}")),
         ), header_rows=1, widest=(page.INDICATOR_ID, "基础设施", "基础设施", "", "", "", "",
                                   page.SCORE, page.SCORE, "")),
-        page.Paragraph("（三）得分汇总", "heading2"),
+        page.Paragraph(f"{numbers[2]}得分汇总", level),
         page.Table((56.0, 25.0, 25.0, 25.0, 25.0), (
             page.Row(("一级指标", "权重（%）", "满分", "得分", "折算得分")),
             page.LoopRow("g", "scorecard.groups", (
@@ -153,7 +154,7 @@ def third_party_layout() -> page.Layout:
         _energy_table(),
         page.Paragraph("能效对标依据表：{{ benchmark_table }}", "note"),
         page.Paragraph("（四）指标评价", "heading2"),
-        *_scoring("评定得分"),
+        *_scoring("评定得分", ("1. ", "2. ", "3. "), "heading3"),
         *section(FactoryThirdPartyReport, "conclusion"),
         *section(FactoryThirdPartyReport, "suggestions"),
         *section(FactoryThirdPartyReport, "references"),

@@ -19,6 +19,7 @@ from ...types.contact import Phone, Postcode
 from ...types.industry import Industry
 from ...types.labelled_enum import LabelledEnum
 from ...types.region import Region
+from .indicator_system import designation
 
 
 @attrs.frozen(kw_only=True, field_transformer=f.in_order_of(Enterprise))
@@ -115,7 +116,7 @@ class FactorySelfReport:
     overview: tuple[str, ...] = f.paragraphs("一、工厂基本情况", min_items=1)
     creation: CreationSections = f.typed(CreationSections, "二、绿色工厂创建情况")
     next_steps: tuple[str, ...] = f.paragraphs("三、下一步工作")
-    indicator_system: str = f.text("评价指标体系", max_length=200,
+    indicator_system: str = f.text("评价指标体系", max_length=200, canonical=designation,
                                    help="a shipped system id (gbt36132-2018, gbt36132-2025) "
                                    "or the path of your own system's YAML file")
     basic_requirements: tuple[BasicRequirementCheck, ...] = f.items("基本要求自评", min_items=1)
@@ -143,7 +144,7 @@ class FactoryThirdPartyReport:
     evaluation_date: dt.date = f.date("现场评价日期")
     negative_list: NegativeList = f.typed(NegativeList, "负面清单核查")
     content: CreationSections = f.typed(CreationSections, "三、评价内容")
-    indicator_system: str = f.text("评价指标体系", max_length=200)
+    indicator_system: str = f.text("评价指标体系", max_length=200, canonical=designation)
     basic_requirements: tuple[BasicRequirementCheck, ...] = f.items("基本要求评价", min_items=1)
     assessments: tuple[RequirementAssessment, ...] = f.items("评价指标评价", min_items=1)
     energy: tuple[EnergyEfficiency, ...] = f.items("能效对标")

@@ -23,7 +23,7 @@ def build_layout() -> page.Layout:
                 "{{ p.output[years[1]] }}", "{{ p.output[years[2]] }}")),
         ), header_rows=1),
         page.Paragraph("四、关键指标（近三年）", "heading"),
-        page.Table((8.0, 31.0, 32.0, 15.0, 17.0, 17.0, 17.0, 19.0), (
+        page.Table((8.0, 12.0, 36.0, 15.0, 17.0, 17.0, 17.0, 34.0), (
             page.Row(("序号", "指标代码", "指标名称", "计量单位", *YEARS, "备注")),
             page.LoopRow("row", "indicators", (
                 "{{ loop.index }}", "{{ row.code }}", "{{ row.name }}", "{{ row.unit }}",

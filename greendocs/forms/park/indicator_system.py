@@ -221,6 +221,15 @@ def shipped_systems() -> tuple[str, ...]:
     return shipped_names(__package__, "indicators")
 
 
+def designation(ref: str) -> str:
+    """What a report prints for the system *ref* names: a shipped system's issuing document
+    (``工信厅节函〔2016〕586号``) for its id; anything else as it is."""
+    if ref not in shipped_systems():
+        return ref
+    found = shipped(__package__, f"indicators/{ref}.yaml", ParkSystem, check_system)
+    return found.standard if found is not None else ref
+
+
 def resolve_system(ref: str) -> ParkSystem:
     """The system a report names: a shipped one by id (``park-586-2016``) or by the
     document that issued it (``工信厅节函〔2016〕586号``), or the path of a YAML file.

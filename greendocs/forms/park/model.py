@@ -21,6 +21,7 @@ from ...model import field_specs as f
 from ...model.introspection import meta
 from ...types.year_series import YearSeries
 from .._shared.dynamic_table import ThreeYears, covers_table_years
+from .indicator_system import designation
 
 
 def _any_series(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -91,7 +92,7 @@ class ParkSelfReport(ThreeYears):
     figures: ParkFigures = attrs.field(
         validator=[attrs.validators.instance_of(ParkFigures), covers_table_years],
         metadata=meta("园区基础数据（近三年）"))
-    indicator_system: str = f.text("评价指标体系", max_length=200,
+    indicator_system: str = f.text("评价指标体系", max_length=200, canonical=designation,
                                    help="a shipped system id (park-586-2016, park-miit-2025) "
                                    "or the path of your own system's YAML file")
     basic_requirements: tuple[BasicRequirementCheck, ...] = f.items("基本要求")
@@ -120,7 +121,7 @@ class ParkThirdPartyReport(ThreeYears):
     figures: ParkFigures = attrs.field(
         validator=[attrs.validators.instance_of(ParkFigures), covers_table_years],
         metadata=meta("园区基础数据（近三年）"))
-    indicator_system: str = f.text("评价指标体系", max_length=200)
+    indicator_system: str = f.text("评价指标体系", max_length=200, canonical=designation)
     basic_requirements: tuple[BasicRequirementCheck, ...] = f.items("基本要求评价")
     indicators: tuple[IndicatorValues, ...] = f.items("评价指标（近三年）", min_items=1,
                                                       max_items=200, also=covers_table_years)

@@ -14,6 +14,7 @@ from ...blocks.park import Park
 from ...model import field_specs as f
 from ...model.introspection import meta
 from .._shared.dynamic_table import DynamicTable, covers_table_years, table_order
+from ..park.indicator_system import designation
 from ..park.model import IndicatorValues, ParkFigures
 
 
@@ -35,7 +36,7 @@ class ParkDynamicReport(DynamicTable):
     figures: ParkFigures = attrs.field(
         validator=[attrs.validators.instance_of(ParkFigures), covers_table_years],
         metadata=meta("园区基础数据（近三年）"))
-    indicator_system: str = f.text("评价指标体系", max_length=200)
+    indicator_system: str = f.text("评价指标体系", max_length=200, canonical=designation)
     indicators: tuple[IndicatorValues, ...] = f.items("关键指标（近三年）", min_items=1,
                                                       max_items=200, also=covers_table_years)
     management_change: str | None = f.optional_text("管理机构变化情况", max_length=1000)

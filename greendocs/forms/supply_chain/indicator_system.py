@@ -151,7 +151,22 @@ def load_system(path: str | Path) -> IndicatorSystem:
 
 
 def shipped_system(system_id: str = "general") -> IndicatorSystem | None:
-    """A system shipped with greendocs by id (``general``), or None."""
-    if system_id not in shipped_names(__package__, "indicators"):
-        return None
-    return shipped(__package__, f"indicators/{system_id}.yaml", IndicatorSystem, check_system)
+    """A system shipped with greendocs by id (``general``) or by its name
+    (``绿色供应链管理企业评价指标（通用）``), or None."""
+    names = shipped_names(__package__, "indicators")
+    if system_id in names:
+        return shipped(__package__, f"indicators/{system_id}.yaml", IndicatorSystem,
+                       check_system)
+    key = "".join(system_id.split())
+    for name in names:
+        found = shipped_system(name)
+        if found is not None and key == "".join(found.name.split()):
+            return found
+    return None
+
+
+def designation(ref: str) -> str:
+    """What a report prints for the system *ref* names: a shipped system's name for its
+    id (``general`` → ``绿色供应链管理企业评价指标（通用）``); anything else as it is."""
+    found = shipped_system(ref) if ref in shipped_names(__package__, "indicators") else None
+    return found.name if found is not None else ref

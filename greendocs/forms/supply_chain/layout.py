@@ -63,7 +63,8 @@ def _score_tables(score_label: str) -> tuple[page.Block, ...]:
 def self_report_layout() -> page.Layout:
     """Attachment 5-1, the self-evaluation report."""
     return page.Layout("绿色供应链管理企业自评价报告", (
-        *cover("5", "申报单位：{{ enterprise.name }}"),
+        *cover("5", "申报单位：{{ enterprise.name }}",
+               "所在省市：{{ enterprise.region }}　{{ enterprise.city }}"),
         page.Paragraph("基本信息表", "title"),
         page.four_columns((*_enterprise_rows(), *contact_rows(),
                              page.Row(("单位简介", "{{ profile }}", None, None)))),
@@ -74,8 +75,9 @@ def self_report_layout() -> page.Layout:
         page.Paragraph("七、自评价得分", "heading"),
         page.Paragraph("评价指标体系：{{ indicator_system }}"),
         *_score_tables("自评得分"),
+        page.Paragraph("自评价结果：绿色供应链管理指数（GSCI）{{ scorecard.total }}分。"),
         *section(SupplyChainSelfReport, "next_steps"),
-    ))
+    ), header="绿色供应链管理企业自评价报告")
 
 
 def third_party_layout() -> page.Layout:
@@ -94,4 +96,4 @@ def third_party_layout() -> page.Layout:
         *_score_tables("评定得分"),
         *section(SupplyChainThirdPartyReport, "conclusion"),
         page.Paragraph("报告日期：{{ report_date }}"),
-    ))
+    ), header="绿色供应链管理企业第三方评价报告")

@@ -14,6 +14,7 @@ from ...blocks.enterprise import Enterprise
 from ...blocks.unit_nature import UnitNature
 from ...model import field_specs as f
 from ...types.contact import Phone
+from .indicator_system import designation
 
 
 @attrs.frozen(kw_only=True)
@@ -58,7 +59,7 @@ class SupplyChainSelfReport:
     enterprise: SupplyChainEnterprise = f.typed(SupplyChainEnterprise, "企业基本信息")
     contact: ContactPerson = f.typed(ContactPerson, "联系人信息")
     profile: str = f.text("单位简介", max_length=3000, single_line=False)
-    indicator_system: str = f.text("评价指标体系", max_length=60,
+    indicator_system: str = f.text("评价指标体系", max_length=60, canonical=designation,
                                    help="id of the indicator system: 'general' or a loaded one")
     practices: PracticeSections = f.typed(PracticeSections, "绿色供应链管理实施情况")
     assessments: tuple[IndicatorAssessment, ...] = f.items("自评价指标", min_items=1)
@@ -74,7 +75,7 @@ class SupplyChainThirdPartyReport:
     enterprise: SupplyChainEnterprise = f.typed(SupplyChainEnterprise, "受评价企业基本信息")
     contact: ContactPerson = f.typed(ContactPerson, "企业联系人信息")
     agency: EvaluationAgency = f.typed(EvaluationAgency, "第三方评价机构信息")
-    indicator_system: str = f.text("评价指标体系", max_length=60)
+    indicator_system: str = f.text("评价指标体系", max_length=60, canonical=designation)
     basic_requirements_met: bool = f.typed(bool, "基本要求是否符合")
     highlights: str = f.text("受评价方主要亮点", max_length=100, single_line=False)
     overview: tuple[str, ...] = f.paragraphs("一、概述", min_items=1)
