@@ -36,7 +36,8 @@ _NARROW = {".": 0.25, ",": 0.25, ":": 0.28, "/": 0.28, "-": 0.33, "(": 0.33, ")"
            "t": 0.28, "f": 0.33, "r": 0.33, "M": 0.89, "W": 0.94, "m": 0.78, "w": 0.72}
 #: what a label keeps together: whole Latin words and numbers, and its first few
 #: characters of Chinese (a longer label breaks after them)
-_LABEL_CJK, _HEADER_CJK, _WHOLE_LABEL = 6, 2, 8
+_LABEL_CJK, _HEADER_CJK, _WHOLE_LABEL, _WHOLE_HEADER = 6, 2, 8, 4
+_GENEROUS_COLUMNS = 8
 _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _LATIN_RUN = re.compile(r"[\x21-\x7e]+")
 
@@ -68,19 +69,34 @@ def _cell_mm(text: str, size_pt: float) -> float:
     return text_mm(text, size_pt) * 1.01 + 2 * CELL_MARGIN_MM
 
 
-def _static_needs(text: str, size_pt: float, header: bool) -> float:
+def _static_needs(text: str, size_pt: float, header: bool, generous: bool) -> float:
     """The room a cell's own text needs: its Latin words and numbers whole, and the
-    first characters of each line of Chinese."""
+    first characters of each line of Chinese — all of a label of up to eight (统一社会信用
+    代码) and of a header of up to four (自评得分) where the table is *generous*."""
     need = 0.0
     keep = _HEADER_CJK if header else _LABEL_CJK
+    whole_up_to = (_WHOLE_HEADER if header else _WHOLE_LABEL) if generous else 0
     for line in _EXPRESSION.sub(" ", text).split("\n"):
         for run in _LATIN_RUN.findall(line):
             need = max(need, _cell_mm(run, size_pt))
         cjk = [ch for ch in line if _is_cjk(ch)]
-        # a label of up to eight characters (统一社会信用代码) stays whole; a longer one
-        # breaks after its first six
-        whole = not header and len(cjk) <= _WHOLE_LABEL
+        whole = len(cjk) <= whole_up_to
         need = max(need, _cell_mm("".join(cjk if whole else cjk[:keep]), size_pt))
+    return need
+
+
+def _needs(widths_mm: Sequence[float], rows: Sequence[tuple[object, ...]], header_rows: int,
+           size_pt: float, widest: Sequence[str], *, generous: bool) -> list[float]:
+    need = [2 * CELL_MARGIN_MM] * len(widths_mm)
+    for c, example in enumerate(widest):
+        if example:
+            need[c] = max(need[c], _cell_mm(example, size_pt))
+    for r, cells in enumerate(rows):
+        for c, cell in enumerate(cells):
+            spans = c + 1 < len(cells) and cells[c + 1] is None
+            if isinstance(cell, str) and not spans:
+                need[c] = max(need[c], _static_needs(cell, size_pt, r < header_rows,
+                                                     generous))
     return need
 
 
@@ -93,16 +109,13 @@ def fit_widths(widths_mm: Sequence[float], rows: Sequence[tuple[object, ...]],
 
     Raises ValueError when the content cannot fit the table's total width at all.
     """
-    need = [2 * CELL_MARGIN_MM] * len(widths_mm)
-    for c, example in enumerate(widest):
-        if example:
-            need[c] = max(need[c], _cell_mm(example, size_pt))
-    for r, cells in enumerate(rows):
-        for c, cell in enumerate(cells):
-            spans = c + 1 < len(cells) and cells[c + 1] is None
-            if isinstance(cell, str) and not spans:
-                need[c] = max(need[c], _static_needs(cell, size_pt, r < header_rows))
     total = sum(widths_mm)
+    # labels and headers whole where the table has room (eight columns at most), broken
+    # where it is narrow
+    need = _needs(widths_mm, rows, header_rows, size_pt, widest,
+                  generous=len(widths_mm) <= _GENEROUS_COLUMNS)
+    if sum(need) > total + 0.01:
+        need = _needs(widths_mm, rows, header_rows, size_pt, widest, generous=False)
     if sum(need) > total + 0.01:
         raise ValueError(f"the columns need {sum(need):.1f} mm to keep their content on one "
                          f"line ({', '.join(f'{n:.1f}' for n in need)}), the table is "

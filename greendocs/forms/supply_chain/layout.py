@@ -40,15 +40,17 @@ def _enterprise_rows() -> tuple[page.Row, ...]:
 
 def _score_tables(score_label: str) -> tuple[page.Block, ...]:
     return (
+        page.Paragraph("（一）指标得分", "heading2"),
         page.Table((12.0, 20.0, 32.0, 12.0, 10.0, 14.0, 14.0, 14.0, 28.0), (
-            page.Row(("指标编号", "一级指标", "二级指标", "类型", "满分", "指标值", score_label,
+            page.Row(("编号", "一级指标", "二级指标", "类型", "满分", "指标值", score_label,
                  "计分", "证明材料索引")),
             page.LoopRow("a", "assessments", (
                 "{{ a.id }}", "{{ rows[a.id].group }}", "{{ rows[a.id].name }}",
                 "{{ rows[a.id].kind }}", "{{ rows[a.id].max }}", "{{ a.value }}",
                 "{{ a.score }}", "{{ rows[a.id].score }}", "{{ a.evidence }}")),
-        ), header_rows=1, widest=(page.INDICATOR_ID, "绿色采购", "", "", page.SCORE, "",
+        ), header_rows=1, widest=(page.INDICATOR_ID, "绿色供应链", "", "", page.SCORE, "",
                                   page.SCORE, page.SCORE, "")),
+        page.Paragraph("（二）得分汇总", "heading2"),
         page.Table((78.0, 39.0, 39.0), (
             page.Row(("一级指标", "满分", "得分")),
             page.LoopRow("g", "scorecard.groups", (
