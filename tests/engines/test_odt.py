@@ -39,3 +39,18 @@ def test_odt_is_valid_opendocument_that_odfpy_loads(sample: Any) -> None:
 
 def test_odt_output_is_deterministic(sample: Any) -> None:
     assert greendocs.render(sample, "odt") == greendocs.render(sample, "odt")
+
+
+def test_a_draft_odt_carries_the_watermark_and_the_final_none() -> None:
+    import io
+    import zipfile
+
+    from tests.samples import load_sample
+
+    model = load_sample("factory-self")
+    for draft in (False, True):
+        styles = zipfile.ZipFile(io.BytesIO(greendocs.render(model, "odt", draft=draft))
+                                 ).read("styles.xml").decode()
+        # the cover's page style and the running one, each with 草稿 behind the text
+        assert styles.count("PowerPlusWaterMarkObject") == (2 if draft else 0)
+        assert ("fontwork-plain-text" in styles) == draft

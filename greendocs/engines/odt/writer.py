@@ -14,10 +14,12 @@ from typing import Any
 import attrs
 import jinja2
 from odf import namespaces, teletype
+from odf.draw import CustomShape, EnhancedGeometry, Equation
 from odf.opendocument import OpenDocumentText
 from odf.style import (
     FontFace,
     Footer,
+    GraphicProperties,
     Header,
     MasterPage,
     PageLayout,
@@ -127,6 +129,12 @@ class _Styles:
             self.doc.automaticstyles.addElement(style)
             self._made[name] = style
         return style
+
+    def watermark(self) -> Style:
+        """A draft's watermark: silver, half transparent, behind the text."""
+        return self._once("gdWatermark", "graphic", GraphicProperties(
+            stroke="none", fill="solid", fillcolor="#c0c0c0", opacity="50%",
+            wrap="run-through", runthrough="background", flowwithtext="false"))
 
     def contents_entry(self, width_mm: float) -> Style:
         """A 目录 entry: body type, the page number at the right margin after dots."""
@@ -345,16 +353,20 @@ class _Builder:
             marginbottom=f"{pg.bottom - 10}mm", marginleft=f"{pg.left}mm",
             marginright=f"{pg.right}mm", printorientation="portrait"))
         self.doc.automaticstyles.addElement(pl)
+        draft = bool(self.context.get("draft"))
         if self.layout.has_cover:  # the cover's page: no header, no page number
-            self.doc.masterstyles.addElement(MasterPage(name="gdCover", pagelayoutname=pl,
-                                                        nextstylename="Standard"))
+            cover = MasterPage(name="gdCover", pagelayoutname=pl, nextstylename="Standard")
+            if draft:
+                cover.addElement(self._watermark(Header()))
+            self.doc.masterstyles.addElement(cover)
         master = MasterPage(name="Standard", pagelayoutname=pl)
-        if self.layout.header:
+        if self.layout.header or draft:
             header = Header()
             hp = P(stylename=self.styles.paragraph("宋体", 10.5, "right"))
-            hp.addText(self.layout.header)
+            if self.layout.header:
+                hp.addText(self.layout.header)
             header.addElement(hp)
-            master.addElement(header)
+            master.addElement(self._watermark(header) if draft else header)
         footer = Footer()
         fp = P(stylename=self.styles.paragraph("宋体", 14, "center"))
         fp.addText("— ")
@@ -363,6 +375,31 @@ class _Builder:
         footer.addElement(fp)
         master.addElement(footer)
         self.doc.masterstyles.addElement(master)
+
+    def _watermark(self, header: Header) -> Header:
+        """*header* with 草稿 across the page behind the text (a draft's watermark, as
+        LibreOffice's Format > Watermark makes it)."""
+        if not header.childNodes:
+            header.addElement(P(stylename=self.styles.paragraph("宋体", 10.5, "right")))
+        shape = CustomShape(anchortype="char", zindex="0", name="PowerPlusWaterMarkObject",
+                            stylename=self.styles.watermark(), width="134mm", height="78mm",
+                            transform="rotate (0.785398163397448) translate (3mm 137mm)")
+        text = P(stylename=self.styles.paragraph(HEADING_FONT, 60, "center"))
+        text.addText("草稿")
+        shape.addElement(text)
+        geometry = EnhancedGeometry(
+            viewbox="0 0 21600 21600", textareas="0 0 21600 21600", textpath="true",
+            textpathmode="shape", textpathscale="path", textpathsameletterheights="false",
+            type="fontwork-plain-text", modifiers="10800",
+            enhancedpath="M ?f3 0 L ?f5 0 N M ?f6 21600 L ?f7 21600 N")
+        for name, formula in (("f0", "$0 -10800"), ("f1", "?f0 *2"), ("f2", "abs(?f1 )"),
+                              ("f3", "if(?f1 ,0,?f2 )"), ("f4", "21600-?f2 "),
+                              ("f5", "if(?f1 ,?f4 ,21600)"), ("f6", "if(?f1 ,?f2 ,0)"),
+                              ("f7", "if(?f1 ,21600,?f4 )")):
+            geometry.addElement(Equation(name=name, formula=formula))
+        shape.addElement(geometry)
+        header.childNodes[0].addElement(shape)
+        return header
 
     def build(self) -> bytes:
         self.page()
