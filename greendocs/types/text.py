@@ -18,15 +18,16 @@ EMPTY_MARKS = frozenset({"", "/", "／", "—", "-", "无数据"})
 
 #: Chinese characters and punctuation (CJK symbols, ideographs, full-width forms)
 _CJK = "[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
-#: spaces between two of them: what YAML's line folding leaves where a line was wrapped
-_CJK_GAP = re.compile(f"(?<={_CJK})[ \t]+(?={_CJK})")
+#: spaces between two of them, or after a Chinese comma or full stop: what YAML's line
+#: folding leaves where a line was wrapped
+_CJK_GAP = re.compile(f"(?<={_CJK})[ \t]+(?={_CJK})|(?<=[，。；：、！？）」』》】])[ \t]+")
 
 
 def clean_text(value: Any) -> Any:
-    """Normalise line ends, take out the spaces between two Chinese characters (YAML folds
-    a wrapped line into one with a space: ``销售， 年产``; Chinese text has none, Latin
-    words and figures keep theirs) and strip surrounding white space; other types pass
-    through."""
+    """Normalise line ends, take out the spaces between two Chinese characters and after
+    Chinese punctuation (YAML folds a wrapped line into one with a space: ``销售， 年产``,
+    ``销售， 2021年``; Chinese text has none, Latin words and figures keep theirs) and
+    strip surrounding white space; other types pass through."""
     if isinstance(value, str):
         value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
         return _CJK_GAP.sub("", value) if " " in value or "\t" in value else value

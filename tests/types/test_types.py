@@ -135,3 +135,11 @@ def test_an_unknown_class_or_a_wrong_name_is_refused_with_the_nearest_classes() 
     # half-width brackets and spaces are the same name
     assert Industry.parse("7517 三维（3D）打印技术推广服务").code == "7517"
     assert Industry("3011", "水泥 制造").name == "水泥 制造"
+
+
+def test_spaces_yaml_folding_leaves_in_chinese_text_are_taken_out() -> None:
+    from greendocs.types.text import clean_text
+
+    folded = "研发、生产和销售， 2021年营业收入 8.6 亿元，\t产品 供应 LED 厂商。"
+    assert clean_text(folded) == "研发、生产和销售，2021年营业收入 8.6 亿元，产品供应 LED 厂商。"
+    assert clean_text("Green Factory  Plan") == "Green Factory  Plan"  # Latin words keep theirs
