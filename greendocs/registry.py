@@ -11,7 +11,7 @@ to greendocs.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
@@ -49,6 +49,22 @@ class SheetNotes:
     notes: Mapping[str, str] = attrs.field(factory=dict)
     maxima: Mapping[str, Decimal] = attrs.field(factory=dict)
     totals: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def for_scores(cls, assessments: Sequence[Any],
+                   described: Iterable[tuple[str, str, Decimal | None]],
+                   totals: Iterable[tuple[str, Any]]) -> SheetNotes:
+        """Notes on the scores of *assessments* (items with an ``id`` and a ``score``, at
+        ``assessments[i]``): *described* gives, by id, the note and the full points."""
+        at = {a.id: i for i, a in enumerate(assessments)}
+        notes: dict[str, str] = {}
+        maxima: dict[str, Decimal] = {}
+        for item_id, note, maximum in described:
+            if item_id in at:
+                notes[f"assessments[{at[item_id]}].score"] = note
+                if maximum is not None:
+                    maxima[f"assessments[{at[item_id]}].score"] = maximum
+        return cls(notes, maxima, tuple(totals))
 
 
 def _package_of(spec: FormSpec) -> str:

@@ -84,6 +84,21 @@ def shipped(package: str, name: str, cls: type[T], check: Check) -> T | None:
     return _CACHE.get(("shipped", package, name, cls), load)
 
 
+def shipped_by(package: str, folder: str, cls: type[T], check: Check, ref: str,
+               shown: Callable[[T], str]) -> T | None:
+    """The data file in *folder* of *package* whose id is *ref*, or whose *shown* text (a
+    standard's number, a name: what documents print) is *ref*, spaces aside; or None."""
+    names = shipped_names(package, folder)
+    if ref in names:
+        return shipped(package, f"{folder}/{ref}.yaml", cls, check)
+    key = "".join(ref.split())
+    for name in names:
+        found = shipped(package, f"{folder}/{name}.yaml", cls, check)
+        if found is not None and key == "".join(shown(found).split()):
+            return found
+    return None
+
+
 def user_file(path: str | Path, cls: type[T], check: Check, field: str) -> T:
     """The user's data file at *path* as a checked *cls*, read again only when the file
     changes (its modification time or size); errors as :func:`read_yaml_model`."""

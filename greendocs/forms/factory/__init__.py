@@ -4,7 +4,6 @@ evaluation report (2-2), scored against a green-factory indicator system
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -120,22 +119,12 @@ def sheet_notes(report: Report) -> SheetNotes:
         card = score(report)
     except ValidationError:
         return SheetNotes()
-    at = {a.id: i for i, a in enumerate(report.assessments)}
-    notes: dict[str, str] = {}
-    maxima: dict[str, Decimal] = {}
-    for g in card.groups:
-        for s in g.scores:
-            i = at.get(s.requirement.id)
-            if i is None:
-                continue
-            r = s.requirement
-            notes[f"assessments[{i}].score"] = (f"{g.group.name}／{s.indicator.name}：{r.text}"
-                                             f"（{r.kind_label}，满分{r.points}）")
-            if r.points is not None:
-                maxima[f"assessments[{i}].score"] = r.points
-    totals = tuple((f"得分汇总 / {g.group.name}（权重{g.group.weight}%）", g.weighted)
-                   for g in card.groups)
-    return SheetNotes(notes, maxima, (*totals, ("总分", card.total)))
+    described = ((s.requirement.id, f"{g.group.name}／{s.indicator.name}：{s.requirement.text}"
+                  f"（{s.requirement.kind_label}，满分{s.requirement.points}）",
+                  s.requirement.points) for g in card.groups for s in g.scores)
+    totals = [(f"得分汇总 / {g.group.name}（权重{g.group.weight}%）", g.weighted)
+              for g in card.groups]
+    return SheetNotes.for_scores(report.assessments, described, [*totals, ("总分", card.total)])
 
 
 _CONTEXT_NAMES = ("scorecard", "rows", "system_label", "system_name", "basic_texts", "system_note",

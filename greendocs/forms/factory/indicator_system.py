@@ -20,7 +20,7 @@ from pathlib import Path
 import attrs
 
 from ...errors import FieldError, ValidationError
-from ...model.data_files import read_yaml_model, shipped, shipped_names, user_file
+from ...model.data_files import read_yaml_model, shipped_by, shipped_names, user_file
 from ...types.points import add_up
 
 
@@ -241,15 +241,8 @@ SHIPPED_SYSTEMS = shipped_names(__package__, "indicators")
 def shipped_system(system_id: str = "gbt36132-2018") -> IndicatorSystem | None:
     """A system shipped with greendocs by id (see :data:`SHIPPED_SYSTEMS`) or by its
     standard's number (``GB/T 36132-2018``), or None."""
-    if system_id in SHIPPED_SYSTEMS:
-        return shipped(__package__, f"indicators/{system_id}.yaml", IndicatorSystem,
-                       check_system)
-    key = "".join(system_id.split())
-    for name in SHIPPED_SYSTEMS:
-        found = shipped_system(name)
-        if found is not None and key == "".join(found.standard.split()):
-            return found
-    return None
+    return shipped_by(__package__, "indicators", IndicatorSystem, check_system, system_id,
+                      lambda system: system.standard)
 
 
 def designation(ref: str) -> str:

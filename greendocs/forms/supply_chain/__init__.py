@@ -87,21 +87,13 @@ def sheet_notes(report: SupplyChainSelfReport | SupplyChainThirdPartyReport) -> 
     if system is None or assessment_problems(report.assessments, system):
         return SheetNotes()
     card = score(report.assessments, system)
-    at = {a.id: i for i, a in enumerate(report.assessments)}
-    notes: dict[str, str] = {}
-    maxima: dict[str, Decimal] = {}
-    for g in card.groups:
-        for s in g.scores:
-            i = at.get(s.indicator.id)
-            if i is None:
-                continue
-            ind = s.indicator
-            unit = f"，单位{ind.unit}" if ind.unit else ""
-            notes[f"assessments[{i}].score"] = (f"{g.group.name}／{ind.name}"
-                                             f"（{_KIND[ind.kind]}{unit}，满分{ind.max}）")
-            maxima[f"assessments[{i}].score"] = ind.max
-    totals = tuple((f"得分汇总 / {g.group.name}", g.subtotal) for g in card.groups)
-    return SheetNotes(notes, maxima, (*totals, ("总分（GSCI）", card.total)))
+    described = ((s.indicator.id, f"{g.group.name}／{s.indicator.name}（{_KIND[s.indicator.kind]}"
+                  + (f"，单位{s.indicator.unit}" if s.indicator.unit else "")
+                  + f"，满分{s.indicator.max}）", s.indicator.max)
+                 for g in card.groups for s in g.scores)
+    totals = [(f"得分汇总 / {g.group.name}", g.subtotal) for g in card.groups]
+    return SheetNotes.for_scores(report.assessments, described,
+                                 [*totals, ("总分（GSCI）", card.total)])
 
 
 SELF_SPEC = FormSpec(

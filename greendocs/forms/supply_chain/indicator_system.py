@@ -9,7 +9,7 @@ from pathlib import Path
 import attrs
 
 from ...errors import FieldError, ValidationError
-from ...model.data_files import read_yaml_model, shipped, shipped_names
+from ...model.data_files import read_yaml_model, shipped_by, shipped_names
 from ...types.points import add_up
 
 
@@ -153,16 +153,8 @@ def load_system(path: str | Path) -> IndicatorSystem:
 def shipped_system(system_id: str = "general") -> IndicatorSystem | None:
     """A system shipped with greendocs by id (``general``) or by its name
     (``绿色供应链管理企业评价指标（通用）``), or None."""
-    names = shipped_names(__package__, "indicators")
-    if system_id in names:
-        return shipped(__package__, f"indicators/{system_id}.yaml", IndicatorSystem,
-                       check_system)
-    key = "".join(system_id.split())
-    for name in names:
-        found = shipped_system(name)
-        if found is not None and key == "".join(found.name.split()):
-            return found
-    return None
+    return shipped_by(__package__, "indicators", IndicatorSystem, check_system, system_id,
+                      lambda system: system.name)
 
 
 def designation(ref: str) -> str:
