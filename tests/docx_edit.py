@@ -34,6 +34,6 @@ def docx_text(data: bytes) -> str:
     """Each paragraph's text, values inside content controls included (python-docx's
     ``paragraph.text`` skips them), one per line."""
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
-    xml = xml.replace("<w:noBreakHyphen/>", "<w:t>-</w:t>")  # as Word shows it
+    xml = xml.replace("<w:noBreakHyphen/>", "<w:t>-</w:t>").replace("\u00a0", " ")  # as shown
     return "\n".join("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", para))
                      for para in re.findall(r"<w:p[ >].*?</w:p>", xml, re.DOTALL))

@@ -201,3 +201,19 @@ def test_a_draft_prints_caogao_across_every_page(printed: dict[str, Path],
     assert all(d > f + 200 for d, f in zip(marked, final, strict=True)), (marked, final)
     assert "【草稿】" in _pages(draft)[0] and "【草稿】" not in "".join(
         _pages(printed["factory-self"]))
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_every_paragraph_is_printed_whole(printed: dict[str, Path], form: str) -> None:
+    """Each paragraph of the .docx is in the PDF character for character: nothing lost at a
+    line's end (LibreOffice dropped the punctuation that hung off a justified line)."""
+    header = greendocs.forms().get(form).layout().header  # type: ignore[misc]
+    pages = _run("pdftotext", str(printed[form]), "-").split("\f")
+    text = "".join(re.sub(r"—\s*\d+\s*—", "", page.strip().removeprefix(header or "\0"))
+                   for page in pages)
+    flat = "".join(text.split())
+    document = docx.Document(str(printed[form].parent.parent / f"{form}.docx"))
+    # each run of text between spaces (text set apart by spaces may be read out elsewhere)
+    missing = [p.text for p in document.paragraphs if "\t" not in p.text
+               and any(part not in flat for part in p.text.split())]
+    assert not missing, f"{form}: paragraphs not printed as written: {missing}"

@@ -49,11 +49,14 @@ STYLES: dict[str, ParagraphStyle] = {
     "heading": ParagraphStyle(HEADING_FONT, 16, space_before=12, space_after=6),
     "heading2": ParagraphStyle(KAI_FONT, 16, space_before=6, space_after=3),
     "heading3": ParagraphStyle(BODY_FONT, 16, bold=True, space_before=3),
-    "body": ParagraphStyle(BODY_FONT, 16, align="justify"),
+    # left-aligned, not justified: LibreOffice drops the punctuation that hangs at the end
+    # of a justified line (提供的材料真实、有效 printed 真实有效); Chinese text set in
+    # full-width characters keeps an even right edge anyway
+    "body": ParagraphStyle(BODY_FONT, 16),
     "cover_title": ParagraphStyle(TITLE_FONT, 26, align="center", space_before=120,
                                   space_after=60),
     "cover_line": ParagraphStyle(BODY_FONT, 16, align="center", space_after=12),
-    "note": ParagraphStyle(BODY_FONT, 10.5, align="justify", space_before=6),
+    "note": ParagraphStyle(BODY_FONT, 10.5, space_before=6),
     # a signature block's lines: who signs, the seal, the date
     "signature": ParagraphStyle(BODY_FONT, 16, align="right"),
 }

@@ -195,8 +195,8 @@ class OutlineBuilder:
     def text(self, text: str) -> None:
         if not text:
             return
-        if "\u2011" in text:  # LibreOffice's non-breaking hyphen is the hyphen typed
-            text = text.replace("\u2011", "-")
+        if "\u2011" in text or "\u00a0" in text:  # no-break marks are what was typed:
+            text = text.replace("\u2011", "-").replace("\u00a0", " ")  # a hyphen, a space
         self._text.append(text)
         self._length += len(text)
         for _, _, buf, _ in self._active.values():

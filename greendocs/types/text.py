@@ -29,7 +29,7 @@ def clean_text(value: Any) -> Any:
     ``销售， 2021年``; Chinese text has none, Latin words and figures keep theirs) and
     strip surrounding white space; other types pass through."""
     if isinstance(value, str):
-        value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").strip()
         return _CJK_GAP.sub("", value) if " " in value or "\t" in value else value
     return value
 

@@ -100,7 +100,7 @@ def _text_of(el: etree._Element) -> str:
                 parts.append("\n")
         else:
             parts.append("\n")
-    return "".join(parts)
+    return "".join(parts).replace("\u00a0", " ")  # a no-break space is the space typed
 
 
 def read_docx_values(data: bytes, source: str) -> DocxValues:

@@ -306,8 +306,9 @@ def _table(doc: Any, block: Table) -> None:
     heights = [row.min_height if isinstance(row, Row) else 0 for row in block.rows]
     heights = [h for row, h in zip(block.rows, heights, strict=True)
                for h in ((0, h, 0) if isinstance(row, LoopRow) else (h,))]
-    # a short table is kept on one page, a long one's header with its first row
-    kept = len(t.rows) - 1 if block.keep_together else block.header_rows
+    # a short table is kept on one page with the line after it (a result, a note), a long
+    # one's header with its first row
+    kept = len(t.rows) if block.keep_together else block.header_rows
     for r, row in enumerate(t.rows):
         if r < kept:
             for cell in row.cells:
@@ -324,7 +325,7 @@ def _table(doc: Any, block: Table) -> None:
             props.append(OxmlElement("w:tblHeader"))
 
 
-_STATIC_TEXT = re.compile(r"(<w:t(?: [^>]*)?>)([^<{]*-[^<{]*)(</w:t>)")
+_STATIC_TEXT = re.compile(r"(<w:t(?: [^>]*)?>)([^<{]*[- ][^<{]*)(</w:t>)")
 
 
 def _keep_standard_numbers(m: re.Match[str]) -> str:

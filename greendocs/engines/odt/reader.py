@@ -84,7 +84,7 @@ def _text_of(el: etree._Element) -> str:
     buf: list[str] = []
     w.active["_"] = buf
     w.walk(el)
-    return "".join(buf).strip("\n").replace("\u2011", "-")
+    return "".join(buf).strip("\n").replace("\u2011", "-").replace("\u00a0", " ")
 
 
 class _OutlineWalker:

@@ -112,7 +112,7 @@ class _Styles:
                 fontsizeasian=f"{size}pt", fontweight=weight, fontweightasian=weight,
                 language="en", country="US", languageasian="zh", countryasian="CN"))
             style.addElement(ParagraphProperties(
-                textalign=_ALIGN.get(align, "start"),
+                textalign=_ALIGN.get(align, "start"), punctuationwrap="simple",
                 margintop=f"{before}pt", marginbottom=f"{after}pt",
                 textindent=f"{size * 2}pt" if indent else "0pt",
                 **({"keepwithnext": "always"} if keep else {})))
@@ -173,8 +173,9 @@ class _Styles:
     def table(self, n: int, width: float, keep: bool = False) -> Style:
         """Table *n*'s style; a *keep* table is never split across pages."""
         style = Style(name=f"gdT{n}", family="table")
-        style.addElement(TableProperties(width=f"{width}mm", align="center",
-                                         **({"maybreakbetweenrows": "false"} if keep else {})))
+        style.addElement(TableProperties(
+            width=f"{width}mm", align="center",
+            **({"maybreakbetweenrows": "false", "keepwithnext": "always"} if keep else {})))
         self.doc.automaticstyles.addElement(style)
         return style
 

@@ -5,6 +5,7 @@ names (resolved, their problems as findings)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, ClassVar, TypeVar
@@ -41,12 +42,15 @@ def cover(attachment: str, *lines: str, contents: bool = True
             *((Contents(), PageBreak()) if contents else ()))
 
 
-def narrative_sections(cls: type, field: str, level: str = "heading"
+def narrative_sections(cls: type, field: str, level: str = "heading", *, nested: bool = False
                        ) -> tuple[Paragraph | Paragraphs, ...]:
     """For a model *cls* of paragraph lists at *field*: each list's label as a heading of
-    *level*, then its paragraphs."""
+    *level*, then its paragraphs. *nested* sections sit under a heading of their own, so
+    their 一、二、 become （一）（二）."""
     blocks: list[Paragraph | Paragraphs] = []
     for name, label in labels(cls).items():
+        if nested:
+            label = re.sub(r"^([一二三四五六七八九十]+)、", r"（\1）", label)
         blocks.append(Paragraph(label, level))
         blocks.append(Paragraphs("para", f"{field}.{name}", "{{ para }}"))
     return tuple(blocks)

@@ -27,8 +27,9 @@ def build_layout() -> page.Layout:
     return page.Layout("省级工业和信息化主管部门推荐汇总表", (
         page.Paragraph("附件1", "attachment"),
         page.Paragraph("{{ form_title }}", "title"),
-        page.Paragraph("推荐单位（盖章）：{{ department }}　　推荐地区：{{ province }}　　"
-                  "批次年度：{{ batch_year }}　　填报日期：{{ date }}", "subtitle"),
+        page.Paragraph("推荐单位（盖章）：{{ department }}　　推荐地区：{{ province }}",
+                       "subtitle"),
+        page.Paragraph("批次年度：{{ batch_year }}　　填报日期：{{ date }}", "subtitle"),
         page.Table((45.0, 67.0, 45.0, 68.0), contact_rows()),
         page.Paragraph("一、绿色工厂", "heading"),
         _unit_table("factories"),

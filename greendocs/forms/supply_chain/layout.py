@@ -38,9 +38,10 @@ def _enterprise_rows() -> tuple[page.Row, ...]:
     )
 
 
-def _score_tables(score_label: str) -> tuple[page.Block, ...]:
+def _score_tables(score_label: str, numbers: tuple[str, str] = ("（一）", "（二）")
+                  ) -> tuple[page.Block, ...]:
     return (
-        page.Paragraph("（一）指标得分", "heading2"),
+        page.Paragraph(f"{numbers[0]}指标得分", "heading2"),
         page.Table((12.0, 20.0, 32.0, 12.0, 10.0, 14.0, 14.0, 14.0, 28.0), (
             page.Row(("编号", "一级指标", "二级指标", "类型", "满分", "指标值", score_label,
                  "计分", "证明材料索引")),
@@ -50,7 +51,7 @@ def _score_tables(score_label: str) -> tuple[page.Block, ...]:
                 "{{ a.score }}", "{{ rows[a.id].score }}", "{{ a.evidence }}")),
         ), header_rows=1, widest=(page.INDICATOR_ID, "绿色供应链", "", "", page.SCORE, "",
                                   page.SCORE, page.SCORE, "")),
-        page.Paragraph("（二）得分汇总", "heading2"),
+        page.Paragraph(f"{numbers[1]}得分汇总", "heading2"),
         page.Table((78.0, 39.0, 39.0), (
             page.Row(("一级指标", "满分", "得分")),
             page.LoopRow("g", "scorecard.groups", (
@@ -93,9 +94,9 @@ def third_party_layout() -> page.Layout:
             AGENCY_PLEDGE),
         *evaluation_process(SupplyChainThirdPartyReport),
         page.Paragraph("三、评价内容", "heading"),
-        *narrative_sections(PracticeSections, "practices"),
+        *narrative_sections(PracticeSections, "practices", "heading2", nested=True),
         page.Paragraph("评价指标体系：{{ indicator_system }}"),
-        *_score_tables("评定得分"),
+        *_score_tables("评定得分", ("（七）", "（八）")),
         *section(SupplyChainThirdPartyReport, "conclusion"),
         page.Paragraph("报告日期：{{ report_date }}"),
     ), header="绿色供应链管理企业第三方评价报告")
