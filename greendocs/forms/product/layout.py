@@ -106,6 +106,5 @@ def self_report_layout() -> page.Layout:
         ), header_rows=1, widest=("EN10", "", "", "", "", "", "", "", "", "")),
         *_lca(),
         *section(ProductSelfReport, "conclusion"),
-        page.Paragraph("自评价结论：{{ stated_verdict }}"),
-        page.Paragraph("{{ verdict_line }}"),
+        page.Paragraph("自评价结论：{{ stated_verdict }}绿色设计产品评价要求。"),
     ), header="绿色设计产品自评价报告")
