@@ -10,6 +10,7 @@ to greendocs.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -124,6 +125,18 @@ class FormSpec:
         (its .docx is then built from the layout)."""
         item = self._file(f"{self.id}.{fmt}")
         return item.read_bytes() if item.is_file() else None
+
+    def prepared_template(self, fmt: str = "docx") -> dict[str, Any] | None:
+        """The shipped template prepared for compiling (``<id>.docx.json``, written with
+        the template by ``tools/make_templates.py``), or None when the form ships none."""
+        item = self._file(f"{self.id}.{fmt}.json")
+        if not item.is_file():
+            return None
+        try:
+            prepared = json.loads(item.read_text(encoding="utf-8"))
+        except ValueError:
+            return None  # damaged: the template is prepared again
+        return prepared if isinstance(prepared, dict) else None
 
     def sample_text(self) -> str:
         """The sample input (``<id>.yaml``): a complete, realistic form to start from."""

@@ -63,6 +63,7 @@ class Renderer:
             compiled = self._compiled.get(key)
             if compiled is None:
                 data = spec.template(fmt)
+                prepared = spec.prepared_template(fmt) if data is not None else None
                 if data is None:
                     if spec.layout is None:
                         raise TemplateError(f"form {spec.id} has no {fmt} template and no "
@@ -70,7 +71,8 @@ class Renderer:
                     from .engines.docx.template_builder import build_docx_template
 
                     data = build_docx_template(self._layout(spec))
-                compiled = compile_docx(data, f"{spec.package}/{spec.id}.{fmt}", self._env)
+                compiled = compile_docx(data, f"{spec.package}/{spec.id}.{fmt}", self._env,
+                                        prepared)
         with self._lock:
             return self._compiled.setdefault(key, compiled)
 

@@ -7,9 +7,11 @@ equals what its layout builds.
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
 
+from greendocs.engines.docx.template import prepare_docx
 from greendocs.engines.docx.template_builder import build_docx_template
 from greendocs.registry import default_registry
 
@@ -19,5 +21,10 @@ if __name__ == "__main__":
         if spec.layout is None or not spec.package.startswith("greendocs."):
             continue
         target = Path(str(resources.files(spec.package).joinpath(f"{spec.id}.docx")))
-        target.write_bytes(build_docx_template(spec.layout()))
+        data = build_docx_template(spec.layout())
+        target.write_bytes(data)
+        # prepared for compiling, so that a fresh process need not prepare it
+        prepared = json.dumps(prepare_docx(data, target.name), ensure_ascii=False, indent=1,
+                              sort_keys=True)
+        target.with_name(f"{target.name}.json").write_text(prepared + "\n", encoding="utf-8")
         print(f"wrote {target.relative_to(root) if target.is_relative_to(root) else target}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import greendocs
+from greendocs.engines.docx.template import prepare_docx
 from greendocs.engines.docx.template_builder import build_docx_template
 
 SHIPPED = [spec.id for spec in greendocs.forms()
@@ -23,6 +24,10 @@ def test_shipped_template_is_what_the_layout_builds(form_id: str) -> None:
     assert spec.layout is not None
     assert build_docx_template(spec.layout()) == spec.template("docx"), (
         f"{spec.package}/{form_id}.docx is stale: run tools/make_templates.py")
+    data = spec.template("docx")
+    assert data is not None
+    assert spec.prepared_template("docx") == prepare_docx(data, form_id), (
+        f"{spec.package}/{form_id}.docx.json is stale: run tools/make_templates.py")
 
 
 def test_building_is_deterministic() -> None:

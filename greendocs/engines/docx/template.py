@@ -7,12 +7,12 @@ as its own run inside a bookmark and a content control, with the original run fo
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Any
 
 import attrs
 import jinja2
-from docxtpl import DocxTemplate
 
 from ...errors import TemplateError
 from ...package.safe_zip import read_members
@@ -39,9 +39,48 @@ class CompiledDocx:
 
 
 def _patch(xml: str) -> str:
-    # docxtpl's patch_xml is a pure string transform that never touches ``self``.
+    # docxtpl's patch_xml is a pure string transform that never touches ``self``; docxtpl
+    # (and python-docx with it) is imported only when a template is prepared, never for a
+    # form whose prepared template ships with it
+    from docxtpl import DocxTemplate
+
     patched: str = DocxTemplate.patch_xml(None, xml)
     return patched
+
+
+def prepare_docx(data: bytes, source: str) -> dict[str, Any]:
+    """The Jinja source of each dynamic part of the template *data* (tags cleaned, values
+    wrapped in markers) and the run formatting the markers refer to, with the template's
+    SHA-256: what :func:`compile_docx` compiles, as JSON-ready data. Built-in forms ship it
+    (``<id>.docx.json``), so a fresh process renders without preparing the template."""
+    members = _members(data, source)
+    run_props: list[str] = []
+    parts = {name: _jinja_source(name, raw, source, run_props)
+             for name, raw in members.items() if _is_dynamic(name, raw)}
+    return {"sha256": hashlib.sha256(data).hexdigest(), "run_props": run_props,
+            "parts": parts}
+
+
+def _members(data: bytes, source: str) -> dict[str, bytes]:
+    try:
+        members = read_members(data, source)
+    except Exception as exc:
+        raise TemplateError(f"template {source}: {exc}") from None
+    if "word/document.xml" not in members:
+        raise TemplateError(f"template {source}: not a Word document (no word/document.xml)")
+    return members
+
+
+def _is_dynamic(name: str, raw: bytes) -> bool:
+    return bool(_TEMPLATE_PART.match(name)) and (b"{{" in raw or b"{%" in raw)
+
+
+def _jinja_source(name: str, raw: bytes, source: str, run_props: list[str]) -> str:
+    try:
+        xml = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise TemplateError(f"template {source}: {name} is not UTF-8") from None
+    return inject_markers(_patch(xml), run_props)
 
 
 def inject_markers(xml: str, run_props: list[str]) -> str:
@@ -95,24 +134,20 @@ def _literal(rpr: str, text: str) -> str:
     return "".join(out)
 
 
-def compile_docx(data: bytes, source: str, env: jinja2.Environment) -> CompiledDocx:
-    """Compile the template *data* (the bytes of a .docx) once for many renders."""
-    try:
-        members = read_members(data, source)
-    except Exception as exc:
-        raise TemplateError(f"template {source}: {exc}") from None
-    if "word/document.xml" not in members:
-        raise TemplateError(f"template {source}: not a Word document (no word/document.xml)")
+def compile_docx(data: bytes, source: str, env: jinja2.Environment,
+                 prepared: dict[str, Any] | None = None) -> CompiledDocx:
+    """Compile the template *data* (the bytes of a .docx) once for many renders; with
+    *prepared* (:func:`prepare_docx` of these very bytes) without preparing it again."""
+    members = _members(data, source)
+    if prepared is not None and prepared.get("sha256") != hashlib.sha256(data).hexdigest():
+        prepared = None  # made for another version of the template
     parts: list[tuple[str, ZipMember | jinja2.Template]] = []
-    run_props: list[str] = []
+    run_props: list[str] = list(prepared["run_props"]) if prepared else []
     sources: list[tuple[str, str]] = []
     for name, raw in members.items():
-        if _TEMPLATE_PART.match(name) and (b"{{" in raw or b"{%" in raw):
-            try:
-                xml = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                raise TemplateError(f"template {source}: {name} is not UTF-8") from None
-            jinja_src = inject_markers(_patch(xml), run_props)
+        if _is_dynamic(name, raw):
+            jinja_src = (prepared["parts"][name] if prepared and name in prepared["parts"]
+                         else _jinja_source(name, raw, source, run_props))
             try:
                 template = env.from_string(jinja_src)
             except jinja2.TemplateSyntaxError as exc:
