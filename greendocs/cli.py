@@ -126,7 +126,9 @@ def main(ctx: click.Context) -> None:
             click.echo(f"warning: {reason}", err=True)
 
     ctx.call_on_close(warn_unavailable)
-    # greendocs' own warnings (a font missing for the PDF) as the console's other warnings
+    # warnings (a font missing for the PDF) as the console's other warnings, for this
+    # command only: the filters and the printer are put back when it ends
+    ctx.with_resource(warnings.catch_warnings())
     warnings.showwarning = _show_warning
 
 

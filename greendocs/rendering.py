@@ -131,6 +131,8 @@ class Renderer:
         consultant should check — a first line saying it is a draft, where the indicator
         system's figures come from and which are unverified — and is not to be handed in.
         """
+        if fmt == "pdf" and template is None:  # with the 目录's page numbers
+            return self._pdfs([model], [self.registry.for_model(model).id], draft)[0]
         spec = self.registry.for_model(model)
         model = spec.as_rendered(model)
         # the .xlsx and .odt engines (openpyxl, odfpy) are imported when first used
@@ -150,20 +152,11 @@ class Renderer:
         if fmt not in ("docx", *CONVERTED_FORMATS):
             raise OutputError(f"cannot render {fmt!r}; formats: {', '.join(FORMATS)}")
         compiled = self.template_for(spec, "docx", template)
-        context = self.context(spec, model, draft=draft)
-        docx = render_docx(compiled, context, spec.id)
+        docx = render_docx(compiled, self.context(spec, model, draft=draft), spec.id)
         if fmt == "docx":
             return docx
         lo = self._libreoffice or LibreOffice()
-        converted = lo.convert(docx, ".docx", fmt, source=f"{spec.id}.docx")
-        if fmt == "pdf" and context["contents"] and template is None:
-            # the 目录's page numbers, read from this first conversion's bookmarks
-            pages = heading_pages(converted)
-            if pages:
-                docx = render_docx(compiled, self.context(spec, model, draft=draft,
-                                                          pages=pages), spec.id)
-                converted = lo.convert(docx, ".docx", fmt, source=f"{spec.id}.docx")
-        return converted
+        return lo.convert(docx, ".docx", fmt, source=f"{spec.id}.docx")
 
     def render_pdfs(self, models: Sequence[Any], folder: str | os.PathLike[str], *,
                     names: Sequence[str] | None = None, draft: bool = False) -> list[Path]:
@@ -174,8 +167,15 @@ class Renderer:
             self.registry.for_model(m).id for m in models]
         if len(names) != len(models) or len(set(names)) != len(names):
             raise OutputError("render_pdfs needs one distinct name for each model")
+        pdfs = self._pdfs(models, names, draft)
+        return [write_atomic(Path(folder) / f"{n}.pdf", pdf) for n, pdf in zip(names, pdfs,
+                                                                               strict=True)]
+
+    def _pdfs(self, models: Sequence[Any], names: Sequence[str], draft: bool) -> list[bytes]:
+        """The PDFs of *models* (their forms' own templates), converted by one LibreOffice
+        process; documents with a 目录 a second time, with the page numbers the first
+        conversion's bookmarks give."""
         lo = self._libreoffice or LibreOffice()
-        target = Path(folder)
         with tempfile.TemporaryDirectory(prefix="greendocs-pdf-") as tmp:
             work = Path(tmp)
             jobs = []
@@ -198,8 +198,7 @@ class Renderer:
                     again.append(name)
             if again:
                 lo.convert_files([work / f"{n}.docx" for n in again], "pdf", work / "1")
-            return [write_atomic(target / f"{n}.pdf", (work / "1" / f"{n}.pdf").read_bytes())
-                    for n in names]
+            return [(work / "1" / f"{n}.pdf").read_bytes() for n in names]
 
     def render_file(self, model: Any, path: str | os.PathLike[str], fmt: str | None = None, *,
                     template: str | os.PathLike[str] | None = None,

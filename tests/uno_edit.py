@@ -140,24 +140,20 @@ def edit(doc: Any, step: dict[str, Any], dispatcher: Any) -> None:
         dispatcher.executeDispatch(controller.getFrame(), ".uno:InsertRowsBefore", "", 0, ())
         for col, text in step["texts"].items():
             table.getCellByName(f"{col}{row + 1}").setString(text)
-    elif op == "insert_row_merge":
+    elif op in ("insert_row", "insert_row_merge"):
+        # the cursor in the value's cell, Table ▸ Insert ▸ Rows Below (cells merged after)
         table, row = row_of(anchor)
         controller.select(anchor)
         dispatcher.executeDispatch(controller.getFrame(), ".uno:InsertRowsAfter", "", 0, ())
-        first, last = step["merge"]
-        cursor = table.createCursorByCellName(f"{first}{row + 2}")
-        cursor.gotoCellByName(f"{last}{row + 2}", True)
-        cursor.mergeRange()
+        if op == "insert_row_merge":
+            first, last = step["merge"]
+            cursor = table.createCursorByCellName(f"{first}{row + 2}")
+            cursor.gotoCellByName(f"{last}{row + 2}", True)
+            cursor.mergeRange()
         for col, text in step["texts"].items():
             table.getCellByName(f"{col}{row + 2}").setString(text)
     elif op == "type":
         anchor.setString(step["text"])
-    elif op == "insert_row":  # the cursor in the value's cell, Table ▸ Insert ▸ Rows Below
-        table, row = row_of(anchor)
-        controller.select(anchor)
-        dispatcher.executeDispatch(controller.getFrame(), ".uno:InsertRowsAfter", "", 0, ())
-        for col, text in step["texts"].items():
-            table.getCellByName(f"{col}{row + 2}").setString(text)
     elif op == "paste_row":
         table, row = row_of(anchor)
         cells = [n for n in table.getCellNames()

@@ -63,12 +63,16 @@ _CACHE = _Cache()
 
 
 def shipped_names(package: str, folder: str) -> tuple[str, ...]:
-    """The ids (file names without ``.yaml``) of the data files in *folder* of *package*."""
-    item = resources.files(package).joinpath(folder)
-    if not item.is_dir():
-        return ()
-    return tuple(sorted(f.name.removesuffix(".yaml") for f in item.iterdir()
-                        if f.name.endswith(".yaml")))
+    """The ids (file names without ``.yaml``) of the data files in *folder* of *package*
+    (the folder is listed once per process)."""
+    def listing() -> tuple[str, ...]:
+        item = resources.files(package).joinpath(folder)
+        if not item.is_dir():
+            return ()
+        return tuple(sorted(f.name.removesuffix(".yaml") for f in item.iterdir()
+                            if f.name.endswith(".yaml")))
+
+    return _CACHE.get(("names", package, folder), listing)
 
 
 def shipped(package: str, name: str, cls: type[T], check: Check) -> T | None:
@@ -97,6 +101,17 @@ def shipped_by(package: str, folder: str, cls: type[T], check: Check, ref: str,
         if found is not None and key == "".join(shown(found).split()):
             return found
     return None
+
+
+def shown_as(package: str, folder: str, cls: type[T], check: Check, ref: str,
+             shown: Callable[[T], str]) -> str:
+    """What documents print for *ref*: the *shown* text (a standard's number, a name) of
+    the data file in *folder* whose id *ref* is; any other reference (a printed text
+    already, a file's path) as it is."""
+    if ref not in shipped_names(package, folder):
+        return ref
+    found = shipped(package, f"{folder}/{ref}.yaml", cls, check)
+    return shown(found) if found is not None else ref
 
 
 def user_file(path: str | Path, cls: type[T], check: Check, field: str) -> T:

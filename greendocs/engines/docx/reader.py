@@ -124,10 +124,11 @@ class _Walker:
         self.out = OutlineBuilder()
         self.contents = 0  # fields open in a table of contents (目录) being skipped
 
-    def blocks(self, parent: etree._Element) -> None:
+    def blocks(self, parent: etree._Element, body: bool = True) -> None:
         for el in parent:
             tag = el.tag
-            if tag == _P and (self.contents or _starts_contents(el)):
+            # a 目录 is in the body, never in a table cell (whose paragraphs are many)
+            if tag == _P and body and (self.contents or _starts_contents(el)):
                 # a 目录 repeats headings and page numbers: no values, nothing typed (its
                 # paragraphs are counted, so places number paragraphs as Word does)
                 self.contents = max(0, self.contents + _fields_opened(el))
@@ -142,7 +143,7 @@ class _Walker:
                 self.rows(el)
                 self.out.table_end()
             elif tag in _WRAPPERS:
-                self.blocks(el)
+                self.blocks(el, body)
             elif tag in (_BM_START, _BM_END):
                 self.bookmark(el)
 
@@ -163,7 +164,7 @@ class _Walker:
                 span = el.find(f"{W}tcPr/{_SPAN}")
                 value = span.get(_VAL) if span is not None else None
                 self.out.cell_start(int(value) if value and value.isdigit() else 1)
-                self.blocks(el)
+                self.blocks(el, body=False)
                 self.out.cell_end()
             elif el.tag in _WRAPPERS:
                 self.cells(el)

@@ -15,16 +15,16 @@ def escape_xml(text: str) -> str:
     return text
 
 
-def no_break_hyphens(body: str) -> str:
-    """*body* (a ``w:t``'s content) with the hyphen of each standard number (GB/T
-    4754-2017) made non-breaking, so the number is never broken at the end of a line."""
+def unbreakable_numbers(body: str) -> str:
+    """*body* (a ``w:t``'s content) with standard numbers (GB/T 4754-2017) and figures
+    with units (12 MW) kept whole: Word's non-breaking hyphen, no-break spaces."""
     return keep_standard_numbers(body, _NO_BREAK_HYPHEN)
 
 
 def text_run(rpr: str, text: str) -> str:
     """A ``w:r`` with run properties *rpr* holding *text* (line breaks and tabs kept)."""
     body = escape_xml(text)
-    body = no_break_hyphens(body)
+    body = unbreakable_numbers(body)
     if "\n" in body or "\t" in body:
         body = (body.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
                 .replace("\n", '</w:t><w:br/><w:t xml:space="preserve">'))

@@ -40,7 +40,7 @@ from ...layout.elements import (
     Table,
     space_before,
 )
-from .run_xml import no_break_hyphens
+from .run_xml import unbreakable_numbers
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
@@ -329,8 +329,8 @@ _STATIC_TEXT = re.compile(r"(<w:t(?: [^>]*)?>)([^<{]*[- ][^<{]*)(</w:t>)")
 
 
 def _keep_standard_numbers(m: re.Match[str]) -> str:
-    """A run's text (with no expression) with its standard numbers' hyphens non-breaking."""
-    return m.group(1) + no_break_hyphens(m.group(2)) + m.group(3)
+    """A run's text (with no expression) with its standard numbers kept whole."""
+    return m.group(1) + unbreakable_numbers(m.group(2)) + m.group(3)
 
 
 def build_docx_template(layout: Layout) -> bytes:

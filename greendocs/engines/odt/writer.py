@@ -200,6 +200,11 @@ class _Styles:
             verticalalign="middle"))
 
 
+def _add_text(element: Any, text: str) -> None:
+    """*text* into *element*, its standard numbers and figures with units kept whole."""
+    teletype.addTextToElement(element, keep_standard_numbers(text))
+
+
 class _Builder:
     """Writes one document: evaluates the layout's expressions against the model view."""
 
@@ -234,21 +239,20 @@ class _Builder:
         pos = 0
         for m in _EXPR.finditer(text):
             if m.start() > pos:
-                teletype.addTextToElement(p, keep_standard_numbers(text[pos:m.start()]))
+                _add_text(p, text[pos:m.start()])
             self._value(p, self._eval(m.group(1).strip(), scope))
             pos = m.end()
         if pos < len(text):
-            teletype.addTextToElement(p, keep_standard_numbers(text[pos:]))
+            _add_text(p, text[pos:])
 
     def _value(self, p: P, value: Any) -> None:
         if not isinstance(value, Marked):
-            teletype.addTextToElement(p, keep_standard_numbers(
-                format_value(value) if type(value) is not str else value))
+            _add_text(p, format_value(value) if type(value) is not str else value)
             return
         name = value_bookmark(value.pattern, value.indices, self.form_id)
         p.addElement(BookmarkStart(name=name))
         span = Span()
-        teletype.addTextToElement(span, keep_standard_numbers(format_value(value.value)))
+        _add_text(span, format_value(value.value))
         p.addElement(span)
         p.addElement(BookmarkEnd(name=name))
 

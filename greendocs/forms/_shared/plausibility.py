@@ -5,6 +5,7 @@ for 85 %), and a figure that misses the threshold its requirement states ("建�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 from ...findings import Finding, Severity
@@ -32,6 +33,12 @@ def percent_as_fraction(path: str, name: str, value: Decimal | None) -> Finding 
                    f"cent ({percent} for {percent} %), confirm the figure",
                    f"{name}：{value}%像是小数；百分比应按百分数填写（{percent}%填{percent}），"
                    "请核对")
+
+
+def fractions(figures: Iterable[tuple[str, str, Decimal | None]]) -> list[Finding]:
+    """:func:`percent_as_fraction` of each percentage (path, name, value) of *figures*."""
+    return [found for path, name, value in figures
+            if (found := percent_as_fraction(path, name, value)) is not None]
 
 
 def stated_threshold(text: str) -> tuple[bool, Decimal] | None:

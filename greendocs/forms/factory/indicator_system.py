@@ -20,7 +20,7 @@ from pathlib import Path
 import attrs
 
 from ...errors import FieldError, ValidationError
-from ...model.data_files import read_yaml_model, shipped_by, shipped_names, user_file
+from ...model.data_files import read_yaml_model, shipped_by, shipped_names, shown_as, user_file
 from ...types.points import add_up
 
 
@@ -248,8 +248,8 @@ def shipped_system(system_id: str = "gbt36132-2018") -> IndicatorSystem | None:
 def designation(ref: str) -> str:
     """What a report prints for the system *ref* names: a shipped system's standard number
     (``GB/T 36132-2018``) for its id; a standard number or a file's path as it is."""
-    found = shipped_system(ref) if ref in SHIPPED_SYSTEMS else None
-    return found.standard if found is not None else ref
+    return shown_as(__package__, "indicators", IndicatorSystem, check_system, ref,
+                    lambda system: system.standard)
 
 
 def resolve_system(ref: str) -> IndicatorSystem:

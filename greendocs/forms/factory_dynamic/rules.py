@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ...blocks.negative_list import declared_findings
 from ...findings import Finding, Severity
 from .._shared.dynamic_table import listing_findings
-from .._shared.plausibility import is_percent, percent_as_fraction
+from .._shared.plausibility import fractions, is_percent
 from .indicator_catalogue import IndicatorCatalogue, load_catalogue
 from .model import FactoryDynamicReport
 
@@ -21,13 +21,10 @@ def check_dynamic(report: FactoryDynamicReport,
             *_identity(report)]
 
 
-def _percentages(report: FactoryDynamicReport) -> Iterator[Finding]:
-    for i, row in enumerate(report.indicators):
-        if is_percent(str(row.unit)):
-            for year, value in row.values.as_dict().items():
-                found = percent_as_fraction(f"indicators[{i}].values[{year}]", row.name, value)
-                if found is not None:
-                    yield found
+def _percentages(report: FactoryDynamicReport) -> list[Finding]:
+    return fractions((f"indicators[{i}].values[{year}]", row.name, value)
+                     for i, row in enumerate(report.indicators) if is_percent(str(row.unit))
+                     for year, value in row.values.as_dict().items())
 
 
 def _catalogue_conformity(report: FactoryDynamicReport,

@@ -17,7 +17,13 @@ from pathlib import Path
 import attrs
 
 from ...errors import FieldError, ValidationError
-from ...model.data_files import read_yaml_model, shipped, shipped_names, user_file
+from ...model.data_files import (
+    read_yaml_model,
+    shipped_by,
+    shipped_names,
+    shown_as,
+    user_file,
+)
 
 DIRECTIONS = ("higher", "lower", "qualitative")
 
@@ -224,22 +230,18 @@ def shipped_systems() -> tuple[str, ...]:
 def designation(ref: str) -> str:
     """What a report prints for the system *ref* names: a shipped system's issuing document
     (``工信厅节函〔2016〕586号``) for its id; anything else as it is."""
-    if ref not in shipped_systems():
-        return ref
-    found = shipped(__package__, f"indicators/{ref}.yaml", ParkSystem, check_system)
-    return found.standard if found is not None else ref
+    return shown_as(__package__, "indicators", ParkSystem, check_system, ref,
+                    lambda system: system.standard)
 
 
 def resolve_system(ref: str) -> ParkSystem:
     """The system a report names: a shipped one by id (``park-586-2016``) or by the
     document that issued it (``工信厅节函〔2016〕586号``), or the path of a YAML file.
     :class:`ValidationError` at ``indicator_system`` listing the shipped ones otherwise."""
-    key = "".join(ref.split())
-    for name in shipped_systems():
-        found = shipped(__package__, f"indicators/{name}.yaml", ParkSystem, check_system)
-        assert found is not None
-        if ref == name or key == "".join(found.standard.split()):
-            return found
+    found = shipped_by(__package__, "indicators", ParkSystem, check_system, ref,
+                       lambda system: system.standard)
+    if found is not None:
+        return found
     path = Path(ref)
     if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
         return user_file(path, ParkSystem, check_system, "indicator_system")

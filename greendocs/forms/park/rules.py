@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ...blocks.negative_list import declared_findings
 from ...blocks.requirement_check import Conformity
 from ...findings import Finding, Severity
-from .._shared.plausibility import is_percent, percent_as_fraction
+from .._shared.plausibility import fractions, is_percent
 from .._shared.report import resolve_data_file
 from .indicator_system import ParkSystem, resolve_system
 from .model import ParkSelfReport, ParkThirdPartyReport
@@ -77,14 +77,11 @@ def _evaluation(report: Report, system: ParkSystem) -> Iterator[Finding]:
         yield from (Finding("scoring", Severity.ERROR, p.path, p.message, p.message_zh)
                     for p in problems)
         return
-    for i, row in enumerate(report.indicators):
-        indicator = system.indicator(row.id)
-        if indicator is not None and is_percent(indicator.unit):
-            for when, value in row.values.as_dict().items():
-                odd = percent_as_fraction(f"indicators[{i}].values[{when}]", indicator.name,
-                                          value)
-                if odd is not None:
-                    yield odd
+    yield from fractions((f"indicators[{i}].values[{when}]", indicator.name, value)
+                         for i, row in enumerate(report.indicators)
+                         if (indicator := system.indicator(row.id)) is not None
+                         and is_percent(indicator.unit)
+                         for when, value in row.values.as_dict().items())
     card = score(report.basic_requirements, report.indicators, report.figures, system,
                  report.years)
     at = {b.id: i for i, b in enumerate(report.basic_requirements)}

@@ -9,7 +9,7 @@ from pathlib import Path
 import attrs
 
 from ...errors import FieldError, ValidationError
-from ...model.data_files import read_yaml_model, shipped_by, shipped_names
+from ...model.data_files import read_yaml_model, shipped_by, shown_as
 from ...types.points import add_up
 
 
@@ -160,5 +160,5 @@ def shipped_system(system_id: str = "general") -> IndicatorSystem | None:
 def designation(ref: str) -> str:
     """What a report prints for the system *ref* names: a shipped system's name for its
     id (``general`` → ``绿色供应链管理企业评价指标（通用）``); anything else as it is."""
-    found = shipped_system(ref) if ref in shipped_names(__package__, "indicators") else None
-    return found.name if found is not None else ref
+    return shown_as(__package__, "indicators", IndicatorSystem, check_system, ref,
+                    lambda system: system.name)

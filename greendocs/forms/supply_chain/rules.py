@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...findings import Finding, Severity
-from .._shared.plausibility import is_percent, percent_as_fraction
+from .._shared.plausibility import fractions, is_percent
 from .indicator_system import IndicatorSystem, shipped_system
 from .model import SupplyChainSelfReport, SupplyChainThirdPartyReport
 from .scoring import assessment_problems
@@ -56,13 +56,11 @@ def check_report(report: Report, system: IndicatorSystem | None = None) -> list[
     return findings
 
 
-def _percentages(report: Report, system: IndicatorSystem) -> Iterator[Finding]:
-    for i, a in enumerate(report.assessments):
-        indicator = system.indicator(a.id)
-        if indicator is not None and is_percent(indicator.unit):
-            found = percent_as_fraction(f"assessments[{i}].value", indicator.name, a.value)
-            if found is not None:
-                yield found
+def _percentages(report: Report, system: IndicatorSystem) -> list[Finding]:
+    return fractions((f"assessments[{i}].value", indicator.name, a.value)
+                     for i, a in enumerate(report.assessments)
+                     if (indicator := system.indicator(a.id)) is not None
+                     and is_percent(indicator.unit))
 
 
 def _industry_system(report: Report, system: IndicatorSystem) -> Iterator[Finding]:
