@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from .engines.formats import FORMATS
-from .engines.libreoffice import FILTERS
+from .engines.formats import FILTERS, FORMATS
 from .errors import (
     ConversionError,
     GreenDocsError,
@@ -110,7 +109,18 @@ def _form(ctx: click.Context, form_id: str) -> FormSpec:
         _fail(exc)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The commands; a :class:`GreenDocsError` that one does not report itself (a package
+    claiming a form id of another, found when the forms are listed) is reported as one."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GreenDocsError as exc:
+            _fail(exc)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="greendocs")
 @click.pass_context
 def main(ctx: click.Context) -> None:

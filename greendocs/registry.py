@@ -2,19 +2,24 @@
 installed packages contribute forms.
 
 A form is a :class:`FormSpec`. Packages register forms under the entry-point group
-``greendocs.forms`` (name: the form id, value: ``package.module:SPEC``); greendocs' own
-forms are registered the same way in its ``pyproject.toml``, so a province's or a
-consultancy's package installed beside greendocs appears in every command with no change
-to greendocs.
+``greendocs.forms`` (name: the form id, value: ``package.module:SPEC``), so a province's or
+a consultancy's package installed beside greendocs appears in every command with no change
+to greendocs. greendocs' own forms are registered the same way in its ``pyproject.toml``
+and also known from :data:`BUILT_IN_FORMS`: a command on one of them does not read the
+installed packages' metadata (importing ``importlib.metadata`` and scanning the packages
+is a twelfth of a fresh process's time). The other packages' forms, and a package that
+claims one of greendocs' ids, are found when a form that is not built in is asked for or
+the forms are listed.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from importlib import metadata, resources
+from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING, Any
 
@@ -23,12 +28,30 @@ import attrs
 from .errors import FormRegistryError, UnknownFormError
 
 if TYPE_CHECKING:
+    from importlib import metadata
+
     from .findings import Finding
     from .layout.elements import Layout
     from .rollup.entry import AgencyEntry, SummaryEntry
 
 #: the entry-point group under which packages register their forms
 ENTRY_POINT_GROUP = "greendocs.forms"
+#: greendocs' own forms: id → ``module:attribute`` (the entry points of its pyproject.toml)
+BUILT_IN_FORMS: Mapping[str, str] = {
+    "summary": "greendocs.forms.summary:SPEC",
+    "factory-self": "greendocs.forms.factory:SELF_SPEC",
+    "factory-third-party": "greendocs.forms.factory:THIRD_PARTY_SPEC",
+    "supply-chain-self": "greendocs.forms.supply_chain:SELF_SPEC",
+    "supply-chain-third-party": "greendocs.forms.supply_chain:THIRD_PARTY_SPEC",
+    "factory-dynamic": "greendocs.forms.factory_dynamic:SPEC",
+    "supply-chain-dynamic": "greendocs.forms.supply_chain_dynamic:SPEC",
+    "agency-annual": "greendocs.forms.agency:SPEC",
+    "product-self": "greendocs.forms.product:SPEC",
+    "product-dynamic": "greendocs.forms.product_dynamic:SPEC",
+    "park-self": "greendocs.forms.park:SELF_SPEC",
+    "park-third-party": "greendocs.forms.park:THIRD_PARTY_SPEC",
+    "park-dynamic": "greendocs.forms.park_dynamic:SPEC",
+}
 
 
 @attrs.frozen
@@ -178,8 +201,10 @@ class Registry:
     def __init__(self, forms: Sequence[FormSpec] = (), *,
                  unavailable: Sequence[str] = ()) -> None:
         self._forms: dict[str, FormSpec] = {}
-        self._pending: dict[str, metadata.EntryPoint] = {}
+        self._pending: dict[str, _Pending] = {}
         self._unavailable = list(unavailable)
+        #: finds the forms of installed packages, when first needed (default_registry)
+        self._discover: Callable[[], list[_Pending]] | None = None
         for spec in forms:
             self.register(spec)
 
@@ -189,6 +214,13 @@ class Registry:
         the other forms work, and the CLI prints these as warnings. Loads every form."""
         self._load_all()
         return tuple(self._unavailable)
+
+    def _discovered(self) -> None:
+        """Add the forms of the installed packages, if they are not known yet."""
+        discover, self._discover = self._discover, None
+        if discover is not None:
+            for pending in discover():
+                self._add_pending(pending)
 
     def unavailable_so_far(self) -> tuple[str, ...]:
         """What :attr:`unavailable` says of the forms imported so far (loads nothing)."""
@@ -204,13 +236,18 @@ class Registry:
 
     def register_entry_point(self, ep: metadata.EntryPoint) -> None:
         """Add an installed form by its entry point, to be imported when first used."""
-        if ep.name in self._forms or ep.name in self._pending:
-            raise FormRegistryError(f"form {ep.name!r} is already registered")
-        self._pending[ep.name] = ep
+        self._add_pending(_Pending.of(ep))
+
+    def _add_pending(self, pending: _Pending) -> None:
+        if pending.name in self._forms or pending.name in self._pending:
+            raise FormRegistryError(f"form {pending.name!r} is already registered")
+        self._pending[pending.name] = pending
 
     def get(self, form_id: str) -> FormSpec:
         """The form with *form_id*, or :class:`UnknownFormError` listing the known ids."""
         found = self._forms.get(form_id)
+        if found is None and form_id not in self._pending:
+            self._discovered()
         if found is None and form_id in self._pending:
             found = self._load(form_id)
         if found is None:
@@ -225,13 +262,17 @@ class Registry:
         for spec in self._forms.values():
             if type(model) is spec.model:
                 return spec
-        near = [name for name, ep in self._pending.items()
-                if module.startswith(ep.module.rpartition(".")[0] or ep.module)]
-        for name in (*near, *self._pending):
-            if name in self._pending:
-                loaded = self._load(name)
-                if loaded is not None and type(model) is loaded.model:
-                    return loaded
+        for _ in range(2):  # the forms known, then the installed packages' too
+            near = [name for name, pending in self._pending.items()
+                    if module.startswith(pending.module.rpartition(".")[0] or pending.module)]
+            for name in (*near, *self._pending):
+                if name in self._pending:
+                    loaded = self._load(name)
+                    if loaded is not None and type(model) is loaded.model:
+                        return loaded
+            if self._discover is None:
+                break
+            self._discovered()
         raise UnknownFormError(f"{type(model).__name__} is not the model of a registered form")
 
     def by_title(self, title: str) -> FormSpec | None:
@@ -248,17 +289,20 @@ class Registry:
         return len(self._forms)
 
     def __contains__(self, form_id: object) -> bool:
-        return form_id in self._forms or form_id in self._pending
+        if form_id in self._forms or form_id in self._pending:
+            return True
+        self._discovered()
+        return form_id in self._pending
 
     def _load_all(self) -> None:
+        self._discovered()
         for name in list(self._pending):
             self._load(name)
 
     def _load(self, name: str) -> FormSpec | None:
         """Import the pending form *name*; None (and a reason in ``unavailable``) when its
         package cannot be loaded or does not give a FormSpec of that id."""
-        ep = self._pending.pop(name)
-        spec, reason = _load_entry_point(ep)
+        spec, reason = _load_entry_point(self._pending.pop(name))
         if spec is None:
             self._unavailable.append(reason)
             return None
@@ -277,39 +321,81 @@ def _provider(ep: metadata.EntryPoint) -> str:
     return f"package {dist.name}" if dist is not None else f"module {ep.module}"
 
 
-def _entry_points() -> list[metadata.EntryPoint]:
-    """The ``greendocs.forms`` entry points of every installed package, checked without
-    importing anything: :class:`FormRegistryError` when two packages register the same form
-    id (which one is meant cannot be told) or when greendocs' own are missing."""
+@attrs.frozen
+class _Pending:
+    """A form known by name and place (``module:attribute``), imported when first used."""
+
+    name: str
+    value: str
+    provider: Callable[[], str]  # "package …", for messages (reading it may cost)
+    load: Callable[[], object]
+
+    @property
+    def module(self) -> str:
+        return self.value.partition(":")[0].strip()
+
+    @classmethod
+    def of(cls, ep: metadata.EntryPoint) -> _Pending:
+        return cls(ep.name, ep.value, lambda: _provider(ep), ep.load)
+
+    @classmethod
+    def built_in(cls, name: str, value: str) -> _Pending:
+        return cls(name, value, lambda: "package greendocs", lambda: _import(value))
+
+
+def _import(value: str) -> object:
+    """The object ``module:attribute`` names."""
+    module, _, attribute = value.partition(":")
+    found: object = importlib.import_module(module)
+    for part in attribute.split("."):
+        found = getattr(found, part)
+    return found
+
+
+def _other_forms() -> list[_Pending]:
+    """The ``greendocs.forms`` entry points of the installed packages other than greendocs'
+    own, checked without importing anything: :class:`FormRegistryError` when two packages
+    register the same form id (which one is meant cannot be told), one of greendocs' ids
+    included."""
+    from importlib import metadata  # only here: its import is 10 ms of a fresh process
+
     seen: dict[str, metadata.EntryPoint] = {}
+    # in a fixed order (the providing package's name is read only for a message: reading
+    # it parses the package's metadata, a millisecond each)
     for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP),
-                     key=lambda e: (e.name, _provider(e))):
+                     key=lambda e: (e.name, e.value)):
         if ep.name in seen:
             raise FormRegistryError(
                 f"form {ep.name!r} is registered twice: by {_provider(seen[ep.name])} "
                 f"({seen[ep.name].value}) and by {_provider(ep)} ({ep.value}); uninstall one "
                 "of them or rename the form")
         seen[ep.name] = ep
-    if not any(ep.value.startswith("greendocs.") for ep in seen.values()):
-        raise FormRegistryError(
-            "greendocs' own forms are not registered: greendocs is not installed (run "
-            "'pip install -e .' in a source checkout, or 'pip install greendocs')")
-    return list(seen.values())
+    others = []
+    for name, ep in seen.items():
+        own = BUILT_IN_FORMS.get(name)
+        if own == ep.value:
+            continue  # greendocs' own, registered by its pyproject.toml
+        if own is not None:
+            raise FormRegistryError(
+                f"form {name!r} is registered twice: by package greendocs ({own}) and by "
+                f"{_provider(ep)} ({ep.value}); uninstall that package or rename its form")
+        others.append(_Pending.of(ep))
+    return others
 
 
-def _load_entry_point(ep: metadata.EntryPoint) -> tuple[FormSpec | None, str]:
-    """The FormSpec an entry point names, or None and why (a package that fails to import
+def _load_entry_point(ep: _Pending) -> tuple[FormSpec | None, str]:
+    """The FormSpec a pending form names, or None and why (a package that fails to import
     leaves the others working)."""
     try:
         spec = ep.load()
     except Exception as exc:  # any import error of an installed package
-        return None, (f"form {ep.name!r} of {_provider(ep)} cannot be loaded from {ep.value} "
+        return None, (f"form {ep.name!r} of {ep.provider()} cannot be loaded from {ep.value} "
                       f"({type(exc).__name__}: {exc}); it is left out")
     if not isinstance(spec, FormSpec):
-        return None, (f"form {ep.name!r} of {_provider(ep)}: {ep.value} is a "
+        return None, (f"form {ep.name!r} of {ep.provider()}: {ep.value} is a "
                       f"{type(spec).__name__}, not a greendocs FormSpec; it is left out")
     if spec.id != ep.name:
-        return None, (f"form {ep.name!r} of {_provider(ep)}: {ep.value} has the id "
+        return None, (f"form {ep.name!r} of {ep.provider()}: {ep.value} has the id "
                       f"{spec.id!r}; the entry point's name must be the id; it is left out")
     return spec, ""
 
@@ -325,6 +411,7 @@ def default_registry() -> Registry:
     """A new registry holding every installed form (greendocs' own and other packages'),
     each imported when first used; its ``unavailable`` says which could not be loaded."""
     registry = Registry()
-    for ep in _entry_points():
-        registry.register_entry_point(ep)
+    for name, value in BUILT_IN_FORMS.items():
+        registry._add_pending(_Pending.built_in(name, value))
+    registry._discover = _other_forms
     return registry

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import os
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
 from .engines.docx.template import CompiledDocx, compile_docx
 from .engines.docx.writer import render_docx
 from .engines.formats import CONVERTED_FORMATS, FORMATS, NATIVE_FORMATS
-from .engines.libreoffice import LibreOffice
-from .engines.pdf_outline import heading_pages
 from .engines.template_check import check_template_ast
 from .engines.template_env import make_environment
 from .errors import OutputError, TemplateError
@@ -24,6 +21,9 @@ from .markers.bookmark_names import FORM_PATTERN
 from .markers.model_view import Marked, root_context
 from .package.atomic_write import write_atomic
 from .registry import FormSpec, Registry, default_registry
+
+if TYPE_CHECKING:  # LibreOffice (and subprocess with it) is imported when first used
+    from .engines.libreoffice import LibreOffice
 
 
 class Renderer:
@@ -155,8 +155,7 @@ class Renderer:
         docx = render_docx(compiled, self.context(spec, model, draft=draft), spec.id)
         if fmt == "docx":
             return docx
-        lo = self._libreoffice or LibreOffice()
-        return lo.convert(docx, ".docx", fmt, source=f"{spec.id}.docx")
+        return self._converter().convert(docx, ".docx", fmt, source=f"{spec.id}.docx")
 
     def render_pdfs(self, models: Sequence[Any], folder: str | os.PathLike[str], *,
                     names: Sequence[str] | None = None, draft: bool = False) -> list[Path]:
@@ -175,7 +174,11 @@ class Renderer:
         """The PDFs of *models* (their forms' own templates), converted by one LibreOffice
         process; documents with a 目录 a second time, with the page numbers the first
         conversion's bookmarks give."""
-        lo = self._libreoffice or LibreOffice()
+        import tempfile
+
+        from .engines.pdf_outline import heading_pages
+
+        lo = self._converter()
         with tempfile.TemporaryDirectory(prefix="greendocs-pdf-") as tmp:
             work = Path(tmp)
             jobs = []
@@ -199,6 +202,14 @@ class Renderer:
             if again:
                 lo.convert_files([work / f"{n}.docx" for n in again], "pdf", work / "1")
             return [(work / "1" / f"{n}.pdf").read_bytes() for n in names]
+
+    def _converter(self) -> LibreOffice:
+        """The LibreOffice given, else one found on this machine."""
+        if self._libreoffice is None:
+            from .engines.libreoffice import LibreOffice
+
+            return LibreOffice()
+        return self._libreoffice
 
     def render_file(self, model: Any, path: str | os.PathLike[str], fmt: str | None = None, *,
                     template: str | os.PathLike[str] | None = None,

@@ -9,13 +9,21 @@ import json
 import shutil
 import site
 import subprocess
+import sys
 import venv
 from pathlib import Path
 
 import pytest
 
 import greendocs
-from greendocs.registry import ENTRY_POINT_GROUP, FormSpec, Registry, installed_forms
+from greendocs.registry import (
+    BUILT_IN_FORMS,
+    ENTRY_POINT_GROUP,
+    FormSpec,
+    Registry,
+    default_registry,
+    installed_forms,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "docs" / "example-form"
@@ -29,6 +37,25 @@ def test_built_in_forms_come_from_entry_points() -> None:
     assert {"summary", "factory-self", "factory-third-party", "factory-dynamic",
             "supply-chain-self", "supply-chain-third-party", "supply-chain-dynamic"} <= ids
     assert all(isinstance(s, FormSpec) for s in greendocs.forms())
+
+
+def test_the_built_in_table_is_greendocs_own_entry_points() -> None:
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert dict(BUILT_IN_FORMS) == declared["project"]["entry-points"][ENTRY_POINT_GROUP]
+
+
+def test_a_command_on_a_built_in_form_reads_no_package_metadata(tmp_path: Path) -> None:
+    code = ("import sys, greendocs; from tests.samples import load_sample; "
+            "greendocs.render(load_sample('factory-dynamic'), 'docx'); "
+            "greendocs.validate(load_sample('park-self')); "
+            "print('importlib.metadata' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, check=True)
+    assert done.stdout.strip() == "False", done.stderr
+    # listing reads it, and finds greendocs' own forms there as well (no clash with them)
+    assert {"factory-dynamic", "park-self"} <= {s.id for s in default_registry()}
 
 
 def test_registering_one_id_twice_names_the_first_package() -> None:

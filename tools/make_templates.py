@@ -13,6 +13,7 @@ from pathlib import Path
 
 from greendocs.engines.docx.template import prepare_docx
 from greendocs.engines.docx.template_builder import build_docx_template
+from greendocs.engines.template_env import make_environment
 from greendocs.registry import default_registry
 
 if __name__ == "__main__":
@@ -23,8 +24,9 @@ if __name__ == "__main__":
         target = Path(str(resources.files(spec.package).joinpath(f"{spec.id}.docx")))
         data = build_docx_template(spec.layout())
         target.write_bytes(data)
-        # prepared for compiling, so that a fresh process need not prepare it
-        prepared = json.dumps(prepare_docx(data, target.name), ensure_ascii=False, indent=1,
-                              sort_keys=True)
+        # prepared and compiled, so that a fresh process need not prepare or compile it
+        env = make_environment(sandboxed=False)  # the renderer's for the forms' own
+        prepared = json.dumps(prepare_docx(data, target.name, env), ensure_ascii=False,
+                              indent=1, sort_keys=True)
         target.with_name(f"{target.name}.json").write_text(prepared + "\n", encoding="utf-8")
         print(f"wrote {target.relative_to(root) if target.is_relative_to(root) else target}")

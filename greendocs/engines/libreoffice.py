@@ -18,15 +18,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..errors import ConversionError, GreenDocsWarning
+from .formats import FILTERS
 
-#: LibreOffice export filters by target format
-FILTERS = {
-    "pdf": "pdf:writer_pdf_Export",
-    "doc": "doc:MS Word 97",
-    "docx": "docx:MS Word 2007 XML",
-    "odt": "odt:writer8",
-    "xlsx": "xlsx:Calc MS Excel 2007 XML",
-}
 INSTALL_HINT = ("install it (Debian/Ubuntu: apt-get install libreoffice-writer-nogui "
                 "libreoffice-calc-nogui fonts-noto-cjk) or set GREENDOCS_SOFFICE to the "
                 "soffice program")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
+import typing
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -14,6 +17,7 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
+from cattrs.gen import make_mapping_structure_fn
 
 from ..errors import FieldError, FieldValueError, ValidationError
 from ..types.contact import Email, Phone, Postcode
@@ -23,7 +27,7 @@ from ..types.industry import Industry
 from ..types.labelled_enum import LabelledEnum
 from ..types.quantity import Unit, to_decimal
 from ..types.region import Region
-from ..types.text import check_text
+from ..types.text import all_writable, check_text
 from ..types.year_series import YearSeries
 from .introspection import fields_of
 
@@ -37,6 +41,30 @@ def _structure_str(value: Any, _: type) -> str:
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return str(value)
     raise FieldValueError(f"expected text, got {_describe(value)}", zh=f"应为文字，实为{value!r}")
+
+
+def _is_text_table(t: Any) -> bool:
+    return typing.get_origin(t) is dict and typing.get_args(t) == (str, str)
+
+
+def _text_table_hook(c: cattrs.Converter) -> Callable[[Any, Any], dict[str, str]]:
+    """``dict[str, str]`` (a table of codes and names, thousands of entries): taken as it
+    is when every key and value is text a document can hold, checked in one search; else
+    entry by entry, each problem with its key."""
+    slow: dict[Any, Callable[[Any, Any], dict[str, str]]] = {}
+
+    def hook(value: Any, t: Any) -> dict[str, str]:
+        if not isinstance(value, dict):
+            raise FieldValueError(f"expected a mapping of texts (key: text), got "
+                                  f"{_describe(value)}", zh=f"应为“键：文字”的映射，实为{value!r}")
+        if (all(type(k) is str and type(v) is str for k, v in value.items())
+                and all_writable(itertools.chain(value, value.values()))):
+            return dict(value)
+        if t not in slow:
+            slow[t] = make_mapping_structure_fn(t, c)
+        return slow[t](value, t)
+
+    return hook
 
 
 def _structure_int(value: Any, _: type) -> int:
@@ -106,6 +134,7 @@ def make_converter() -> cattrs.Converter:
     c.register_structure_hook(str, _structure_str)
     c.register_structure_hook(int, _structure_int)
     c.register_structure_hook(bool, _structure_bool)
+    c.register_structure_hook_func(_is_text_table, _text_table_hook(c))
     c.register_structure_hook(Decimal, lambda v, _: to_decimal(v))
     c.register_structure_hook(dt.date, lambda v, _: parse_date(v))
     for cls in (CreditCode, Region, Phone, Email, Postcode, Unit):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import itertools
 import os
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,6 +15,20 @@ from ..errors import OutputError
 PART_SUFFIX = ".part"
 #: a temporary file older than this was left by a run that was killed
 STALE_AFTER_SECONDS = 600
+_PARTS = itertools.count()
+
+
+def _create_part(target: Path) -> tuple[int, str]:
+    """A new temporary file beside *target*, open for writing, only ours (``O_EXCL``):
+    its descriptor and path. (``tempfile.mkstemp`` does the same, at the cost of importing
+    ``tempfile`` and ``random`` into every fresh process.)"""
+    while True:
+        tmp = target.parent / f".{target.name}.{os.getpid()}-{next(_PARTS)}{PART_SUFFIX}"
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                           0o600), str(tmp)
+        except FileExistsError:  # left by a killed run with the same process id
+            continue
 
 
 def _remove_stale_parts(target: Path) -> None:
@@ -46,8 +60,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes,
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale_parts(target)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PART_SUFFIX,
-                                   dir=target.parent)
+        fd, tmp = _create_part(target)
     except OSError as exc:
         raise OutputError(f"{target}: cannot write here ({exc.strerror})") from None
     try:

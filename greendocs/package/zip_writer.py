@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import struct
 import zlib
 from collections.abc import Iterable
@@ -30,6 +31,36 @@ class ZipMember:
         comp = zlib.compressobj(level, zlib.DEFLATED, -15)
         body = comp.compress(data) + comp.flush()
         return cls(name, zlib.crc32(data), len(data), body, 8)
+
+
+_LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
+
+
+def reuse_compressed(data: bytes, members: dict[str, bytes]) -> dict[str, ZipMember]:
+    """The members of the archive *data* — already read, and so checked, into *members*
+    (name → content) — as :class:`ZipMember` s holding the archive's own compressed
+    streams, not compressed again; a member whose stream cannot be taken as it is (another
+    method, a CRC that does not match its content) is compressed anew."""
+    import zipfile
+
+    out: dict[str, ZipMember] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for info in zf.infolist():
+            content = members.get(info.filename)
+            if content is None:
+                continue
+            start = info.header_offset
+            fields = _LOCAL_HEADER.unpack_from(data, start)
+            body = start + _LOCAL_HEADER.size + fields[9] + fields[10]
+            raw = data[body:body + info.compress_size]
+            if (fields[0] == 0x04034B50 and info.compress_type in (0, 8)
+                    and len(raw) == info.compress_size and zlib.crc32(content) == info.CRC
+                    and info.file_size == len(content)):
+                out[info.filename] = ZipMember(info.filename, info.CRC, len(content), raw,
+                                               info.compress_type)
+            else:
+                out[info.filename] = ZipMember.of(info.filename, content)
+    return out
 
 
 def build_zip(members: Iterable[ZipMember]) -> bytes:

@@ -39,6 +39,7 @@ class IndustryClasses:
     groups: dict[str, str]
     classes: dict[str, str]
     cross_checked_with: str = ""
+    notes: str = ""
 
     def nearest(self, code: str, name: str = "", n: int = 5) -> list[str]:
         """Up to *n* classes (``"2611 无机酸制造"``) near a *code* and *name* that do not go
@@ -79,7 +80,7 @@ def check_classes(table: IndustryClasses, source: str) -> None:
 
 def industry_classes() -> IndustryClasses:
     """The class list greendocs ships (read once per process)."""
-    table = shipped(__package__ or "greendocs.types", "gbt4754-2017.yaml", IndustryClasses,
+    table = shipped(__package__ or "greendocs.types", "gbt4754-2017.json", IndustryClasses,
                     check_classes)
     assert table is not None, "the class list is part of the package"
     return table

@@ -6,8 +6,12 @@ from __future__ import annotations
 import pytest
 
 import greendocs
-from greendocs.engines.docx.template import prepare_docx
+from greendocs import Renderer
+from greendocs.engines.docx.template import _from_python, compile_docx, prepare_docx
 from greendocs.engines.docx.template_builder import build_docx_template
+from greendocs.engines.docx.writer import render_docx
+from greendocs.engines.template_env import make_environment
+from tests.samples import load_sample
 
 SHIPPED = [spec.id for spec in greendocs.forms()
            if spec.layout is not None and spec.template("docx") is not None]
@@ -26,8 +30,26 @@ def test_shipped_template_is_what_the_layout_builds(form_id: str) -> None:
         f"{spec.package}/{form_id}.docx is stale: run tools/make_templates.py")
     data = spec.template("docx")
     assert data is not None
-    assert spec.prepared_template("docx") == prepare_docx(data, form_id), (
+    env = make_environment(sandboxed=False)
+    assert spec.prepared_template("docx") == prepare_docx(data, form_id, env), (
         f"{spec.package}/{form_id}.docx.json is stale: run tools/make_templates.py")
+
+
+def test_shipped_compiled_code_renders_what_the_template_source_renders() -> None:
+    spec = greendocs.forms().get("factory-self")
+    data, prepared = spec.template("docx"), spec.prepared_template("docx")
+    assert data is not None and prepared is not None and "python" in prepared
+    env = make_environment(sandboxed=False)
+    model = spec.as_rendered(load_sample("factory-self"))
+    context = Renderer().context(spec, model)
+    shipped = compile_docx(data, "t.docx", env, prepared)
+    stale = {**prepared, "python": {**prepared["python"], "jinja2": "0.0"}}
+    from_source = compile_docx(data, "t.docx", env, stale)
+    assert render_docx(shipped, context, spec.id) == render_docx(from_source, context, spec.id)
+    # the shipped code is used only where it was compiled for: same Jinja, no sandbox
+    assert _from_python(env, prepared, "word/document.xml", "t") is not None
+    assert _from_python(env, stale, "word/document.xml", "t") is None
+    assert _from_python(make_environment(), prepared, "word/document.xml", "t") is None
 
 
 def test_building_is_deterministic() -> None:

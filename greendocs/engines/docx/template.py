@@ -16,7 +16,7 @@ import jinja2
 
 from ...errors import TemplateError
 from ...package.safe_zip import read_members
-from ...package.zip_writer import ZipMember
+from ...package.zip_writer import ZipMember, reuse_compressed
 
 _TEMPLATE_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _RUN = re.compile(
@@ -48,17 +48,42 @@ def _patch(xml: str) -> str:
     return patched
 
 
-def prepare_docx(data: bytes, source: str) -> dict[str, Any]:
+def prepare_docx(data: bytes, source: str,
+                 env: jinja2.Environment | None = None) -> dict[str, Any]:
     """The Jinja source of each dynamic part of the template *data* (tags cleaned, values
     wrapped in markers) and the run formatting the markers refer to, with the template's
-    SHA-256: what :func:`compile_docx` compiles, as JSON-ready data. Built-in forms ship it
-    (``<id>.docx.json``), so a fresh process renders without preparing the template."""
+    SHA-256: what :func:`compile_docx` compiles, as JSON-ready data. With *env* (not
+    sandboxed), also the Python code Jinja compiles each part to, for this version of
+    Jinja. Built-in forms ship it (``<id>.docx.json``), so a fresh process renders without
+    preparing or compiling the template."""
     members = _members(data, source)
     run_props: list[str] = []
     parts = {name: _jinja_source(name, raw, source, run_props)
              for name, raw in members.items() if _is_dynamic(name, raw)}
-    return {"sha256": hashlib.sha256(data).hexdigest(), "run_props": run_props,
-            "parts": parts}
+    prepared: dict[str, Any] = {"sha256": hashlib.sha256(data).hexdigest(),
+                                "run_props": run_props, "parts": parts}
+    if env is not None and not _sandboxed(env):
+        prepared["python"] = {"jinja2": jinja2.__version__,
+                              "parts": {name: env.compile(src, name, raw=True)
+                                        for name, src in parts.items()}}
+    return prepared
+
+
+def _sandboxed(env: jinja2.Environment) -> bool:
+    return bool(getattr(env, "sandboxed", False))
+
+
+def _from_python(env: jinja2.Environment, prepared: dict[str, Any] | None,
+                 name: str, source: str) -> jinja2.Template | None:
+    """The part *name* from the Python code Jinja compiled it to when the template was
+    prepared: only for the same version of Jinja and an environment that is not
+    sandboxed (a sandbox compiles its own checks into the code)."""
+    python = prepared.get("python") if prepared else None
+    if (not isinstance(python, dict) or python.get("jinja2") != jinja2.__version__
+            or _sandboxed(env) or name not in python.get("parts", {})):
+        return None
+    code = compile(python["parts"][name], f"{source}: {name}", "exec")
+    return env.template_class.from_code(env, code, env.make_globals(None))
 
 
 def _members(data: bytes, source: str) -> dict[str, bytes]:
@@ -141,6 +166,8 @@ def compile_docx(data: bytes, source: str, env: jinja2.Environment,
     members = _members(data, source)
     if prepared is not None and prepared.get("sha256") != hashlib.sha256(data).hexdigest():
         prepared = None  # made for another version of the template
+    static = reuse_compressed(data, {name: raw for name, raw in members.items()
+                                     if not _is_dynamic(name, raw)})
     parts: list[tuple[str, ZipMember | jinja2.Template]] = []
     run_props: list[str] = list(prepared["run_props"]) if prepared else []
     sources: list[tuple[str, str]] = []
@@ -149,7 +176,8 @@ def compile_docx(data: bytes, source: str, env: jinja2.Environment,
             jinja_src = (prepared["parts"][name] if prepared and name in prepared["parts"]
                          else _jinja_source(name, raw, source, run_props))
             try:
-                template = env.from_string(jinja_src)
+                template = (_from_python(env, prepared, name, source)
+                            or env.from_string(jinja_src))
             except jinja2.TemplateSyntaxError as exc:
                 raise TemplateError(
                     f"template {source}: {name}: Jinja syntax error: {exc.message} near "
@@ -157,7 +185,7 @@ def compile_docx(data: bytes, source: str, env: jinja2.Environment,
             parts.append((name, template))
             sources.append((name, jinja_src))
         else:
-            parts.append((name, ZipMember.of(name, raw)))
+            parts.append((name, static[name]))
     return CompiledDocx(source, tuple(parts), tuple(run_props), tuple(sources))
 
 
