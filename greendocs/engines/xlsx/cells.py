@@ -9,15 +9,6 @@ from typing import Any
 from openpyxl.worksheet.worksheet import Worksheet
 
 
-def write_data(ws: Worksheet, row: int, values: Iterable[Any]) -> None:
-    """Write *values* into *row* of *ws* from column A, each cell's value as data (in
-    constant time a row: ``ws[row]`` scans the whole sheet)."""
-    for column, value in enumerate(values, 1):
-        cell = ws.cell(row, column, value)
-        if cell.data_type == "f":
-            cell.data_type = "s"
-
-
 def append_data(ws: Worksheet, values: Iterable[Any]) -> None:
     """Append a row to *ws* whose every cell holds its value as data."""
     ws.append(list(values))
