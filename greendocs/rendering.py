@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import jinja2
 
 from .engines.docx.template import CompiledDocx, compile_docx
 from .engines.docx.writer import render_docx
@@ -22,8 +20,9 @@ from .markers.model_view import Marked, root_context
 from .package.atomic_write import write_atomic
 from .registry import FormSpec, Registry, default_registry
 
-if TYPE_CHECKING:  # LibreOffice (and subprocess with it) is imported when first used
+if TYPE_CHECKING:  # LibreOffice (and subprocess with it) and odfpy: imported when first used
     from .engines.libreoffice import LibreOffice
+    from .engines.odt.writer import CompiledOdt
 
 
 class Renderer:
@@ -38,9 +37,9 @@ class Renderer:
         self._env = make_environment(sandboxed=False)
         self._user_env = make_environment()
         self._compiled: dict[tuple[str, int, int], CompiledDocx] = {}
+        self._odt: dict[tuple[str, bool], CompiledOdt] = {}
         self._lock = threading.Lock()
         self._layouts: dict[str, Layout] = {}
-        self._expressions: dict[str, Callable[..., Any]] = {}
 
     def template_for(self, spec: FormSpec, fmt: str = "docx",
                      template: str | os.PathLike[str] | None = None) -> CompiledDocx:
@@ -97,14 +96,17 @@ class Renderer:
             layout = self._layouts.setdefault(spec.id, spec.layout())
         return layout
 
-    def _expression(self, source: str) -> Callable[..., Any]:
-        compiled = self._expressions.get(source)
+    def _odt_template(self, spec: FormSpec, draft: bool) -> CompiledOdt:
+        """The form's .odt template (a draft's or not), built from its layout once."""
+        compiled = self._odt.get((spec.id, draft))
         if compiled is None:
-            try:
-                compiled = self._env.compile_expression(source, undefined_to_none=False)
-            except jinja2.TemplateSyntaxError as exc:
-                raise TemplateError(f"layout expression {{{{ {source} }}}}: {exc}") from None
-            compiled = self._expressions.setdefault(source, compiled)
+            from .engines.odt.writer import compile_odt  # odfpy: imported when first used
+
+            if spec.layout is None:
+                raise OutputError(f"form {spec.id} has no layout to write an .odt from")
+            compiled = compile_odt(self._layout(spec), spec.id, draft, self._env)
+            with self._lock:
+                compiled = self._odt.setdefault((spec.id, draft), compiled)
         return compiled
 
     def context(self, spec: FormSpec, model: Any, *, draft: bool = False,
@@ -145,10 +147,8 @@ class Renderer:
         if fmt == "odt":
             from .engines.odt.writer import render_odt
 
-            if spec.layout is None:
-                raise OutputError(f"form {spec.id} has no layout to write an .odt from")
-            return render_odt(self._layout(spec), self.context(spec, model, draft=draft), spec.id,
-                              self._expression)
+            return render_odt(self._odt_template(spec, draft),
+                              self.context(spec, model, draft=draft), spec.id)
         if fmt not in ("docx", *CONVERTED_FORMATS):
             raise OutputError(f"cannot render {fmt!r}; formats: {', '.join(FORMATS)}")
         compiled = self.template_for(spec, "docx", template)

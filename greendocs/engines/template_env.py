@@ -22,6 +22,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..markers.model_view import Marked
 from .docx.filters import mark_filter, text_filter
+from .odt.values import odt_filter
 
 #: the most characters one template part may render to
 MAX_OUTPUT_CHARS = 200_000_000
@@ -72,6 +73,7 @@ def make_environment(*, sandboxed: bool = True) -> jinja2.Environment:
     env.globals.clear()
     env.filters["gdmark"] = mark_filter
     env.filters["gdtext"] = text_filter
+    env.filters["gdodt"] = odt_filter
     return env
 
 

@@ -1,7 +1,8 @@
 """A form's page layout as data: the one definition both the .docx and the .odt come from.
 
 Texts may hold Jinja expressions (``{{ factory.name }}``); the .docx template builder
-writes them into a docxtpl template, the .odt writer evaluates them directly.
+writes them into a docxtpl template, the .odt template builder into the content.xml it
+compiles; both render them with Jinja.
 """
 
 from __future__ import annotations

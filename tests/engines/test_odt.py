@@ -7,11 +7,17 @@ import zipfile
 from typing import Any
 
 import pytest
-from odf.opendocument import load
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from odf import teletype
+from odf.opendocument import OpenDocumentText, load
+from odf.text import P
 
 import greendocs
 from greendocs.engines.docx.reader import read_docx_values
 from greendocs.engines.odt.reader import read_odt_values
+from greendocs.engines.odt.values import odt_text
+from greendocs.layout.line_breaks import keep_standard_numbers
 from tests.samples import load_sample
 
 FORMS = [spec.id for spec in greendocs.forms() if spec.layout is not None]
@@ -54,3 +60,29 @@ def test_a_draft_odt_carries_the_watermark_and_the_final_none() -> None:
         # the cover's page style and the running one, each with 草稿 behind the text
         assert styles.count("PowerPlusWaterMarkObject") == (2 if draft else 0)
         assert ("fontwork-plain-text" in styles) == draft
+
+
+@settings(max_examples=300)
+@given(st.text(st.sampled_from([*"a中 \t\n&<>\"'2017GB/T-", "\u3000"]), max_size=30))
+def test_a_value_is_written_as_odfpy_writes_text(text: str) -> None:
+    """The template's values are written without odfpy, exactly as its teletype would."""
+    p = P()
+    teletype.addTextToElement(p, keep_standard_numbers(text))
+    doc = OpenDocumentText()
+    doc.text.addElement(p)
+    xml = doc.contentxml().decode("utf-8")
+    expected = xml[xml.index("<text:p") :].removeprefix("<text:p/>").removeprefix("<text:p>")
+    expected = expected[: expected.index("</text:p>")] if "</text:p>" in expected else ""
+    assert odt_text(text) == expected
+
+
+def test_the_template_is_built_once_and_a_render_is_its_content_only(sample: Any) -> None:
+    renderer = greendocs.Renderer()
+    first = renderer.render(sample, "odt")
+    spec = greendocs.forms().get("factory-dynamic")
+    compiled = renderer._odt_template(spec, False)
+    assert renderer._odt_template(spec, False) is compiled
+    assert renderer.render(sample, "odt") == first  # deterministic
+    names = [m.name for m in compiled.before] + ["content.xml"] + [m.name for m in compiled.after]
+    with zipfile.ZipFile(io.BytesIO(first)) as zf:
+        assert zf.namelist() == names and names[0] == "mimetype"

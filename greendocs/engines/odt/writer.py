@@ -1,14 +1,17 @@
-"""Writing a form as .odt with odfpy, from the same layout its .docx template comes from.
+"""Writing a form as .odt: a template built once with odfpy from the same layout its .docx
+template comes from, then its content.xml rendered by Jinja for each model, as the .docx is.
 
-Every value sits inside an ODF bookmark with the same name as in the .docx, so one
-parser logic reads both, and LibreOffice conversions between the two keep them.
+The layout's expressions (``{{ factory.name }}``) and loops become Jinja tags in the
+template's content.xml; each value is written by the ``gdodt`` filter inside an ODF
+bookmark with the same name as in the .docx, so one parser logic reads both, and
+LibreOffice conversions between the two keep them.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -37,12 +40,9 @@ from odf.style import (
 from odf.table import CoveredTableCell, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.table import Table as OdfTable
 from odf.text import (
-    BookmarkEnd,
-    BookmarkStart,
     IndexBody,
     P,
     PageNumber,
-    Span,
     Tab,
     TableOfContent,
     TableOfContentSource,
@@ -69,26 +69,19 @@ from ...layout.elements import (
     space_before,
 )
 from ...layout.line_breaks import keep_standard_numbers
-from ...markers.bookmark_names import value_bookmark
-from ...markers.model_view import Marked
-from ...model.value_text import format_value
+from ...markers.bookmark_names import MARKER_VAR
 from ...package.safe_zip import read_members
 from ...package.zip_writer import ZipMember, build_zip
+from ..template_env import render_bounded
+from .values import OdtValues
 
 _EXPR = re.compile(r"{{(.*?)}}", re.DOTALL)
 _BORDER = "0.5pt solid #000000"
+#: where a Jinja tag goes in the template's content.xml, while odfpy writes it
+_TOKEN = re.compile("\ue000(\\d+)\ue001")
 
 
 _ALIGN = {"justify": "justify", "center": "center", "right": "end"}
-
-
-@attrs.frozen
-class _Loop:
-    index: int
-    index0: int
-    first: bool
-    last: bool
-    length: int
 
 
 class _Styles:
@@ -206,58 +199,42 @@ def _add_text(element: Any, text: str) -> None:
 
 
 class _Builder:
-    """Writes one document: evaluates the layout's expressions against the model view."""
+    """Builds one form's .odt template from its layout: the layout's expressions and loops
+    as Jinja tags (placed as tokens while odfpy writes the document, then substituted)."""
 
-    def __init__(self, layout: Layout, context: Mapping[str, Any], form_id: str,
-                 compile_expr: Callable[[str], Callable[..., Any]]) -> None:
+    def __init__(self, layout: Layout, form_id: str, draft: bool) -> None:
         self.layout = layout
-        self.context = dict(context)
         self.form_id = form_id
+        self.draft = draft
         self.started = False  # whether a paragraph has been written (the cover starts)
         self.previous: object = None  # the block written last
-        self.compile_expr = compile_expr
         self.doc = OpenDocumentText()
         self.styles = _Styles(self.doc)
-        self.bookmarks = 0
+        self.tags: list[str] = []
 
-    # -- values -------------------------------------------------------------------------
-    def _eval(self, expr: str, scope: Mapping[str, Any]) -> Any:
-        try:
-            return self.compile_expr(expr)(**scope)
-        except jinja2.TemplateError as exc:
-            raise TemplateError(f"layout of {self.form_id}: {{{{ {expr} }}}}: {exc}") from None
+    # -- Jinja tags ---------------------------------------------------------------------
+    def _tag(self, element: Any, source: str) -> None:
+        """The Jinja tag *source* at the end of *element* (any element: a loop's tags sit
+        between rows or paragraphs, where ODF allows no text, and vanish when rendered)."""
+        element.addText(f"\ue000{len(self.tags)}\ue001", check_grammar=False)
+        self.tags.append(source)
 
-    def _items(self, expr: str, scope: Mapping[str, Any]) -> list[Any]:
-        """The items of a loop's iterable (an undefined name fails here, with the layout's
-        expression, not later while iterating)."""
-        try:
-            return list(self._eval(expr, scope))
-        except jinja2.TemplateError as exc:
-            raise TemplateError(f"layout of {self.form_id}: {{{{ {expr} }}}}: {exc}") from None
+    def _for(self, element: Any, var: str, iterable: str) -> None:
+        self._tag(element, f"{{% for {var} in ({iterable}) %}}")
 
-    def _fill(self, p: P, text: str, scope: Mapping[str, Any]) -> None:
+    def _fill(self, p: P, text: str) -> None:
+        """*text* into *p*: its literal parts as text, its expressions as values."""
         pos = 0
         for m in _EXPR.finditer(text):
             if m.start() > pos:
                 _add_text(p, text[pos:m.start()])
-            self._value(p, self._eval(m.group(1).strip(), scope))
+            self._tag(p, f"{{{{ ({m.group(1).strip()})|gdodt }}}}")
             pos = m.end()
         if pos < len(text):
             _add_text(p, text[pos:])
 
-    def _value(self, p: P, value: Any) -> None:
-        if not isinstance(value, Marked):
-            _add_text(p, format_value(value) if type(value) is not str else value)
-            return
-        name = value_bookmark(value.pattern, value.indices, self.form_id)
-        p.addElement(BookmarkStart(name=name))
-        span = Span()
-        _add_text(span, format_value(value.value))
-        p.addElement(span)
-        p.addElement(BookmarkEnd(name=name))
-
     # -- blocks -------------------------------------------------------------------------
-    def paragraph(self, block: Paragraph, scope: Mapping[str, Any] | None = None) -> None:
+    def paragraph(self, block: Paragraph) -> P:
         s = STYLES[block.style]
         style = self.styles.paragraph(s.font, s.size, s.align, s.bold,
                                       space_before(block, self.previous), s.space_after,
@@ -266,8 +243,9 @@ class _Builder:
             style = self.styles.cover(style)
         self.started = True
         p = P(stylename=style)
-        self._fill(p, block.text, self.context if scope is None else scope)
+        self._fill(p, block.text)
         self.doc.text.addElement(p)
+        return p
 
     def contents(self, block: Contents) -> None:
         """目录: a table of contents holding the ``contents`` entries (LibreOffice's Tools >
@@ -278,12 +256,13 @@ class _Builder:
         toc = TableOfContent(name="目录", protected="true")
         toc.addElement(TableOfContentSource(outlinelevel=2))
         body = IndexBody()
-        for entry in self.context.get("contents") or ():
-            p = P(stylename=style)
-            p.addText(entry["title"])
-            p.addElement(Tab())
-            p.addText(entry["page"])
-            body.addElement(p)
+        self._for(body, "entry", "contents")
+        p = P(stylename=style)
+        self._tag(p, "{{ entry.title|gdodt }}")
+        p.addElement(Tab())
+        self._tag(p, "{{ entry.page|gdodt }}")
+        body.addElement(p)
+        self._tag(body, "{% endfor %}")
         toc.addElement(body)
         self.doc.text.addElement(toc)
 
@@ -297,21 +276,14 @@ class _Builder:
             t.addElement(header)
         for r, row in enumerate(block.rows):
             target = header if header is not None and r < block.header_rows else t
-            for scope in self._row_scopes(row):
-                target.addElement(self._row(row, block, scope, r < block.header_rows))
+            if isinstance(row, LoopRow):
+                self._for(target, row.var, row.iterable)
+            target.addElement(self._row(row, block, r < block.header_rows))
+            if isinstance(row, LoopRow):
+                self._tag(target, "{% endfor %}")
         self.doc.text.addElement(t)
 
-    def _row_scopes(self, row: Row | LoopRow) -> Iterator[Mapping[str, Any]]:
-        if isinstance(row, Row):
-            yield self.context
-            return
-        items = self._items(row.iterable, self.context)
-        for i, item in enumerate(items):
-            loop = _Loop(i + 1, i, i == 0, i == len(items) - 1, len(items))
-            yield {**self.context, row.var: item, "loop": loop}
-
-    def _row(self, row: Row | LoopRow, block: Table, scope: Mapping[str, Any],
-             header: bool) -> TableRow:
+    def _row(self, row: Row | LoopRow, block: Table, header: bool) -> TableRow:
         tr = TableRow(stylename=self.styles.row(row.min_height if isinstance(row, Row) else 0))
         cells = row.cells
         font = HEADING_FONT if header else TABLE_FONT
@@ -328,14 +300,15 @@ class _Builder:
             cell = TableCell(stylename=self.styles.cell(), valuetype="string",
                              **({"numbercolumnsspanned": span} if span > 1 else {}))
             if isinstance(value, ListCell):
-                for item in self._items(value.iterable, scope):
-                    p = P(stylename=style)
-                    self._fill(p, value.text, {**scope, value.var: item})
-                    cell.addElement(p)
+                self._for(cell, value.var, value.iterable)
+                p = P(stylename=style)
+                self._fill(p, value.text)
+                cell.addElement(p)
+                self._tag(cell, "{% endfor %}")
             else:
                 for line in (value or "").split("\n"):  # a paragraph per line of the cell
                     p = P(stylename=style)
-                    self._fill(p, line, scope)
+                    self._fill(p, line)
                     cell.addElement(p)
             tr.addElement(cell)
             for _ in range(span - 1):
@@ -358,7 +331,7 @@ class _Builder:
             marginbottom=f"{pg.bottom - 10}mm", marginleft=f"{pg.left}mm",
             marginright=f"{pg.right}mm", printorientation="portrait"))
         self.doc.automaticstyles.addElement(pl)
-        draft = bool(self.context.get("draft"))
+        draft = self.draft
         if self.layout.has_cover:  # the cover's page: no header, no page number
             cover = MasterPage(name="gdCover", pagelayoutname=pl, nextstylename="Standard")
             if draft:
@@ -406,21 +379,21 @@ class _Builder:
         header.childNodes[0].addElement(shape)
         return header
 
-    def build(self) -> bytes:
+    def build(self) -> tuple[dict[str, bytes], list[str]]:
+        """The template's parts (content.xml with tokens for its Jinja tags) and the tags."""
         self.page()
         tables = 0
-        draft = bool(self.context.get("draft"))
-        if draft:
+        if self.draft:
             self.paragraph(Paragraph(DRAFT_BANNER, "note"))
         for block in self.layout.blocks:
             if isinstance(block, Paragraph):
-                if not draft and block.draft_only:
+                if not self.draft and block.draft_only:
                     continue  # not printed: the block before it stays the one above
                 self.paragraph(block)
             elif isinstance(block, Paragraphs):
-                for item in self._items(block.iterable, self.context):
-                    self.paragraph(Paragraph(block.text, block.style),
-                                   {**self.context, block.var: item})
+                self._for(self.doc.text, block.var, block.iterable)
+                self.paragraph(Paragraph(block.text, block.style))
+                self._tag(self.doc.text, "{% endfor %}")
             elif isinstance(block, PageBreak):
                 self.doc.text.addElement(P(stylename=self.styles.page_break()))
             elif isinstance(block, Contents):
@@ -431,7 +404,7 @@ class _Builder:
             self.previous = block
         buf = io.BytesIO()
         self.doc.write(buf)
-        return _deterministic(buf.getvalue())
+        return read_members(buf.getvalue(), "odt"), self.tags
 
 
 _META_DATE = re.compile(rb"<(dc:date|meta:creation-date)>[^<]*</\1>")
@@ -459,21 +432,53 @@ def _sorted_namespaces(xml: bytes) -> bytes:
     return xml[:m.start()] + new + xml[m.end():]
 
 
-def _deterministic(data: bytes) -> bytes:
-    """odfpy stamps the save time into the zip and meta.xml, and orders namespace
-    declarations by chance; write all of it the same way every time."""
-    members = read_members(data, "odt")
-    out = []
+@attrs.frozen
+class CompiledOdt:
+    """A form's .odt template ready to render: content.xml compiled, the other parts
+    compressed once."""
+
+    source: str
+    before: tuple[ZipMember, ...]  # the parts before content.xml: mimetype first, stored
+    content: jinja2.Template
+    after: tuple[ZipMember, ...]
+
+
+def compile_odt(layout: Layout, form_id: str, draft: bool,
+                env: jinja2.Environment) -> CompiledOdt:
+    """Build the .odt template of *layout* (a *draft*'s or not) and compile it in *env*:
+    odfpy's work is done once per form, not once per document."""
+    members, tags = _Builder(layout, form_id, draft).build()
+    before: list[ZipMember] = []
+    after: list[ZipMember] = []
+    content = ""
     for name, body in members.items():
-        if name == "meta.xml":
+        if name == "meta.xml":  # odfpy stamps the save time; the same every time
             body = _META_DATE.sub(rb"<\1>2022-09-16T00:00:00</\1>", body)
         if name.endswith(".xml"):
             body = _sorted_namespaces(body)
-        out.append(ZipMember.of(name, body, store=name == "mimetype"))
-    return build_zip(out)
+        if name == "content.xml":
+            content = _TOKEN.sub(lambda m: tags[int(m.group(1))], body.decode("utf-8"))
+            continue
+        (after if content else before).append(ZipMember.of(name, body,
+                                                           store=name == "mimetype"))
+    source = f"{form_id}.odt"
+    try:
+        template = env.from_string(content)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"layout of {form_id}: {exc.message} (line {exc.lineno} of the "
+                            ".odt template)") from None
+    return CompiledOdt(source, tuple(before), template, tuple(after))
 
 
-def render_odt(layout: Layout, context: Mapping[str, Any], form_id: str,
-               compile_expr: Callable[[str], Callable[..., Any]]) -> bytes:
-    """The .odt bytes of *layout* filled from *context* (model views)."""
-    return _Builder(layout, context, form_id, compile_expr).build()
+def render_odt(compiled: CompiledOdt, context: Mapping[str, Any], form_id: str) -> bytes:
+    """The .odt bytes of *compiled* filled from *context* (model views)."""
+    try:
+        xml = render_bounded(compiled.content, {**context, MARKER_VAR: OdtValues(form_id)},
+                             f"{compiled.source}: content.xml")
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"layout of {form_id}: {exc}") from None
+    except Exception as exc:  # a layout's own expression failed (1 + 'a', x / 0, …)
+        raise TemplateError(f"layout of {form_id}: an expression failed: "
+                            f"{type(exc).__name__}: {exc}") from None
+    return build_zip((*compiled.before, ZipMember.of("content.xml", xml.encode("utf-8"),
+                                                     level=1), *compiled.after))
