@@ -44,20 +44,23 @@ EXIT_PROBLEMS = 1
 EXIT_OUTPUT = 3
 
 
+def _exit_code(exc: GreenDocsError) -> int:
+    return EXIT_OUTPUT if isinstance(exc, (OutputError, TemplateError, ConversionError)) \
+        else EXIT_PROBLEMS
+
+
 def _fail(exc: GreenDocsError) -> NoReturn:
     click.echo(f"error: {exc}", err=True)
-    code = EXIT_OUTPUT if isinstance(exc, (OutputError, TemplateError, ConversionError)) \
-        else EXIT_PROBLEMS
-    sys.exit(code)
+    sys.exit(_exit_code(exc))
 
 
 def _check(spec: FormSpec, model: Any, as_json: bool,
-           notes: tuple[str, ...] = ()) -> ValidationReport:
-    """Run the form's rules (findings to stderr) and print the model as JSON if asked,
-    with the reader's *notes* (``"notes"``) when there are any."""
+           notes: tuple[str, ...] = (), *, where: str = "") -> ValidationReport:
+    """Run the form's rules (findings to stderr, each after *where*) and print the model as
+    JSON if asked, with the reader's *notes* (``"notes"``) when there are any."""
     report = ValidationReport.of(spec.id, spec.rules(model))
     for finding in report.findings:
-        click.echo(str(finding), err=True)
+        click.echo(f"{where}{finding}", err=True)
     if as_json:
         from .model.converter import unstructure
 
@@ -196,11 +199,13 @@ def validate_cmd(ctx: click.Context, file: Path, form_id: str | None, as_json: b
 
 
 @main.command("render")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              required=True, help="The document to write.")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The document to write; with several FILES, the folder to write them "
+              "into (each named after its input: a.yaml → DIR/a.pdf).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
-              help="Output format (default: from the output's suffix).")
+              help="Output format (default: from the output's suffix; needed for a folder).")
 @click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
               help="A custom .docx template (checked against the form's model).")
 @click.option("--form", "form_id", help="The form, when the file does not say it.")
@@ -208,26 +213,88 @@ def validate_cmd(ctx: click.Context, file: Path, form_id: str | None, as_json: b
               help="A draft to check, not to hand in: says so on its first line and prints "
               "where figures come from and what is unverified.")
 @click.pass_context
-def render_cmd(ctx: click.Context, file: Path, output: Path, fmt: str | None,
+def render_cmd(ctx: click.Context, files: tuple[Path, ...], output: Path, fmt: str | None,
                template: Path | None, form_id: str | None, draft: bool) -> None:
-    """Render an input FILE into a document (the official text only, unless --draft)."""
-    fmt = fmt or output.suffix.lstrip(".").lower()
+    """Render input FILES into documents (the official text only, unless --draft). Several
+    files go into the folder -o names, PDFs converted by one LibreOffice kept warm."""
+    batch = len(files) > 1 or output.is_dir()
+    fmt = fmt or ("" if batch else output.suffix.lstrip(".").lower())
     if fmt not in FORMATS:
-        raise click.UsageError(f"cannot tell the format from {output.name!r}; "
-                               f"use --format ({', '.join(FORMATS)})")
+        raise click.UsageError(
+            f"say the format with --format ({', '.join(FORMATS)})" if batch else
+            f"cannot tell the format from {output.name!r}; use --format "
+            f"({', '.join(FORMATS)})")
+    targets = [output / f"{f.stem}.{fmt}" for f in files] if batch else [output]
+    if len({t.name for t in targets}) != len(targets):
+        raise click.UsageError("two input files have the same name; their documents would "
+                               "overwrite each other: render them into different folders")
+    renderer = _renderer(ctx)
+    codes: list[int] = []  # the exit code of each file not rendered
+    loaded: list[tuple[Path, Path, FormInput]] = []
+    for file, target in zip(files, targets, strict=True):
+        try:
+            loaded.append((file, target, _load(ctx, file, form_id)))
+        except GreenDocsError as exc:
+            codes.append(_report_failure(exc, file, batch))
+    with renderer:
+        if fmt == "pdf" and template is None and len(loaded) > 1:
+            codes += _render_pdfs(renderer, loaded, draft)
+        else:
+            for file, target, item in loaded:
+                try:
+                    renderer.render_file(item.model, target, fmt, template=template,
+                                         inputs=[file, *([template] if template else [])],
+                                         draft=draft)
+                except GreenDocsError as exc:
+                    codes.append(_report_failure(exc, file, batch))
+                    continue
+                _wrote(target, item, batch)
+    if codes:
+        click.echo(f"error: {len(codes)} of {len(files)} file(s) not rendered (see above)",
+                   err=True)
+        sys.exit(max(codes))
+
+
+def _render_pdfs(renderer: Renderer, loaded: list[tuple[Path, Path, FormInput]],
+                 draft: bool) -> list[int]:
+    """The PDFs of *loaded* through one LibreOffice; the exit codes of those that failed
+    (each reported)."""
+    folder = loaded[0][1].parent
     try:
-        loaded = _load(ctx, file, form_id)
-        renderer = _renderer(ctx)
-        renderer.render_file(loaded.model, output, fmt, template=template,
-                             inputs=[file, *([template] if template else [])], draft=draft)
-    except ValidationError as exc:  # e.g. scores that do not fit the indicator system
-        _fail(exc if exc.source else ValidationError(exc.errors, str(file)))
-    except GreenDocsError as exc:
+        renderer.render_pdfs([item.model for _, _, item in loaded], folder,
+                             names=[target.stem for _, target, _ in loaded], draft=draft)
+    except GreenDocsError:  # one document stopped the batch: each on its own, to say which
+        codes = []
+        for file, target, item in loaded:
+            try:
+                renderer.render_file(item.model, target, "pdf", inputs=[file], draft=draft)
+            except GreenDocsError as exc:
+                codes.append(_report_failure(exc, file, True))
+                continue
+            _wrote(target, item, True)
+        return codes
+    for _, target, item in loaded:
+        _wrote(target, item, True)
+    return []
+
+
+def _report_failure(exc: GreenDocsError, file: Path, batch: bool) -> int:
+    """Report why *file* was not rendered (and exit, for a single file); its exit code."""
+    if isinstance(exc, ValidationError) and not exc.source:
+        exc = ValidationError(exc.errors, str(file))  # e.g. scores that do not fit
+    if not batch:
         _fail(exc)
-    # what validate would say, so that a report is never handed on without its findings
-    report = _check(loaded.form, loaded.model, as_json=False)
+    click.echo(f"error: {exc}", err=True)
+    return _exit_code(exc)
+
+
+def _wrote(target: Path, item: FormInput, batch: bool) -> None:
+    """Say a document is written, with what validate would say of its data, so that a
+    report is never handed on without its findings."""
+    report = _check(item.form, item.model, as_json=False,
+                    where=f"{target.name}: " if batch else "")
     note = f" ({len(report.errors)} rule error(s): see above)" if report.errors else ""
-    click.echo(f"wrote {output}{note}")
+    click.echo(f"wrote {target}{note}")
 
 
 @main.command("parse")

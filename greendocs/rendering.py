@@ -26,12 +26,18 @@ if TYPE_CHECKING:  # LibreOffice (and subprocess with it) and odfpy: imported wh
 
 
 class Renderer:
-    """Renders models of a registry's forms. Compiles each template once; thread-safe."""
+    """Renders models of a registry's forms. Compiles each template once; thread-safe.
+
+    PDF and .doc are converted by the *libreoffice* given, else by one the renderer starts
+    when first needed and keeps warm for the next conversions; :meth:`close` (or leaving
+    ``with Renderer() as r:``) stops it.
+    """
 
     def __init__(self, registry: Registry | None = None,
                  libreoffice: LibreOffice | None = None) -> None:
         self.registry = registry if registry is not None else default_registry()
         self._libreoffice = libreoffice
+        self._own_libreoffice: LibreOffice | None = None
         # the form's own templates and layouts are code of the installed forms; a template a
         # user passes is input, and runs in the sandbox
         self._env = make_environment(sandboxed=False)
@@ -204,12 +210,25 @@ class Renderer:
             return [(work / "1" / f"{n}.pdf").read_bytes() for n in names]
 
     def _converter(self) -> LibreOffice:
-        """The LibreOffice given, else one found on this machine."""
+        """The LibreOffice given, else one found on this machine (kept for the next)."""
         if self._libreoffice is None:
             from .engines.libreoffice import LibreOffice
 
-            return LibreOffice()
+            with self._lock:
+                if self._libreoffice is None:
+                    self._libreoffice = self._own_libreoffice = LibreOffice()
         return self._libreoffice
+
+    def close(self) -> None:
+        """Stop the LibreOffice this renderer started, if any (one given is the caller's)."""
+        if self._own_libreoffice is not None:
+            self._own_libreoffice.close()
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def render_file(self, model: Any, path: str | os.PathLike[str], fmt: str | None = None, *,
                     template: str | os.PathLike[str] | None = None,

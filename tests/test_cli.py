@@ -163,3 +163,30 @@ def test_render_prints_the_rules_findings(tmp_path: Path) -> None:
     assert code == 0 and out.exists()
     assert "error: factory.listed_year: 岭南绿源电器制造有限公司 is listed in 2030" in err
     assert "(1 rule error(s): see above)" in stdout
+
+
+def test_render_several_files_into_a_folder(tmp_path: Path) -> None:
+    inputs = []
+    for name in ("a", "b"):
+        inputs.append(tmp_path / f"{name}.yaml")
+        inputs[-1].write_text(Path(SAMPLE).read_text(encoding="utf-8"), encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("form: factory-dynamic\ndata: {}\n", encoding="utf-8")
+    code, out, err = run("render", *map(str, inputs), str(broken), "--format", "odt",
+                         "-o", str(tmp_path / "out"))
+    assert code == 1  # one file not rendered: named, the others written
+    assert "broken.yaml" in err and "1 of 3 file(s) not rendered" in err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.odt", "b.odt"]
+    assert f"wrote {tmp_path / 'out' / 'a.odt'}" in out
+    assert greendocs.parse_file(tmp_path / "out" / "b.odt").form.id == "factory-dynamic"
+
+
+def test_render_into_a_folder_needs_the_format_and_distinct_names(tmp_path: Path) -> None:
+    (tmp_path / "x").mkdir()
+    code, _, err = run("render", SAMPLE, SAMPLE, "-o", str(tmp_path / "out"))
+    assert code == 2 and "--format" in err
+    code, _, err = run("render", SAMPLE, SAMPLE, "--format", "docx", "-o",
+                       str(tmp_path / "out"))
+    assert code == 2 and "the same name" in err
+    code, _, _ = run("render", SAMPLE, "--format", "docx", "-o", str(tmp_path / "x"))
+    assert code == 0 and (tmp_path / "x" / "factory-dynamic.docx").exists()

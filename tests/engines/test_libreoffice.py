@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,9 @@ FORMS = [spec.id for spec in greendocs.forms()]
 
 
 @pytest.fixture(scope="module")
-def lo() -> LibreOffice:
-    return LibreOffice()
+def lo() -> Iterator[LibreOffice]:
+    with LibreOffice() as office:
+        yield office
 
 
 @pytest.fixture(scope="module", params=FORMS)
