@@ -64,9 +64,8 @@ def _child(info: FieldInfo, value: Any, pattern: str, indices: tuple[str, ...]) 
 
 
 class ModelView:
-    """A record: attribute access yields views of its fields."""
-
-    __slots__ = ("_fields", "_indices", "_obj", "_pattern")
+    """A record: attribute access yields views of its fields (each made once, then held
+    as a plain attribute: templates read a year series' view once per year)."""
 
     def __init__(self, obj: Any, pattern: str, indices: tuple[str, ...]) -> None:
         self._obj = obj
@@ -81,8 +80,11 @@ class ModelView:
             return value
         pattern = f"{self._pattern}.{name}" if self._pattern else name
         if value is None:
-            return Marked(None, pattern, self._indices, info.label)
-        return _child(info, value, pattern, self._indices)
+            view: Any = Marked(None, pattern, self._indices, info.label)
+        else:
+            view = _child(info, value, pattern, self._indices)
+        self.__dict__[name] = view
+        return view
 
     def __bool__(self) -> bool:
         return True

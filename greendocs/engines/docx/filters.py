@@ -10,27 +10,34 @@ import jinja2
 from ...markers.bookmark_names import MARKER_VAR, value_bookmark
 from ...markers.model_view import Marked
 from ...model.value_text import format_value
-from .run_xml import escape_xml, marked_run, text_run
+from .run_xml import RUN_END, escape_xml, run_body, run_start
 
 
 class MarkerWriter:
-    """Writes marked runs for one render; numbers bookmarks from 1 (so output is repeatable)."""
+    """Writes marked runs for one render; numbers bookmarks from 1 (so output is repeatable).
 
-    __slots__ = ("_form_id", "_next", "_run_props")
+    The same XML as :func:`~.run_xml.marked_run` and :func:`~.run_xml.text_run`, written
+    in one step: this is called for every value of a document."""
+
+    __slots__ = ("_form_id", "_next", "_starts")
 
     def __init__(self, run_props: tuple[str, ...], form_id: str) -> None:
-        self._run_props = run_props
+        self._starts = tuple(run_start(rpr) for rpr in run_props)
         self._form_id = form_id
         self._next = 0
 
     def mark(self, value: Any, run_index: int) -> str:
         """The run XML for *value*; a :class:`Marked` value also gets its markers."""
-        rpr = self._run_props[run_index]
+        start = self._starts[run_index]
         if type(value) is Marked:
             self._next += 1
+            bid = self._next
             name = value_bookmark(value.pattern, value.indices, self._form_id)
-            return marked_run(rpr, format_value(value.value), name, self._next)
-        return text_run(rpr, value if type(value) is str else format_value(value))
+            text = value.value
+            body = run_body(text if type(text) is str else format_value(text))
+            return (f'<w:bookmarkStart w:id="{bid}" w:name="{name}"/>{start}{body}{RUN_END}'
+                    f'<w:bookmarkEnd w:id="{bid}"/>')
+        return f"{start}{run_body(value if type(value) is str else format_value(value))}{RUN_END}"
 
 
 @jinja2.pass_context

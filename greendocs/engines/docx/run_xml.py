@@ -21,14 +21,27 @@ def unbreakable_numbers(body: str) -> str:
     return keep_standard_numbers(body, _NO_BREAK_HYPHEN)
 
 
-def text_run(rpr: str, text: str) -> str:
-    """A ``w:r`` with run properties *rpr* holding *text* (line breaks and tabs kept)."""
-    body = escape_xml(text)
-    body = unbreakable_numbers(body)
+def run_body(text: str) -> str:
+    """*text* as the content of a ``w:t`` (escaped, standard numbers kept whole, line
+    breaks and tabs as their elements)."""
+    body = unbreakable_numbers(escape_xml(text))
     if "\n" in body or "\t" in body:
         body = (body.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
                 .replace("\n", '</w:t><w:br/><w:t xml:space="preserve">'))
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{body}</w:t></w:r>'
+    return body
+
+
+def run_start(rpr: str) -> str:
+    """What a run with properties *rpr* starts with, up to its text."""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">'
+
+
+RUN_END = "</w:t></w:r>"
+
+
+def text_run(rpr: str, text: str) -> str:
+    """A ``w:r`` with run properties *rpr* holding *text* (line breaks and tabs kept)."""
+    return f"{run_start(rpr)}{run_body(text)}{RUN_END}"
 
 
 def marked_run(rpr: str, text: str, name: str, bid: int) -> str:

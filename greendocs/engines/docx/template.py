@@ -36,6 +36,9 @@ class CompiledDocx:
     parts: tuple[tuple[str, ZipMember | jinja2.Template], ...]
     run_props: tuple[str, ...]
     sources: tuple[tuple[str, str], ...]  # (part, Jinja source) for checks and errors
+    #: compiled outside the sandbox: a form's own template, whose output its model's
+    #: limits bound (a user's template is rendered with its output bounded as it goes)
+    trusted: bool = False
 
 
 def _patch(xml: str) -> str:
@@ -186,7 +189,8 @@ def compile_docx(data: bytes, source: str, env: jinja2.Environment,
             sources.append((name, jinja_src))
         else:
             parts.append((name, static[name]))
-    return CompiledDocx(source, tuple(parts), tuple(run_props), tuple(sources))
+    return CompiledDocx(source, tuple(parts), tuple(run_props), tuple(sources),
+                        trusted=not _sandboxed(env))
 
 
 def _context_text(src: str, lineno: int | None) -> str:
