@@ -132,14 +132,16 @@ __version__ = "0.1.0"
 def _renderer() -> Renderer:
     from .rendering import Renderer
 
-    return Renderer(forms())
+    # the functions here keep no LibreOffice running between calls: a Renderer or Parser
+    # of one's own does (for batches), until it is closed
+    return Renderer(forms(), keep_libreoffice=False)
 
 
 @functools.cache
 def _parser() -> Parser:
     from .parsing import Parser
 
-    return Parser(forms())
+    return Parser(forms(), keep_libreoffice=False)
 
 
 @functools.cache

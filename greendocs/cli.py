@@ -341,8 +341,9 @@ def convert_cmd(documents: tuple[Path, ...], target: str, output: Path) -> None:
                for d in documents):
             raise OutputError(f"{output}: converting into the inputs' folder would overwrite "
                               "them; choose another output folder")
-        for produced in _libreoffice().convert_files(list(documents), target, output):
-            click.echo(f"wrote {produced}")
+        with _libreoffice() as lo:
+            for produced in lo.convert_files(list(documents), target, output):
+                click.echo(f"wrote {produced}")
     except GreenDocsError as exc:
         _fail(exc)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Container, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -133,15 +134,41 @@ class Parser:
     """Reads documents of a registry's forms back into models. Thread-safe, no shared state.
 
     Word 97 files (.doc, and WPS Writer's .wps, which are the same binary format) are
-    converted to .docx by LibreOffice first.
+    converted to .docx by LibreOffice first: the *libreoffice* given, else one the parser
+    starts when first needed and keeps warm (unless *keep_libreoffice* is false: then one
+    per call); :meth:`close` (or a ``with`` block) stops it.
     """
 
     def __init__(self, registry: Registry | None = None,
-                 libreoffice: LibreOffice | None = None) -> None:
+                 libreoffice: LibreOffice | None = None, *,
+                 keep_libreoffice: bool = True) -> None:
         self.registry = registry if registry is not None else default_registry()
         self._libreoffice = libreoffice
+        self._keep_libreoffice = keep_libreoffice
+        self._own_libreoffice: LibreOffice | None = None
+        self._lock = threading.Lock()
         self._texts: dict[str, TemplateText] = {}
         self._rendering: Renderer | None = None
+
+    def _converter(self) -> LibreOffice:
+        """The LibreOffice given, else one found on this machine (kept for the next)."""
+        if self._libreoffice is None and not self._keep_libreoffice:
+            return LibreOffice()  # stopped when the call is done with it
+        with self._lock:
+            if self._libreoffice is None:
+                self._libreoffice = self._own_libreoffice = LibreOffice()
+            return self._libreoffice
+
+    def close(self) -> None:
+        """Stop the LibreOffice this parser started, if any (one given is the caller's)."""
+        if self._own_libreoffice is not None:
+            self._own_libreoffice.close()
+
+    def __enter__(self) -> Parser:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _template_text(self, spec: FormSpec) -> TemplateText:
         """What the form's layout prints itself (nothing for a form without a layout)."""
@@ -192,8 +219,8 @@ class Parser:
         # and force the Word filter, so LibreOffice never takes a .wps for Works.
         kind = "wps" if source.lower().endswith(".wps") else "doc"
         try:
-            lo = self._libreoffice or LibreOffice()
-            docx = lo.convert(data, ".doc", "docx", input_filter="MS Word 97", source=source)
+            docx = self._converter().convert(data, ".doc", "docx", input_filter="MS Word 97",
+                                             source=source)
         except ConversionError as exc:
             raise ParseError(f"{source}: a .{kind} file is read through LibreOffice: "
                              f"{exc}", zh=f"经LibreOffice读取.{kind}文件失败") from None

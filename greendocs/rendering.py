@@ -29,14 +29,17 @@ class Renderer:
     """Renders models of a registry's forms. Compiles each template once; thread-safe.
 
     PDF and .doc are converted by the *libreoffice* given, else by one the renderer starts
-    when first needed and keeps warm for the next conversions; :meth:`close` (or leaving
-    ``with Renderer() as r:``) stops it.
+    when first needed and keeps warm for the next conversions (unless *keep_libreoffice*
+    is false: then one per call); :meth:`close` (or leaving ``with Renderer() as r:``)
+    stops it.
     """
 
     def __init__(self, registry: Registry | None = None,
-                 libreoffice: LibreOffice | None = None) -> None:
+                 libreoffice: LibreOffice | None = None, *,
+                 keep_libreoffice: bool = True) -> None:
         self.registry = registry if registry is not None else default_registry()
         self._libreoffice = libreoffice
+        self._keep_libreoffice = keep_libreoffice
         self._own_libreoffice: LibreOffice | None = None
         # the form's own templates and layouts are code of the installed forms; a template a
         # user passes is input, and runs in the sandbox
@@ -214,6 +217,8 @@ class Renderer:
         if self._libreoffice is None:
             from .engines.libreoffice import LibreOffice
 
+            if not self._keep_libreoffice:
+                return LibreOffice()  # stopped when the call is done with it
             with self._lock:
                 if self._libreoffice is None:
                     self._libreoffice = self._own_libreoffice = LibreOffice()

@@ -164,21 +164,22 @@ def _word97_batch(paths: list[Path], workdir: Path) -> tuple[dict[str, Path], di
         staged[str(p)] = target
     if not staged:
         return converted, failed
-    lo = LibreOffice()
-    try:
-        produced = lo.convert_files(list(staged.values()), "docx", workdir / "docx",
-                                    input_filter="MS Word 97")
-        return dict(zip(staged, produced, strict=True)), failed
-    except ConversionError:
-        pass
-    for original, target in staged.items():
+    with LibreOffice() as lo:
         try:
-            converted[original] = lo.convert_files([target], "docx", workdir / "one",
-                                                   input_filter="MS Word 97")[0]
-        except ConversionError as exc:
-            reason = str(exc).replace(str(target), Path(original).name)
-            failed[original] = (f"LibreOffice could not read it: {reason}",
-                                exc.message_zh or "LibreOffice无法读取该文件")
+            produced = lo.convert_files(list(staged.values()), "docx", workdir / "docx",
+                                        input_filter="MS Word 97")
+            return dict(zip(staged, produced, strict=True)), failed
+        except ConversionError:
+            pass
+        for original, target in staged.items():
+            try:
+                converted[original] = lo.convert_files(
+                    [target], "docx", workdir / "one", input_filter="MS Word 97",
+                    source=Path(original).name)[0]
+            except ConversionError as exc:
+                reason = str(exc).replace(str(target), Path(original).name)
+                failed[original] = (f"LibreOffice could not read it: {reason}",
+                                    exc.message_zh or "LibreOffice无法读取该文件")
     return converted, failed
 
 
