@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
+import attrs
 import click
 
 from .engines.formats import FILTERS, FORMATS
@@ -297,6 +298,26 @@ def _wrote(target: Path, item: FormInput, batch: bool) -> None:
     click.echo(f"wrote {target}{note}")
 
 
+def _extract_photos(model: Any, document: Path) -> Any:
+    """The photos read back from *document*, written as files into ``<name>-images/``
+    beside it, and the model naming them there (so that the JSON saved beside the
+    document renders again)."""
+    from .model.images import images_of, map_images, write_images
+
+    photos = [image for _, image in images_of(model) if image.data]
+    if not photos:
+        return model
+    folder = f"{document.stem}-images"
+    model = map_images(model, lambda where, image: attrs.evolve(
+        image, path=f"{folder}/{Path(image.path).name}") if image.data else image)
+    try:
+        written = write_images(model, document.parent)
+    except GreenDocsError as exc:
+        _fail(exc)
+    click.echo(f"wrote {len(written)} photo(s) to {document.parent / folder}", err=True)
+    return model
+
+
 @main.command("parse")
 @click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--form", "form_id", help="The form, when the document does not say it.")
@@ -319,7 +340,8 @@ def parse_cmd(ctx: click.Context, document: Path, form_id: str | None, as_json: 
                    "handed in; render it again without --draft", err=True)
     for note in parsed.notes:
         click.echo(f"warning: {note}", err=True)
-    report = _check(parsed.form, parsed.model, as_json, parsed.notes)
+    model = _extract_photos(parsed.model, document)
+    report = _check(parsed.form, model, as_json, parsed.notes)
     if not as_json:
         how = ", ".join(f"{n} by {k.replace('_', ' ')}" for k, n in parsed.found_by.items() if n)
         click.echo(f"{document}: {parsed.form.id} ({how})")

@@ -66,6 +66,7 @@ from .layout.elements import (
     Layout,
     ListCell,
     LoopRow,
+    Narrative,
     PageBreak,
     Paragraph,
     Paragraphs,
@@ -76,10 +77,12 @@ from .layout.elements import (
 )
 from .model.data_files import shipped, user_file
 from .model.field_specs import (
+    NarrativeBlocks,
     amount,
     date,
     in_order_of,
     items,
+    narrative,
     optional_text,
     paragraphs,
     series,
@@ -94,6 +97,7 @@ from .types.contact import Email, Phone, Postcode
 from .types.credit_code import CreditCode
 from .types.industry import Industry
 from .types.labelled_enum import LabelledEnum
+from .types.narrative import NarrativeImage, NarrativeTable
 from .types.quantity import Unit
 from .types.region import Region
 from .types.year_series import YearSeries
@@ -131,6 +135,10 @@ __all__ = [
     "ListedUnit",
     "LoopRow",
     "ManagementBody",
+    "Narrative",
+    "NarrativeBlocks",
+    "NarrativeImage",
+    "NarrativeTable",
     "NegativeList",
     "PageBreak",
     "Paragraph",
@@ -170,6 +178,7 @@ __all__ = [
     "items",
     "labels",
     "listed_unit_rows",
+    "narrative",
     "narrative_sections",
     "negative_list_section",
     "optional_text",

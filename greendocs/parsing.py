@@ -40,6 +40,7 @@ from .markers.read_back import (
 )
 from .model.converter import structure
 from .model.flat_data import unflatten
+from .model.images import attach_read_back, images_of, read_images
 from .model.introspection import LeafPath, leaf_paths
 from .model.value_text import cell_to_data, text_to_data
 from .package.safe_zip import DEFAULT_LIMITS
@@ -87,6 +88,28 @@ class ParsedDocument:
 
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _listed_photos(parsed: ParsedDocument, folder: Path | None) -> ParsedDocument:
+    """A workbook lists a narrative's photos (their files and captions) but holds none:
+    each is read from its file relative to the workbook's *folder* where there is one,
+    else a note says it is missing."""
+    listed = [(where, image) for where, image in images_of(parsed.model) if not image.data]
+    if not listed:
+        return parsed
+    model = parsed.model
+    if folder is not None:
+        with contextlib.suppress(ValidationError):
+            model = read_images(model, folder, parsed.source)
+    missing = [(where, image) for where, image in images_of(model) if not image.data]
+    return attrs.evolve(
+        parsed, model=model,
+        notes=(*parsed.notes, *(f"{where}: the workbook lists the photo {image.path} "
+                                "(a workbook holds no pictures); its file was not found "
+                                "next to it, so the photo cannot be rendered again"
+                                for where, image in missing)),
+        notes_zh=(*parsed.notes_zh, *(f"{where}：工作簿只列出图片{image.path}，未找到该文件，"
+                                      "无法重新生成" for where, image in missing)))
 
 
 def _stream_named(data: bytes, name: str) -> bool:
@@ -295,9 +318,13 @@ class Parser:
                 if text is not None and _label_unique(spec.model, leaf):
                     found[leaf.pattern] = text
                     counts["label"] += 1
-        return self._build(spec, found, source, fmt, counts,
-                           lambda raw, leaf: text_to_data(raw, leaf.type, leaf.optional),
-                           back)
+        parsed = self._build(spec, found, source, fmt, counts,
+                             lambda raw, leaf: text_to_data(raw, leaf.type, leaf.optional),
+                             back)
+        if outline.images:  # the narratives' photos: the document's pictures
+            parsed = attrs.evolve(parsed, model=attach_read_back(parsed.model,
+                                                                 outline.images))
+        return parsed
 
     def _renderer(self) -> Renderer:
         """The renderer that renders a document read back again, to find text that belongs
@@ -327,8 +354,10 @@ class Parser:
                 return ParsedDocument(spec, model, source, "xlsx", {"table": 1})
         found_form, found = read_xlsx_values(data, source)
         spec = self._get(form_id or found_form, source)
-        return self._build(spec, found, source, "xlsx", {"cell": len(found)},
-                           lambda raw, leaf: cell_to_data(raw, leaf.type, leaf.optional))
+        parsed = self._build(spec, found, source, "xlsx", {"cell": len(found)},
+                             lambda raw, leaf: cell_to_data(raw, leaf.type, leaf.optional))
+        return _listed_photos(parsed, Path(source).resolve().parent
+                              if Path(source).is_file() else None)
 
     def _build(self, spec: FormSpec, found: Mapping[str, Any], source: str, fmt: str,
                counts: Mapping[str, int], convert: Any, back: ReadBack | None = None

@@ -132,6 +132,8 @@ _YEAR = st.shared(st.integers(2003, 2100), key="reporting-year")
 
 
 def _leaf(tp: object, unit: str | None) -> st.SearchStrategy[object]:
+    from greendocs.types.narrative import Block
+
     import enum
 
     from greendocs.types.labelled_enum import LabelledEnum
@@ -164,6 +166,10 @@ def _leaf(tp: object, unit: str | None) -> st.SearchStrategy[object]:
         return st.booleans()
     if isinstance(tp, type) and issubclass(tp, (LabelledEnum, enum.Enum)):
         return st.sampled_from(list(tp))
+    if tp == Block:  # a narrative's paragraphs: body text, sub-headings, bullets, bold
+        return st.one_of(text(10), text(8).map(lambda t: f"（二）{t}"),
+                         text(8).map(lambda t: f"3. {t}"), text(8).map(lambda t: f"• {t}"),
+                         st.tuples(text(5), text(5)).map(lambda p: f"{p[0]}**{p[1]}**"))
     raise NotImplementedError(tp)
 
 

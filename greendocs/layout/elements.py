@@ -60,6 +60,12 @@ STYLES: dict[str, ParagraphStyle] = {
     "note": ParagraphStyle(BODY_FONT, 10.5, space_before=6),
     # a signature block's lines: who signs, the seal, the date
     "signature": ParagraphStyle(BODY_FONT, 16, align="right"),
+    # a narrative's photos and captions: a table's caption above it (kept with it), a
+    # photo's below it (the photo kept with its caption)
+    "table_caption": ParagraphStyle(HEADING_FONT, 14, align="center", space_before=6,
+                                    space_after=3),
+    "figure": ParagraphStyle(BODY_FONT, 16, align="center", space_before=6),
+    "figure_caption": ParagraphStyle(HEADING_FONT, 14, align="center", space_after=6),
 }
 
 
@@ -67,7 +73,7 @@ STYLES: dict[str, ParagraphStyle] = {
 MIN_TABLE_SIZE = 10.5
 #: styles that introduce what follows them: never left alone at the foot of a page
 KEEP_WITH_NEXT = frozenset({"attachment", "title", "subtitle", "heading", "heading2",
-                            "heading3", "cover_title"})
+                            "heading3", "cover_title", "table_caption", "figure"})
 #: the outline level of each heading style (what a 目录 lists and a PDF's bookmarks show)
 OUTLINE_LEVELS = {"heading": 0, "heading2": 1, "heading3": 2}
 
@@ -192,6 +198,17 @@ class Paragraphs:
 
 
 @attrs.frozen
+class Narrative:
+    """A narrative section's blocks (``for var in iterable``): each paragraph styled by how
+    it begins (（一） a 二级 heading, 1. a 三级 heading, else body text), each table with
+    its caption (表N) above it, each photo with its caption (图N) below it; see
+    :mod:`greendocs.types.narrative`."""
+
+    iterable: str
+    var: str = "b"
+
+
+@attrs.frozen
 class PageBreak:
     """Start a new page (after the cover, say)."""
 
@@ -205,7 +222,7 @@ class Contents:
     title: str = "目录"
 
 
-Block = Paragraph | Paragraphs | Table | PageBreak | Contents
+Block = Paragraph | Paragraphs | Narrative | Table | PageBreak | Contents
 
 
 @attrs.frozen

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..markers.labels import normalise_label
 from ..markers.read_back import TemplateText
-from .elements import Contents, Layout, ListCell, Paragraph, Paragraphs, Table
+from .elements import Contents, Layout, ListCell, Narrative, Paragraph, Paragraphs, Table
 
 
 def template_text(layout: Layout) -> TemplateText:
@@ -28,7 +28,7 @@ def template_text(layout: Layout) -> TemplateText:
         add(layout.header)
     previous = None
     for block in layout.blocks:
-        if isinstance(block, Paragraphs) and isinstance(previous, Paragraph) and \
+        if isinstance(block, (Paragraphs, Narrative)) and isinstance(previous, Paragraph) and \
                 "{" not in previous.text and block.iterable.replace(".", "").replace(
                     "_", "").isalnum():
             sections.append((f"{block.iterable}[]", normalise_label(previous.text)))

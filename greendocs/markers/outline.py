@@ -11,9 +11,11 @@ turns it into field values. Bookmark names are given as the document has them
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import attrs
 
+from ..types.narrative import bold_markup
 from .bookmark_names import FORM_PREFIX, VALUE_NAME
 
 _COPY = re.compile(r"(?:[ _]Copy[ _]\d+)+$")
@@ -114,11 +116,15 @@ class TableBlock:
 
 @attrs.frozen
 class ParagraphBlock:
-    """A paragraph of the body (outside tables), numbered from 1."""
+    """A paragraph of the body (outside tables), numbered from 1; *rich* is its text with
+    its bold parts in ``**…**`` when some of it (not all) is bold, *images* the pictures
+    it holds: each one's key (:attr:`Outline.images`) and printed width in mm."""
 
     text: str
     names: tuple[str, ...]
     place: Place
+    rich: str = ""
+    images: tuple[tuple[str, float | None], ...] = ()
 
 
 Block = ParagraphBlock | TableBlock
@@ -132,6 +138,8 @@ class Outline:
     occurrences: tuple[Occurrence, ...]
     #: the form the document was rendered from, by its form marker (``gdform_<id>``)
     form_id: str | None = None
+    #: the pictures of the body's paragraphs by key: their bytes (the document's file)
+    images: Mapping[str, bytes] = attrs.field(factory=dict, eq=False)
 
     def first_values(self) -> dict[str, str]:
         """The first text of each bookmark, by canonical name."""
@@ -190,11 +198,22 @@ class OutlineBuilder:
         self._first_occurrence = 0
         self._first_in_cell = 0
         self._depth = 0  # tables inside tables are read as text of their cell
+        # the paragraph's bold runs (index of its text piece, bold) once one is bold
+        self._runs: list[tuple[int, bool]] = []
+        self._bold = False
+        self._images: list[tuple[str, float | None]] = []
+        #: the pictures read, by key (the reader adds their bytes)
+        self.images: dict[str, bytes] = {}
 
     # -- text --------------------------------------------------------------------
-    def text(self, text: str) -> None:
+    def text(self, text: str, bold: bool = False) -> None:
+        """Text of the paragraph or cell being read; *bold* type (read in the body's
+        paragraphs only: a narrative's bold is kept, a table's is its look)."""
         if not text:
             return
+        if bold or self._bold:
+            self._runs.append((len(self._text), bold))
+            self._bold = self._bold or bold
         if "\u2011" in text or "\u00a0" in text:  # no-break marks are what was typed:
             text = text.replace("\u2011", "-").replace("\u00a0", " ")  # a hyphen, a space
         self._text.append(text)
@@ -237,16 +256,35 @@ class OutlineBuilder:
                 buf.append("\n")
         self._paragraphs += 1
         self._text, self._names, self._length = [], [], 0
+        self._runs, self._bold, self._images = [], False, []
         self._first_occurrence = len(self.occurrences)
+
+    def image(self, key: str, width_mm: float | None = None) -> None:
+        """A picture in the body's paragraph being read (*key*: its part, for the reader
+        to give the bytes of in :attr:`images`), *width_mm* wide as printed."""
+        if self._rows is None:
+            self._images.append((key, width_mm))
 
     def paragraph_end(self) -> None:
         if self._rows is None:
             text = "".join(self._text)
             place = Place(paragraph=self._paragraphs, hint=_excerpt(text))
-            self.blocks.append(ParagraphBlock(text, tuple(self._names), place))
+            self.blocks.append(ParagraphBlock(text, tuple(self._names), place,
+                                              self._rich(), tuple(self._images)))
             for draft in self.occurrences[self._first_occurrence:]:
                 draft.place, draft.container = place, text
             self._text, self._names = [], []
+            self._runs, self._bold, self._images = [], False, []
+
+    def _rich(self) -> str:
+        """The paragraph's text with its bold parts marked, when some (not all) is bold."""
+        if not self._bold:
+            return ""
+        flags = dict(self._runs)
+        pieces = [(t, flags.get(i, False)) for i, t in enumerate(self._text)]
+        if all(bold for t, bold in pieces if t.strip()):
+            return ""  # bold throughout: a heading's look, not words set in bold
+        return bold_markup(pieces)
 
     def table_start(self) -> None:
         if self._rows is not None:
@@ -308,7 +346,7 @@ class OutlineBuilder:
             self.bookmark_end(key)
         return Outline(tuple(self.blocks),
                        tuple(Occurrence(d.name, d.text, d.place, d.offset, d.container)
-                             for d in self.occurrences), self.form_id)
+                             for d in self.occurrences), self.form_id, self.images)
 
     # -- internals ---------------------------------------------------------------
     def _place(self) -> Place:

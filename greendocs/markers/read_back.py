@@ -19,12 +19,13 @@ import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
 from ..errors import FieldError
 from ..model.introspection import LeafPath, field_map, shape_of
+from ..types.narrative import Block, NarrativeTable, to_markdown
 from .bookmark_names import fill_pattern, parse_bookmark
 from .labels import normalise_label
 from .outline import (
@@ -456,47 +457,118 @@ def _read_extents(outline: Outline, keys: Mapping[str, LeafPath], model: type,
                       and normalise_label(b.text) == heading), None)
         if start is None:
             continue
+        rich = _is_narrative(model, pattern)
         end = start + 1
-        while end < len(blocks) and _extends(blocks[end], static):
+        while end < len(blocks) and _extends(blocks[end], static, rich):
             end += 1
-        texts = [b for b in blocks[start + 1:end]
-                 if isinstance(b, ParagraphBlock) and b.text.strip()]
-        for i, block in enumerate(texts):
-            replaced[f"{pattern[:-2]}[{i}]"] = [_Found(block.text, block.place)]
-        if texts:
+        items = _items(blocks[start + 1:end], rich)
+        for i, found in enumerate(items):
+            replaced[f"{pattern[:-2]}[{i}]"] = [found]
+        if items:
             handled.add(group)
     for group, indices in at.items():
         if group in handled or not static:
             continue
+        rich = _is_narrative(model, group[0])
         first, last = min(indices), max(indices)
-        if any(not _free(blocks[i], group, keys, model) for i in range(first, last + 1)):
+        if any(not _free(blocks[i], group, keys, model, rich) for i in range(first, last + 1)):
             continue
-        while first > 0 and _extends(blocks[first - 1], static):
+        while first > 0 and _extends(blocks[first - 1], static, rich):
             first -= 1
-        while last + 1 < len(blocks) and _extends(blocks[last + 1], static):
+        while last + 1 < len(blocks) and _extends(blocks[last + 1], static, rich):
             last += 1
-        item = 0
-        for block in blocks[first:last + 1]:
-            assert isinstance(block, ParagraphBlock)
-            if not block.text.strip():
-                continue
+        for item, found in enumerate(_items(blocks[first:last + 1], rich)):
             path = fill_pattern(group[0], (*group[1], str(item)))
             if path is not None:
-                replaced[path] = [_Found(block.text, block.place)]
-            item += 1
+                replaced[path] = [found]
         handled.add(group)
 
 
+_TABLE_CAPTION = re.compile(r"^表\s*\d+\s*")
+_FIGURE_CAPTION = re.compile(r"^图\s*\d+\s*")
+
+
+def _items(extent: Sequence[object], rich: bool) -> list[_Found]:
+    """The items of a paragraph list read from its *extent*: each paragraph's text; for
+    a narrative (*rich*) its blocks as Markdown — paragraphs with their bold, each table
+    with the 表N caption above it, each photo (``![caption](gdimage:KEY)``) with the 图N
+    caption below it."""
+    found: list[_Found] = []
+    skip = -1
+    for i, block in enumerate(extent):
+        if i == skip:
+            continue
+        after = extent[i + 1] if i + 1 < len(extent) else None
+        if isinstance(block, TableBlock):
+            if rich:
+                found.append(_Found(_table_text(block, ""), block.rows[0].place if block.rows
+                                    else Place(table=block.number)))
+            continue
+        assert isinstance(block, ParagraphBlock)
+        if rich and isinstance(after, TableBlock) and _TABLE_CAPTION.match(block.text):
+            caption = _TABLE_CAPTION.sub("", block.text).strip()
+            found.append(_Found(_table_text(after, caption), block.place))
+            skip = i + 1
+            continue
+        if rich and block.images:
+            caption = ""
+            if isinstance(after, ParagraphBlock) and _FIGURE_CAPTION.match(after.text) \
+                    and not after.images:
+                caption, skip = _FIGURE_CAPTION.sub("", after.text).strip(), i + 1
+            for key, width in block.images:
+                size = f"{{width={width:.1f}mm}}" if width and 10 <= width <= 1000 else ""
+                found.append(_Found(f"![{caption or '（无图题）'}](gdimage:{key}){size}",
+                                    block.place))
+            if block.text.strip():  # text typed beside the picture
+                found.append(_Found(block.rich or block.text, block.place))
+            continue
+        if block.text.strip():
+            found.append(_Found(block.rich if rich and block.rich else block.text,
+                                block.place))
+    return found
+
+
+def _table_text(table: TableBlock, caption: str) -> str:
+    """A narrative's table as Markdown (what :func:`~greendocs.types.narrative.parse_blocks`
+    reads): the caption, the first row as the header, the other rows."""
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    width = max((len(r) for r in rows), default=1)
+    rows = [r + [""] * (width - len(r)) for r in rows] or [[""]]
+    return to_markdown(NarrativeTable(caption, rows[0], rows[1:]))
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_narrative(model: type, list_pattern: str) -> bool:
+    """Whether *list_pattern* is a narrative (a list of blocks: paragraphs, tables,
+    photos) of *model*, not a list of plain paragraphs."""
+    cls: object = model
+    shape = None
+    for step in list_pattern.removesuffix("[]").replace("[]", "").split("."):
+        info = field_map(cls).get(step) if isinstance(cls, type) else None
+        if info is None:
+            return False
+        shape = info.shape
+        cls = shape.item.type if shape.kind == "list" and shape.item else shape.type
+    return shape is not None and shape.item is not None and shape.item.type == Block
+
+
 def _free(block: object, group: tuple[str, tuple[str, ...]],
-          keys: Mapping[str, LeafPath], model: type) -> bool:
-    """A paragraph that holds nothing but (at most) values of the list *group*."""
+          keys: Mapping[str, LeafPath], model: type, rich: bool = False) -> bool:
+    """A paragraph that holds nothing but (at most) values of the list *group*; in a
+    narrative (*rich*), also a table without markers (one of its tables)."""
+    if rich and isinstance(block, TableBlock):
+        return not any(row.names for row in block.rows)
     return isinstance(block, ParagraphBlock) and \
         all(_leaf_group(name, keys, model) == group for name in block.names)
 
 
-def _extends(block: object, static: TemplateText) -> bool:
+def _extends(block: object, static: TemplateText, rich: bool = False) -> bool:
     """A paragraph a person added next to a section's paragraphs: no markers, not the
-    template's own text."""
+    template's own text; in a narrative (*rich*), also a table a person added (no markers,
+    not all of it the template's text)."""
+    if rich and isinstance(block, TableBlock):
+        return not any(row.names for row in block.rows) and \
+            not all(static.holds(c.text) for row in block.rows for c in row.cells if c.text)
     return isinstance(block, ParagraphBlock) and not block.names and \
         not static.holds(block.text)
 

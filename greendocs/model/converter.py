@@ -25,6 +25,7 @@ from ..types.credit_code import CreditCode
 from ..types.dates import parse_date
 from ..types.industry import Industry
 from ..types.labelled_enum import LabelledEnum
+from ..types.narrative import Block, NarrativeImage, NarrativeTable, parse_blocks, to_data
 from ..types.quantity import Unit, to_decimal
 from ..types.region import Region
 from ..types.text import all_writable, check_text
@@ -65,6 +66,24 @@ def _text_table_hook(c: cattrs.Converter) -> Callable[[Any, Any], dict[str, str]
         return slow[t](value, t)
 
     return hook
+
+
+def _structure_block(value: Any, _: Any) -> tuple[Block, ...]:
+    """One item of a narrative: its blocks (an item of Markdown text may hold several);
+    every text in it checked as text fields are."""
+    _check_texts(value)
+    return tuple(parse_blocks(value))
+
+
+def _check_texts(value: Any) -> None:
+    if isinstance(value, str):
+        check_text(value)
+    elif isinstance(value, dict):
+        for v in value.values():
+            _check_texts(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            _check_texts(v)
 
 
 def _structure_int(value: Any, _: type) -> int:
@@ -135,6 +154,9 @@ def make_converter() -> cattrs.Converter:
     c.register_structure_hook(int, _structure_int)
     c.register_structure_hook(bool, _structure_bool)
     c.register_structure_hook_func(_is_text_table, _text_table_hook(c))
+    c.register_structure_hook_func(lambda t: t == Block, _structure_block)
+    for block in (NarrativeTable, NarrativeImage):
+        c.register_unstructure_hook(block, to_data)
     c.register_structure_hook(Decimal, lambda v, _: to_decimal(v))
     c.register_structure_hook(dt.date, lambda v, _: parse_date(v))
     for cls in (CreditCode, Region, Phone, Email, Postcode, Unit):

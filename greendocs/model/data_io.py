@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import yaml
 from ..errors import FieldError, ValidationError
 from ..registry import FormSpec, Registry
 from .converter import structure
+from .images import images_of, read_images
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 #: the longest integer an input file may hold (longer ones are refused with their line)
@@ -102,9 +104,12 @@ REPORTED = ("findings", "notes")
 
 
 def load_input(data: Any, registry: Registry, source: str = "<data>",
-               form_id: str | None = None) -> FormInput:
+               form_id: str | None = None, *, base: str | os.PathLike[str] | None = None
+               ) -> FormInput:
     """Validate plain data of the shape ``{form: ID, data: {...}}`` (or bare fields with
-    *form_id*) into a model; raises :class:`ValidationError` listing every problem."""
+    *form_id*) into a model; raises :class:`ValidationError` listing every problem. The
+    photos of its narratives are read from files relative to the folder *base* (the
+    current one when not given), and must be inside it."""
     if isinstance(data, dict) and "form" in data and "data" in data:
         # what ``validate --json`` and ``parse --json`` say beside the data: read, not used
         extra = set(data) - {"form", "data", *REPORTED}
@@ -117,16 +122,22 @@ def load_input(data: Any, registry: Registry, source: str = "<data>",
         raise ValidationError([FieldError("form", "is missing: say which form the data is "
                                           "for, e.g. 'form: factory-dynamic'")], source)
     spec = registry.get(form_id)
-    return FormInput(spec, structure(data, spec.model, source=source), source)
+    model: Any = structure(data, spec.model, source=source)
+    if any(True for _ in images_of(model)):
+        model = read_images(model, Path(base) if base is not None else Path.cwd(), source)
+    return FormInput(spec, model, source)
 
 
 def load_file(path: str | os.PathLike[str], registry: Registry, form_id: str | None = None
               ) -> FormInput:
-    """Read and validate an input file."""
-    return load_input(read_data(path), registry, str(path), form_id)
+    """Read and validate an input file (its photos' files relative to its folder)."""
+    return load_input(read_data(path), registry, str(path), form_id,
+                      base=Path(path).resolve().parent)
 
 
 def load_sample(spec: FormSpec, registry: Registry) -> FormInput:
-    """The sample input a form ships (``<id>.yaml`` in its package), validated."""
+    """The sample input a form ships (``<id>.yaml`` in its package, its photos beside it),
+    validated."""
     source = f"{spec.package}/{spec.id}.yaml"
-    return load_input(parse_data(spec.sample_text(), source), registry, source)
+    return load_input(parse_data(spec.sample_text(), source), registry, source,
+                      base=Path(str(resources.files(spec.package))))

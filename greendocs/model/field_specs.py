@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from ..errors import FieldValueError
+from ..types.narrative import Block, parse_blocks
 from ..types.quantity import amount_validator
 from ..types.text import check_text, clean_optional_text, clean_text, text_validator
 from ..types.year_series import check_series
@@ -172,6 +173,51 @@ def paragraphs(label: str, *, min_items: int = 0) -> Any:
     return attrs.field(converter=_clean_paragraphs, validator=check,
                        metadata=meta(label, min_items=min_items, max_items=MAX_PARAGRAPHS,
                                      max_length=MAX_PARAGRAPH_LENGTH), **kwargs)
+
+
+#: a narrative section: paragraphs, tables and photos (see ``docs/narrative.md``)
+NarrativeBlocks = tuple[Block, ...]
+
+
+def narrative(label: str, *, min_items: int = 0) -> Any:
+    """A narrative section: a list of paragraphs (sub-headings and list items among them),
+    tables and photos, each item given as Markdown text or a mapping
+    (:func:`~greendocs.types.narrative.parse_blocks`; an item with blank lines gives
+    several blocks)."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        items_validator(min_items=min_items, max_items=MAX_PARAGRAPHS)(instance, attribute,
+                                                                        value)
+        for i, block in enumerate(value):
+            if not isinstance(block, str):
+                continue
+            try:
+                check_text(block, max_length=MAX_PARAGRAPH_LENGTH)
+            except FieldValueError as exc:
+                raise exc.at(f"{attribute.name}[{i}]") from None
+            if not block:
+                raise FieldValueError("is an empty paragraph; remove it",
+                                      f"{attribute.name}[{i}]", zh="是空段落；请删除")
+
+    kwargs: dict[str, Any] = {} if min_items else {"default": ()}
+    return attrs.field(converter=narrative_blocks, validator=check,
+                       metadata=meta(label, min_items=min_items, max_items=MAX_PARAGRAPHS,
+                                     max_length=MAX_PARAGRAPH_LENGTH), **kwargs)
+
+
+def narrative_blocks(value: Any) -> Any:
+    """The blocks of a narrative list: its items read by
+    :func:`~greendocs.types.narrative.parse_blocks` (the structuring of input data has done
+    so item by item, giving a tuple per item), text cleaned as every text field's is."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)):
+        return value
+    out: list[Any] = []
+    for item in value:
+        chunk = item if isinstance(item, tuple) else tuple(parse_blocks(item))
+        out += [clean_text(b) if isinstance(b, str) else b for b in chunk]
+    return tuple(out)
 
 
 def _clean_paragraphs(value: Any) -> Any:

@@ -11,6 +11,7 @@ from ..types.contact import Email, Phone, Postcode
 from ..types.credit_code import ALPHABET, CreditCode
 from ..types.industry import Industry
 from ..types.labelled_enum import LabelledEnum
+from ..types.narrative import Block
 from ..types.quantity import Unit
 from ..types.region import REGIONS, Region
 from .introspection import Shape, fields_of
@@ -50,7 +51,27 @@ def _leaf_schema(tp: Any) -> dict[str, Any]:
         return {"type": "string", "description": "a unit such as tce, 万元, %, kgce/t"}
     if isinstance(tp, type) and issubclass(tp, LabelledEnum):
         return {"enum": [m.value for m in tp] + [m.label for m in tp]}
+    if tp == Block:
+        return _NARRATIVE_BLOCK
     return {"type": "string"}
+
+
+_TEXTS = {"type": "array", "items": {"type": ["string", "number", "null"]}}
+#: one item of a narrative section (see docs/narrative.md)
+_NARRATIVE_BLOCK: dict[str, Any] = {"anyOf": [
+    {"type": "string", "description": "Markdown: paragraphs (（一）/1. sub-headings, - bullets, "
+     "**bold**), a pipe table after a 表：caption line, or ![caption](photo.jpg){width=12cm}; "
+     "blank lines separate blocks"},
+    {"type": "object", "required": ["table"], "additionalProperties": False,
+     "properties": {"table": {
+         "type": "object", "required": ["header"], "additionalProperties": False,
+         "properties": {"caption": {"type": "string"}, "header": _TEXTS,
+                        "rows": {"type": "array", "items": _TEXTS}}}}},
+    {"type": "object", "required": ["image", "caption"], "additionalProperties": False,
+     "properties": {"image": {"type": "string", "description": "a PNG or JPEG file, relative "
+                              "to the input file"},
+                    "caption": {"type": "string", "minLength": 1},
+                    "width": {"type": "string", "pattern": r"^[0-9.]+\s*(cm|mm)$"}}}]}
 
 
 def _shape_schema(shape: Shape, defs: dict[str, Any]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from typing import Any
 from ..types.dates import format_date
 from ..types.industry import Industry
 from ..types.labelled_enum import LabelledEnum
+from ..types.narrative import Block, NarrativeImage, NarrativeTable, to_markdown
 from ..types.text import EMPTY_MARKS
 from ..types.tick_boxes import ticked
 
@@ -24,6 +25,8 @@ def format_value(value: Any) -> str:
     """The text a document shows for *value*."""
     if value is None:
         return EMPTY_TEXT
+    if isinstance(value, (NarrativeTable, NarrativeImage)):
+        return to_markdown(value)
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, LabelledEnum):
@@ -37,6 +40,10 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
+#: leaves whose text is read as it is (a narrative's blocks are read from their text)
+_TEXT_TYPES = (str, Block)
+
+
 def text_to_data(text: str, leaf_type: Any, optional: bool) -> Any:
     """Plain data (as YAML/JSON would give) for *text* found in a document for a leaf.
 
@@ -44,7 +51,7 @@ def text_to_data(text: str, leaf_type: Any, optional: bool) -> Any:
     formatting of :func:`format_value`; it does not validate.
     """
     stripped = text.strip()
-    if stripped in EMPTY_MARKS and (optional or leaf_type is not str):
+    if stripped in EMPTY_MARKS and (optional or leaf_type not in _TEXT_TYPES):
         return None
     if leaf_type is bool:
         low = stripped.lower()
@@ -63,7 +70,7 @@ def text_to_data(text: str, leaf_type: Any, optional: bool) -> Any:
         return stripped
     if leaf_type is Industry:
         return stripped
-    return stripped if leaf_type is not str else text.strip()
+    return stripped if leaf_type not in _TEXT_TYPES else text.strip()
 
 
 def cell_to_data(value: Any, leaf_type: Any, optional: bool) -> Any:

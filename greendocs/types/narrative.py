@@ -29,6 +29,7 @@ _BULLET = re.compile(r"^[-*•]\s+")
 _HEADING2 = re.compile(r"^（[一二三四五六七八九十]+）")
 _HEADING3 = re.compile(r"^\d{1,2}[.．]\s*(?!\d)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
+_PIPE = re.compile(r"(?<!\\)\|")
 #: a sub-heading is a short line without a sentence's end
 _HEADING_LENGTH = 40
 
@@ -70,12 +71,13 @@ class NarrativeTable:
 class NarrativeImage:
     """A photo in a narrative: the file (*path*, as the input names it, relative to the
     input file), its caption (printed below it as 图N caption) and its printed width
-    (at most the text's; the text's when not given). *data* holds the file's bytes once
-    read (what documents embed and what two images are compared by)."""
+    (at most the text's; the text's when not given; read back as printed, so not
+    compared). *data* holds the file's bytes once read (what documents embed and what
+    two images are compared by)."""
 
     path: str = attrs.field(eq=False)
     caption: str
-    width_mm: Decimal | None = None
+    width_mm: Decimal | None = attrs.field(default=None, eq=False)
     data: bytes = attrs.field(default=b"", repr=lambda d: f"<{len(d):,} bytes>")
 
 
@@ -91,8 +93,9 @@ def kind(block: Block) -> str:
         return "image"
     if block.startswith("• "):
         return "bullet"
-    short = len(block) <= _HEADING_LENGTH and "\n" not in block and \
-        not block.rstrip("*").endswith(("。", "；", "！", "？"))
+    # a heading is printed bold (三级) or in 楷体 throughout: no words set bold within it
+    short = len(block) <= _HEADING_LENGTH and "\n" not in block and "**" not in block and \
+        not block.endswith(("。", "；", "！", "？"))
     if short and _HEADING2.match(block):
         return "heading2"
     if short and _HEADING3.match(block):
@@ -177,8 +180,13 @@ def _blocks_of_text(chunk: str) -> Iterator[Block]:
 def _cells(line: str) -> tuple[str, ...]:
     body = line.strip()
     body = body[1:] if body.startswith("|") else body
-    body = body[:-1] if body.endswith("|") else body
-    return tuple(c.strip() for c in body.split("|"))
+    body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
+    return tuple(c.strip().replace("\\|", "|").replace("<br>", "\n")
+                 for c in _PIPE.split(body))
+
+
+def _row_text(cells: Iterable[str]) -> str:
+    return "| " + " | ".join(c.replace("|", "\\|").replace("\n", "<br>") for c in cells) + " |"
 
 
 def _pipe_table(lines: list[str], caption: str) -> NarrativeTable:
@@ -242,6 +250,20 @@ def _text(value: Any) -> str:
         raise FieldValueError(f"a table cell holds text, not {value!r}",
                               zh=f"表格单元格应为文字，实为{value!r}")
     return str(value)
+
+
+def to_markdown(block: Block) -> str:
+    """*block* as the Markdown text :func:`parse_blocks` reads (what a spreadsheet cell
+    and the read-back hold)."""
+    if isinstance(block, NarrativeTable):
+        lines = [f"表：{block.caption}"] if block.caption else []
+        lines += [_row_text(block.header), _row_text("---" for _ in block.header),
+                  *(_row_text(r) for r in block.rows)]
+        return "\n".join(lines)
+    if isinstance(block, NarrativeImage):
+        width = f"{{width={block.width_mm.normalize():f}mm}}" if block.width_mm else ""
+        return f"![{block.caption}]({block.path}){width}"
+    return block
 
 
 def to_data(block: Block) -> Any:

@@ -19,6 +19,7 @@ from greendocs.types.narrative import (
     kind,
     parse_blocks,
     to_data,
+    to_markdown,
 )
 
 TEXT = """（一）能源管理
@@ -93,3 +94,10 @@ def test_bad_tables_images_and_widths_say_what_is_wrong() -> None:
         list(parse_blocks({"image": "p.png", "caption": "c", "width": "500cm"}))
     with pytest.raises(FieldValueError, match=r"expected \{table: …\} or \{image: PATH"):
         list(parse_blocks({"picture": "p.png"}))
+
+
+def test_a_block_as_markdown_reads_back_as_itself() -> None:
+    table = NarrativeTable("能耗", ("项目", "说明"), (("a|b", "两行\n文字"), ("", "x")))
+    image = NarrativeImage("photos/pv.png", "光伏", Decimal("120.5"))
+    for block in (table, image, NarrativeTable("", ("a",), ()), "（一）标题"):
+        assert list(parse_blocks(to_markdown(block))) == [block]

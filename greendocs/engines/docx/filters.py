@@ -10,6 +10,7 @@ import jinja2
 from ...markers.bookmark_names import MARKER_VAR, value_bookmark
 from ...markers.model_view import Marked
 from ...model.value_text import format_value
+from .narrative import Caption, Drawing, Figures, Rich, block_of, rich_runs
 from .run_xml import RUN_END, escape_xml, run_body, run_start
 
 
@@ -19,15 +20,25 @@ class MarkerWriter:
     The same XML as :func:`~.run_xml.marked_run` and :func:`~.run_xml.text_run`, written
     in one step: this is called for every value of a document."""
 
-    __slots__ = ("_form_id", "_next", "_starts")
+    __slots__ = ("_form_id", "_next", "_run_props", "_starts", "figures")
 
-    def __init__(self, run_props: tuple[str, ...], form_id: str) -> None:
+    def __init__(self, run_props: tuple[str, ...], form_id: str,
+                 text_box: tuple[int, int] = (9000, 13000)) -> None:
+        self._run_props = run_props
         self._starts = tuple(run_start(rpr) for rpr in run_props)
         self._form_id = form_id
         self._next = 0
+        #: a narrative's tables and photos (numbers, image parts); the text's size in twips
+        self.figures = Figures(*text_box)
+
+    @property
+    def text_width(self) -> int:
+        return self.figures.text_width
 
     def mark(self, value: Any, run_index: int) -> str:
         """The run XML for *value*; a :class:`Marked` value also gets its markers."""
+        if isinstance(value, Rich):
+            return self._block(value, run_index)
         start = self._starts[run_index]
         if type(value) is Marked:
             self._next += 1
@@ -38,6 +49,26 @@ class MarkerWriter:
             return (f'<w:bookmarkStart w:id="{bid}" w:name="{name}"/>{start}{body}{RUN_END}'
                     f'<w:bookmarkEnd w:id="{bid}"/>')
         return f"{start}{run_body(value if type(value) is str else format_value(value))}{RUN_END}"
+
+    def _block(self, value: Rich, run_index: int) -> str:
+        """A narrative block's paragraph content: its runs, its caption or its photo,
+        inside the block's bookmark."""
+        inner = value.value
+        block = block_of(inner)
+        rpr = self._run_props[run_index]
+        if type(value) is Drawing:
+            runs = self.figures.drawing(block, rpr)
+        elif type(value) is Caption:
+            runs = rich_runs(rpr, self.figures.caption(block))
+        else:
+            runs = rich_runs(rpr, block if isinstance(block, str) else format_value(block))
+        if type(inner) is not Marked:
+            return runs
+        self._next += 1
+        bid = self._next
+        name = value_bookmark(inner.pattern, inner.indices, self._form_id)
+        return (f'<w:bookmarkStart w:id="{bid}" w:name="{name}"/>{runs}'
+                f'<w:bookmarkEnd w:id="{bid}"/>')
 
 
 @jinja2.pass_context

@@ -8,6 +8,7 @@ text counts.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Container
 
 import attrs
@@ -29,6 +30,13 @@ _TBL, _TR, _TC, _SPAN = W + "tbl", W + "tr", W + "tc", W + "gridSpan"
 #: custom XML, tracked insertions, smart tags)
 _WRAPPERS = frozenset(W + t for t in ("sdt", "sdtContent", "customXml", "ins", "smartTag",
                                       "moveTo"))
+_RPR, _B = W + "rPr", W + "b"
+#: a picture's image part, by its relationship
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+_RELS = "word/_rels/document.xml.rels"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 
 @attrs.frozen
@@ -105,7 +113,7 @@ def _text_of(el: etree._Element) -> str:
 
 def read_docx_values(data: bytes, source: str) -> DocxValues:
     """All bookmarked values of the main document part, in one pass over the text nodes."""
-    members = read_members(data, source, ["word/document.xml"])
+    members = read_members(data, source, ["word/document.xml", _RELS])
     if "word/document.xml" not in members:
         raise_not_word(source)
     root = parse_xml(members["word/document.xml"], f"{source}: word/document.xml")
@@ -113,6 +121,8 @@ def read_docx_values(data: bytes, source: str) -> DocxValues:
     body = root.find(W + "body")
     if body is not None:
         walker.blocks(body)
+    if walker.pictures:  # the body's pictures: their image parts' bytes
+        walker.out.images.update(_pictures(data, source, members.get(_RELS), walker.pictures))
     outline = walker.out.build()
     return DocxValues(outline.form_id, outline, outline.first_texts(), root)
 
@@ -123,6 +133,7 @@ class _Walker:
     def __init__(self) -> None:
         self.out = OutlineBuilder()
         self.contents = 0  # fields open in a table of contents (目录) being skipped
+        self.pictures: set[str] = set()  # the relationships of the body's pictures
 
     def blocks(self, parent: etree._Element, body: bool = True) -> None:
         for el in parent:
@@ -133,6 +144,10 @@ class _Walker:
                 # paragraphs are counted, so places number paragraphs as Word does)
                 self.contents = max(0, self.contents + _fields_opened(el))
                 self.out.paragraph_start()
+                self.out.paragraph_end()
+            elif tag == _P and body:
+                self.out.paragraph_start()
+                self.body_inline(el)
                 self.out.paragraph_end()
             elif tag == _P:
                 self.out.paragraph_start()
@@ -187,11 +202,60 @@ class _Walker:
             else:
                 self.bookmark(el)
 
+    def body_inline(self, paragraph: etree._Element) -> None:
+        """A body paragraph: as :meth:`inline`, with each text's bold and the pictures."""
+        for el in paragraph.iter(_T, _BM_START, _BM_END, _TAB, _BR, _CR, _HYPHEN, _BLIP):
+            tag = el.tag
+            if tag == _T:
+                run = el.getparent()
+                props = run.find(_RPR) if run is not None else None
+                bold = props.find(_B) if props is not None else None
+                self.out.text(el.text or "", bold is not None and
+                              bold.get(_VAL) not in ("0", "false", "off"))
+            elif tag == _BLIP:
+                rid = el.get(_EMBED)
+                if rid:
+                    self.pictures.add(rid)
+                    self.out.image(rid, _printed_width(el))
+            elif tag == _TAB:
+                self.out.text("\t")
+            elif tag == _HYPHEN:
+                self.out.text("-")
+            elif tag in (_BR, _CR):
+                if el.get(W + "type") != "page":
+                    self.out.text("\n")
+            else:
+                self.bookmark(el)
+
     def bookmark(self, el: etree._Element) -> None:
         if el.tag == _BM_END:
             self.out.bookmark_end(el.get(_ID) or "")
             return
         self.out.bookmark_start(el.get(_ID) or "", el.get(_NAME) or "")
+
+
+def _printed_width(blip: etree._Element) -> float | None:
+    """The printed width (mm) of the picture *blip* shows: its drawing's extent."""
+    for up in blip.iterancestors(_WP + "inline", _WP + "anchor"):
+        extent = up.find(_WP + "extent")
+        cx = extent.get("cx") if extent is not None else None
+        return int(cx) / 36000 if cx and cx.isdigit() else None
+    return None
+
+
+def _pictures(data: bytes, source: str, rels: bytes | None,
+              wanted: set[str]) -> dict[str, bytes]:
+    """The bytes of the image parts the relationships *wanted* name."""
+    if rels is None:
+        return {}
+    targets: dict[str, str] = {}
+    for rel in parse_xml(rels, f"{source}: {_RELS}").iter(_REL):
+        rid, target = rel.get("Id"), rel.get("Target") or ""
+        if rid in wanted and rel.get("TargetMode") != "External":
+            name = posixpath.normpath(posixpath.join("word", target)).lstrip("/")
+            targets[rid] = target[1:] if target.startswith("/") else name
+    parts = read_members(data, source, set(targets.values()))
+    return {rid: parts[name] for rid, name in targets.items() if name in parts}
 
 
 def raise_not_word(source: str) -> None:

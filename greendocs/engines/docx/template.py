@@ -26,6 +26,9 @@ _RUN = re.compile(
 )
 _EXPR = re.compile(r"{{(.*?)}}", re.DOTALL)
 _STATEMENT = re.compile(r"{%.*?%}|{#.*?#}", re.DOTALL)
+#: a paragraph-level expression that writes a block of its own (a narrative's table): it
+#: writes XML, escaping every text in it
+_RAW_BLOCK = re.compile(r"\|\s*gdtable\s*$")
 
 
 @attrs.frozen
@@ -39,6 +42,11 @@ class CompiledDocx:
     #: compiled outside the sandbox: a form's own template, whose output its model's
     #: limits bound (a user's template is rendered with its output bounded as it goes)
     trusted: bool = False
+    #: the text's width and height in twips (the page less its margins): a narrative's
+    #: tables and photos are sized to it
+    text_box: tuple[int, int] = (9000, 13000)
+    #: the parts a render adds photos to: the document's relationships, the content types
+    package: tuple[tuple[str, bytes], ...] = ()
 
 
 def _patch(xml: str) -> str:
@@ -141,7 +149,7 @@ def inject_markers(xml: str, run_props: list[str]) -> str:
 
 def _escape_rest(m: re.Match[str]) -> str:
     expr = m.group(1).strip()
-    if "|gdmark(" in expr:
+    if "|gdmark(" in expr or _RAW_BLOCK.search(expr):
         return m.group(0)
     return f"{{{{ ({expr})|gdtext }}}}"
 
@@ -189,8 +197,27 @@ def compile_docx(data: bytes, source: str, env: jinja2.Environment,
             sources.append((name, jinja_src))
         else:
             parts.append((name, static[name]))
+    package = tuple((n, members[n]) for n in (_RELS, _CONTENT_TYPES) if n in members)
     return CompiledDocx(source, tuple(parts), tuple(run_props), tuple(sources),
-                        trusted=not _sandboxed(env))
+                        trusted=not _sandboxed(env),
+                        text_box=text_box(members["word/document.xml"]), package=package)
+
+
+_RELS, _CONTENT_TYPES = "word/_rels/document.xml.rels", "[Content_Types].xml"
+_PAGE = re.compile(rb'<w:pgSz\b[^>]*?w:w="(\d+)"[^>]*?w:h="(\d+)"')
+_MARGIN = re.compile(rb'<w:pgMar\b([^>]*)/>')
+
+
+def text_box(document: bytes) -> tuple[int, int]:
+    """The text's width and height in twips: the (last) section's page less its margins;
+    A4 with GB/T 9704's margins when the document does not say."""
+    pages, margins = _PAGE.findall(document), _MARGIN.findall(document)
+    if not pages or not margins:
+        return (8845, 12756)
+    width, height = (int(x) for x in pages[-1])
+    sides = dict(re.findall(rb'w:(top|bottom|left|right)="(-?\d+)"', margins[-1]))
+    return (width - int(sides.get(b"left", 0)) - int(sides.get(b"right", 0)),
+            height - abs(int(sides.get(b"top", 0))) - abs(int(sides.get(b"bottom", 0))))
 
 
 def _context_text(src: str, lineno: int | None) -> str:

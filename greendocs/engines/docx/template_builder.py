@@ -7,6 +7,7 @@ and by the renderer for forms that ship none.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 import zipfile
@@ -33,6 +34,7 @@ from ...layout.elements import (
     Layout,
     ListCell,
     LoopRow,
+    Narrative,
     PageBreak,
     Paragraph,
     Paragraphs,
@@ -333,6 +335,29 @@ def _keep_standard_numbers(m: re.Match[str]) -> str:
     return m.group(1) + unbreakable_numbers(m.group(2)) + m.group(3)
 
 
+def _narrative(doc: Any, block: Narrative, previous: object) -> None:
+    """A narrative's blocks: one branch per kind of block, each a paragraph of its style
+    (see :mod:`~greendocs.engines.docx.narrative`: the filters write a paragraph's runs
+    with its bold, a photo, a caption, a table)."""
+    b = block.var
+    tag = functools.partial(_paragraph, doc)
+    tag(Paragraph(f"{{%p for {b} in {block.iterable} %}}"))
+    branches = (("heading2", [Paragraph(f"{{{{ {b}|gdrich }}}}", "heading2")]),
+                ("heading3", [Paragraph(f"{{{{ {b}|gdrich }}}}", "heading3")]),
+                ("table", [Paragraph(f"{{{{ {b}|gdcaption }}}}", "table_caption"),
+                           Paragraph(f"{{{{p {b}|gdtable }}}}")]),
+                ("image", [Paragraph(f"{{{{ {b}|gdimage }}}}", "figure"),
+                           Paragraph(f"{{{{ {b}|gdcaption }}}}", "figure_caption")]))
+    for i, (kind, paragraphs) in enumerate(branches):
+        tag(Paragraph(f"{{%p {'if' if i == 0 else 'elif'} {b}|gdkind == '{kind}' %}}"))
+        for p in paragraphs:
+            _paragraph(doc, p, previous)
+    tag(Paragraph("{%p else %}"))
+    _paragraph(doc, Paragraph(f"{{{{ {b}|gdrich }}}}", "body"), previous)
+    tag(Paragraph("{%p endif %}"))
+    tag(Paragraph("{%p endfor %}"))
+
+
 def build_docx_template(layout: Layout) -> bytes:
     """The .docx template bytes for *layout* (fixed zip times: rebuilding changes nothing)."""
     doc = _new_document(layout)
@@ -353,6 +378,8 @@ def build_docx_template(layout: Layout) -> bytes:
             _paragraph(doc, Paragraph(f"{{%p for {block.var} in {block.iterable} %}}"))
             _paragraph(doc, Paragraph(block.text, block.style))
             _paragraph(doc, Paragraph("{%p endfor %}"))
+        elif isinstance(block, Narrative):
+            _narrative(doc, block, previous)
         elif isinstance(block, PageBreak):
             doc.add_page_break()
         elif isinstance(block, Contents):

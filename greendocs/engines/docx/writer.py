@@ -7,17 +7,18 @@ from typing import Any
 
 import jinja2
 
-from ...errors import TemplateError
+from ...errors import GreenDocsError, TemplateError
 from ...markers.bookmark_names import MARKER_VAR
 from ...package.zip_writer import ZipMember, build_zip
 from ..template_env import render_bounded
 from .filters import MarkerWriter
+from .narrative import with_images
 from .template import CompiledDocx
 
 
 def render_docx(compiled: CompiledDocx, context: Mapping[str, Any], form_id: str) -> bytes:
     """The bytes of the .docx that *compiled* gives for *context*."""
-    writer = MarkerWriter(compiled.run_props, form_id)
+    writer = MarkerWriter(compiled.run_props, form_id, compiled.text_box)
     ctx = {**context, MARKER_VAR: writer}
     members: list[ZipMember] = []
     for name, part in compiled.parts:
@@ -27,10 +28,24 @@ def render_docx(compiled: CompiledDocx, context: Mapping[str, Any], form_id: str
         try:
             xml = part.render(ctx) if compiled.trusted else \
                 render_bounded(part, ctx, f"template {compiled.source}: {name}")
+        except GreenDocsError:
+            raise  # a value the document cannot hold (an image whose file was not read)
         except jinja2.TemplateError as exc:
             raise TemplateError(f"template {compiled.source}: {name}: {exc}") from None
         except Exception as exc:  # a template's own expression failed (1 + 'a', x / 0, …)
             raise TemplateError(f"template {compiled.source}: {name}: an expression failed: "
                                 f"{type(exc).__name__}: {exc}") from None
         members.append(ZipMember.of(name, xml.encode("utf-8"), level=1))
+    images = writer.figures.images
+    if images:  # a narrative's photos: their parts, relationships and content types
+        package = dict(compiled.package)
+        rels, types = with_images(package[_RELS], package[_CONTENT_TYPES], images)
+        patched = {_RELS: rels, _CONTENT_TYPES: types}
+        members = [ZipMember.of(m.name, patched[m.name]) if m.name in patched else m
+                   for m in members]
+        members += [ZipMember.of(f"word/{part}", data, store=True)
+                    for part, data, _ in images]
     return build_zip(members)
+
+
+_RELS, _CONTENT_TYPES = "word/_rels/document.xml.rels", "[Content_Types].xml"

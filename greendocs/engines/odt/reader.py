@@ -36,6 +36,39 @@ _BLOCK_WRAPPERS = frozenset({TEXT + "list", TEXT + "list-item", TEXT + "list-hea
                              TEXT + "section", TABLE + "table-header-rows",
                              TABLE + "table-rows", TABLE + "table-row-group"})
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_FO_WEIGHT = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}font-weight"
+_SPAN, _STYLE_NAME = TEXT + "span", TEXT + "style-name"
+_IMAGE = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}image"
+_HREF = "{http://www.w3.org/1999/xlink}href"
+_FRAME = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}frame"
+_SVG_WIDTH = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}width"
+_MM_PER = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72, "pc": 25.4 / 6}
+
+
+def length_mm(length: str) -> float | None:
+    """An ODF length (``120.00mm``, ``4.72in``, ``12cm``) in mm, or None."""
+    for unit, factor in _MM_PER.items():
+        if length.endswith(unit):
+            try:
+                return float(length[: -len(unit)]) * factor
+            except ValueError:
+                return None
+    return None
+
+
+def bold_text_styles(*roots: etree._Element) -> frozenset[str]:
+    """The names of the text styles (automatic or common) that set bold type."""
+    names = set()
+    for root in roots:
+        for style in root.iter(STYLE + "style"):
+            if style.get(STYLE + "family") != "text":
+                continue
+            props = style.find(STYLE + "text-properties")
+            weight = props.get(_FO_WEIGHT) if props is not None else None
+            if weight == "bold" or ((weight or "").isdigit() and int(weight or 0) >= 600):
+                names.add(style.get(STYLE + "name") or "")
+    return frozenset(names)
 
 
 class _Walker:
@@ -90,15 +123,18 @@ def _text_of(el: etree._Element) -> str:
 class _OutlineWalker:
     """Reads the body in document order into an :class:`OutlineBuilder`."""
 
-    def __init__(self) -> None:
+    def __init__(self, bold: frozenset[str] = frozenset()) -> None:
         self.out = OutlineBuilder()
+        self.bold_styles = bold  # text styles that set bold type
+        self.cells = 0  # the depth of table cells being read
+        self.pictures: set[str] = set()  # the files of the body's pictures
 
     def blocks(self, parent: etree._Element) -> None:
         for el in parent:
             tag = el.tag
             if tag in (_P, _H):
                 self.out.paragraph_start()
-                self.inline(el)
+                self.inline(el, False)
                 self.out.paragraph_end()
             elif tag == _TABLE:
                 self.out.table_start()
@@ -111,7 +147,9 @@ class _OutlineWalker:
             elif tag in (_CELL, _COVERED):
                 span = el.get(TABLE + "number-columns-spanned")
                 self.out.cell_start(int(span) if span and span.isdigit() else 1)
+                self.cells += 1
                 self.blocks(el)
+                self.cells -= 1
                 self.out.cell_end()
             elif tag in _BLOCK_WRAPPERS:
                 self.blocks(el)
@@ -119,16 +157,25 @@ class _OutlineWalker:
                 self.bookmark(el)
             # anything else — a table of contents (目录) among them — holds no values
 
-    def inline(self, el: etree._Element) -> None:
+    def inline(self, el: etree._Element, bold: bool) -> None:
         """The text of a paragraph's content: the character data of text elements (spans,
-        links, content controls), never of annotations or notes' citations."""
+        links, content controls), never of annotations or notes' citations; in the body's
+        paragraphs, with its bold (a span of a bold style) and its pictures."""
         textual = el.tag in _TEXTUAL
+        if el.tag == _SPAN and not self.cells and el.get(_STYLE_NAME) in self.bold_styles:
+            bold = True
         if textual and el.text:
-            self.out.text(el.text)
+            self.out.text(el.text, bold)
         for child in el:
             tag = child.tag
             if tag in _SKIP:
                 pass
+            elif tag == _IMAGE:
+                href = child.get(_HREF) or ""
+                if href and not self.cells and "://" not in href:
+                    self.pictures.add(href)
+                    self.out.image(href, length_mm(el.get(_SVG_WIDTH) or "")
+                                   if el.tag == _FRAME else None)
             elif tag == _S:
                 self.out.text(" " * int(child.get(TEXT + "c") or 1))
             elif tag == _TAB:
@@ -138,9 +185,9 @@ class _OutlineWalker:
             elif tag in (_BM, _BM_START, _BM_END):
                 self.bookmark(child)
             else:
-                self.inline(child)
+                self.inline(child, bold)
             if textual and child.tail:
-                self.out.text(child.tail)
+                self.out.text(child.tail, bold)
 
     def bookmark(self, el: etree._Element) -> None:
         name = el.get(_NAME) or ""
@@ -178,7 +225,7 @@ class OdtValues:
 
 def read_odt_values(data: bytes, source: str) -> OdtValues:
     """All bookmarked values of an .odt's content."""
-    members = read_members(data, source, ["mimetype", "content.xml"])
+    members = read_members(data, source, ["mimetype", "content.xml", "styles.xml"])
     if members.get("mimetype", b"").strip() != ODT_MIMETYPE or "content.xml" not in members:
         raise ParseError(f"{source}: not an OpenDocument text (.odt) document",
                          zh="不是OpenDocument文本（.odt）文档")
@@ -186,7 +233,14 @@ def read_odt_values(data: bytes, source: str) -> OdtValues:
     body = root.find(f"{OFFICE}body/{OFFICE}text")
     if body is None:
         raise ParseError(f"{source}: the .odt has no text body", zh=".odt文档没有正文")
-    walker = _OutlineWalker()
+    styles = [root]
+    if "styles.xml" in members:
+        styles.append(parse_xml(members["styles.xml"], f"{source}: styles.xml"))
+    walker = _OutlineWalker(bold_text_styles(*styles))
     walker.blocks(body)
+    if walker.pictures:  # the body's pictures: their files' bytes
+        found = read_members(data, source, {p.removeprefix("./") for p in walker.pictures})
+        walker.out.images.update({p: found[p.removeprefix("./")] for p in walker.pictures
+                                  if p.removeprefix("./") in found})
     outline = walker.out.build()
     return OdtValues(outline.form_id, outline, outline.first_texts(), root)

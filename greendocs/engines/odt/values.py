@@ -1,5 +1,6 @@
 """The values of an .odt template's render: the text of each, as ODF paragraph content,
-inside its bookmark when it is a model value (no odfpy: a render needs none)."""
+inside its bookmark when it is a model value; a narrative's runs, captions, photos and
+tables (no odfpy: a render needs none)."""
 
 from __future__ import annotations
 
@@ -8,27 +9,115 @@ from typing import Any
 
 import jinja2
 
+from ...errors import OutputError
 from ...layout.line_breaks import keep_standard_numbers
 from ...markers.bookmark_names import MARKER_VAR, value_bookmark
 from ...markers.model_view import Marked
 from ...model.value_text import format_value
+from ...types.images import check_image
+from ...types.narrative import NarrativeImage, NarrativeTable, inline_runs
+from ..docx.narrative import Caption, Drawing, Rich, block_of
+
+#: the automatic styles a narrative's values name (made by the template's builder)
+NARRATIVE_STYLES = {"bold": "gdNarrBold", "table": "gdNarrTable", "row": "gdNarrRow",
+                    "box": "gdNarrBox", "cell": "gdNarrCell", "header": "gdNarrHeader",
+                    "frame": "gdNarrFrame"}
+#: a photo is at most this share of the text's height
+_MAX_PHOTO_HEIGHT = 0.6
 
 
 class OdtValues:
-    """Writes the values of one render: a model value inside its bookmark."""
+    """Writes the values of one render: a model value inside its bookmark; a narrative's
+    blocks, numbering its tables and photos and keeping the photos' files."""
 
-    __slots__ = ("_form_id",)
+    __slots__ = ("_form_id", "images", "tables", "text_box")
 
-    def __init__(self, form_id: str) -> None:
+    def __init__(self, form_id: str, text_box: tuple[float, float] = (156, 240)) -> None:
         self._form_id = form_id
+        self.text_box = text_box  # the text's width and height, mm
+        self.tables = 0
+        #: (part name, bytes, media type) of each photo, in order
+        self.images: list[tuple[str, bytes, str]] = []
 
     def write(self, value: Any) -> str:
+        if isinstance(value, Rich):
+            return self._block(value)
         if type(value) is Marked:
             name = value_bookmark(value.pattern, value.indices, self._form_id)
             return (f'<text:bookmark-start text:name="{name}"/><text:span>'
                     f'{odt_text(format_value(value.value))}</text:span>'
                     f'<text:bookmark-end text:name="{name}"/>')
         return odt_text(value if type(value) is str else format_value(value))
+
+
+    def _block(self, value: Rich) -> str:
+        inner = value.value
+        block = block_of(inner)
+        if type(value) is Drawing:
+            body = self._photo(block)
+        elif type(value) is Caption:
+            body = rich_spans(self._caption(block))
+        else:
+            body = rich_spans(block if isinstance(block, str) else format_value(block))
+        if type(inner) is not Marked:
+            return body
+        name = value_bookmark(inner.pattern, inner.indices, self._form_id)
+        return (f'<text:bookmark-start text:name="{name}"/>{body}'
+                f'<text:bookmark-end text:name="{name}"/>')
+
+    def _caption(self, block: Any) -> str:
+        if isinstance(block, NarrativeTable):
+            self.tables += 1
+            return f"表{self.tables}　{block.caption}".rstrip("　")
+        if isinstance(block, NarrativeImage):
+            return f"图{len(self.images)}　{block.caption}"
+        return str(block)
+
+    def _photo(self, image: Any) -> str:
+        if not isinstance(image, NarrativeImage):
+            return ""
+        if not image.data:
+            raise OutputError(f"image {image.path}: its file was not read; load the input "
+                              "with load_file (which reads images next to it) or give the "
+                              "image's data", zh=f"图片{image.path}未读取")
+        info = check_image(image.data, f"image {image.path}")
+        number = len(self.images) + 1
+        part = f"Pictures/gdimage{number}.{info.extension}"
+        self.images.append((part, image.data, info.content_type))
+        full, height = self.text_box
+        width = min(full, float(image.width_mm)) if image.width_mm else full
+        tall = width * info.height / info.width
+        if tall > height * _MAX_PHOTO_HEIGHT:
+            width, tall = width * height * _MAX_PHOTO_HEIGHT / tall, height * _MAX_PHOTO_HEIGHT
+        return (f'<draw:frame draw:style-name="{NARRATIVE_STYLES["frame"]}" '
+                f'draw:name="图{number}" text:anchor-type="as-char" svg:width="{width:.2f}mm" '
+                f'svg:height="{tall:.2f}mm" draw:z-index="{number}"><draw:image '
+                f'xlink:href="{part}" xlink:type="simple" xlink:show="embed" '
+                'xlink:actuate="onLoad"/></draw:frame>')
+
+    def table(self, value: Any) -> str:
+        """A narrative's table: its header row repeated on each page, rows unsplit."""
+        table = block_of(value)
+        if not isinstance(table, NarrativeTable):
+            return ""
+
+        def row(cells: tuple[str, ...], style: str) -> str:
+            out = "".join(
+                f'<table:table-cell table:style-name="{NARRATIVE_STYLES["box"]}" '
+                'office:value-type="string">'
+                + "".join(f'<text:p text:style-name="{style}">{odt_text(line)}</text:p>'
+                          for line in text.split("\n"))
+                + "</table:table-cell>" for text in cells)
+            return (f'<table:table-row table:style-name="{NARRATIVE_STYLES["row"]}">{out}'
+                    "</table:table-row>")
+
+        header = row(table.header, NARRATIVE_STYLES["header"])
+        body = "".join(row(r, NARRATIVE_STYLES["cell"]) for r in table.rows)
+        return (f'<table:table table:name="表{self.tables}" '
+                f'table:style-name="{NARRATIVE_STYLES["table"]}"><table:table-column '
+                f'table:number-columns-repeated="{len(table.header)}"/>'
+                f"<table:table-header-rows>{header}</table:table-header-rows>{body}"
+                "</table:table>")
 
 
 _SPACES = re.compile(" {2,}")
@@ -53,3 +142,25 @@ def odt_filter(context: jinja2.runtime.Context, value: Any) -> str:
     """The ``gdodt`` filter that .odt templates call for each value."""
     values: OdtValues = context.parent[MARKER_VAR]
     return values.write(value)
+
+
+def rich_spans(text: str) -> str:
+    """*text* as paragraph content, its ``**…**`` parts in bold spans."""
+    return "".join(f'<text:span text:style-name="{NARRATIVE_STYLES["bold"]}">{odt_text(part)}'
+                   "</text:span>" if bold else odt_text(part)
+                   for part, bold in inline_runs(text))
+
+
+@jinja2.pass_context
+def odt_table_filter(context: jinja2.runtime.Context, value: Any) -> str:
+    """The ``gdodttable`` filter: a narrative's table."""
+    values: OdtValues = context.parent[MARKER_VAR]
+    return values.table(value)
+
+
+def with_pictures(manifest: bytes, images: list[tuple[str, bytes, str]]) -> bytes:
+    """The package's manifest with *images* listed."""
+    entries = "".join(f' <manifest:file-entry manifest:full-path="{part}" '
+                      f'manifest:media-type="{kind}"/>\n' for part, _, kind in images)
+    return manifest.replace(b"</manifest:manifest>",
+                            entries.encode() + b"</manifest:manifest>")

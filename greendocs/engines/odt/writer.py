@@ -48,19 +48,21 @@ from odf.text import (
     TableOfContentSource,
 )
 
-from ...errors import TemplateError
+from ...errors import GreenDocsError, TemplateError
 from ...layout.columns import CELL_MARGIN_MM
 from ...layout.elements import (
     DRAFT_BANNER,
     FONT_FALLBACKS,
     HEADING_FONT,
     LATIN_FONT,
+    MIN_TABLE_SIZE,
     STYLES,
     TABLE_FONT,
     Contents,
     Layout,
     ListCell,
     LoopRow,
+    Narrative,
     PageBreak,
     Paragraph,
     Paragraphs,
@@ -73,7 +75,7 @@ from ...markers.bookmark_names import MARKER_VAR
 from ...package.safe_zip import read_members
 from ...package.zip_writer import ZipMember, build_zip
 from ..template_env import render_bounded
-from .values import OdtValues
+from .values import NARRATIVE_STYLES, OdtValues, with_pictures
 
 _EXPR = re.compile(r"{{(.*?)}}", re.DOTALL)
 _BORDER = "0.5pt solid #000000"
@@ -90,6 +92,8 @@ class _Styles:
     def __init__(self, doc: OpenDocumentText) -> None:
         self.doc = doc
         self._made: dict[str, Style] = {}
+        #: automatic styles the template does not use itself (what a render adds does)
+        self.unused: list[Style] = []
 
     def paragraph(self, font: str, size: float, align: str = "left", bold: bool = False,
                   before: float = 0, after: float = 0, indent: bool = False,
@@ -185,6 +189,48 @@ class _Styles:
             return self._once("gdRow", "table-row", TableRowProperties(keeptogether="always"))
         return self._once(f"gdRow{min_height:g}", "table-row", TableRowProperties(
             keeptogether="always", minrowheight=f"{min_height}mm"))
+
+    def narrative(self, text_width_mm: float) -> None:
+        """The styles a narrative's values name (:mod:`.values`): bold type, a table
+        the text's width, its rows and cells and their paragraphs, a photo's frame.
+        Kept apart (:attr:`unused`): odfpy writes only the automatic styles the template
+        itself uses, and these are used by what a render adds."""
+        if NARRATIVE_STYLES["bold"] in self._made:
+            return
+        weight = {"fontweight": "bold", "fontweightasian": "bold",
+                  "fontweightcomplex": "bold"}
+        made = [(NARRATIVE_STYLES["bold"], "text", [TextProperties(**weight)]),
+                (NARRATIVE_STYLES["table"], "table", [TableProperties(
+                    width=f"{text_width_mm}mm", align="center")]),
+                (NARRATIVE_STYLES["row"], "table-row", [TableRowProperties(
+                    keeptogether="always")]),
+                (NARRATIVE_STYLES["box"], "table-cell", [TableCellProperties(
+                    border=_BORDER, padding=f"{CELL_MARGIN_MM}mm", verticalalign="middle")]),
+                (NARRATIVE_STYLES["frame"], "graphic", [GraphicProperties(
+                    stroke="none", fill="none", wrap="none", verticalpos="top",
+                    verticalrel="baseline", horizontalpos="center",
+                    horizontalrel="paragraph")])]
+        for key, bold, align in (("cell", False, "start"), ("header", True, "center")):
+            made.append((NARRATIVE_STYLES[key], "paragraph", [
+                TextProperties(fontname=LATIN_FONT, fontnameasian=TABLE_FONT,
+                               fontsize=f"{MIN_TABLE_SIZE}pt",
+                               fontsizeasian=f"{MIN_TABLE_SIZE}pt", language="en",
+                               country="US", languageasian="zh", countryasian="CN",
+                               **(weight if bold else {})),
+                ParagraphProperties(textalign=align, punctuationwrap="simple")]))
+        for name, family, properties in made:
+            style = Style(name=name, family=family)
+            for p in properties:
+                style.addElement(p)
+            self.unused.append(style)
+            self._made[name] = style
+
+    def unused_xml(self) -> str:
+        """The XML of the automatic styles only a render uses."""
+        out = io.StringIO()
+        for style in self.unused:
+            style.toXml(0, out)
+        return out.getvalue()
 
     def cell(self) -> Style:
         return self._once("gdCell", "table-cell", TableCellProperties(
@@ -379,6 +425,33 @@ class _Builder:
         header.childNodes[0].addElement(shape)
         return header
 
+    def narrative(self, block: Narrative) -> None:
+        """A narrative's blocks: one branch per kind of block, each a paragraph of its
+        style; a table written whole by ``gdodttable`` (see :mod:`.values`), with the
+        styles the values name made here."""
+        pg = self.layout.page
+        self.styles.narrative(pg.width - pg.left - pg.right)
+        b, text = block.var, self.doc.text
+        previous = self.previous
+        self._for(text, b, block.iterable)
+        branches = (("heading2", [Paragraph(f"{{{{ {b}|gdrich }}}}", "heading2")]),
+                    ("heading3", [Paragraph(f"{{{{ {b}|gdrich }}}}", "heading3")]),
+                    ("table", [Paragraph(f"{{{{ {b}|gdcaption }}}}", "table_caption")]),
+                    ("image", [Paragraph(f"{{{{ {b}|gdimage }}}}", "figure"),
+                               Paragraph(f"{{{{ {b}|gdcaption }}}}", "figure_caption")]))
+        for i, (kind, paragraphs) in enumerate(branches):
+            self._tag(text, f"{{% {'if' if i == 0 else 'elif'} {b}|gdkind == '{kind}' %}}")
+            for p in paragraphs:
+                self.previous = previous
+                self.paragraph(p)
+            if kind == "table":
+                self._tag(text, f"{{{{ {b}|gdodttable }}}}")
+        self._tag(text, "{% else %}")
+        self.previous = previous
+        self.paragraph(Paragraph(f"{{{{ {b}|gdrich }}}}", "body"))
+        self._tag(text, "{% endif %}")
+        self._tag(text, "{% endfor %}")
+
     def build(self) -> tuple[dict[str, bytes], list[str]]:
         """The template's parts (content.xml with tokens for its Jinja tags) and the tags."""
         self.page()
@@ -394,6 +467,8 @@ class _Builder:
                 self._for(self.doc.text, block.var, block.iterable)
                 self.paragraph(Paragraph(block.text, block.style))
                 self._tag(self.doc.text, "{% endfor %}")
+            elif isinstance(block, Narrative):
+                self.narrative(block)
             elif isinstance(block, PageBreak):
                 self.doc.text.addElement(P(stylename=self.styles.page_break()))
             elif isinstance(block, Contents):
@@ -404,7 +479,19 @@ class _Builder:
             self.previous = block
         buf = io.BytesIO()
         self.doc.write(buf)
-        return read_members(buf.getvalue(), "odt"), self.tags
+        members = read_members(buf.getvalue(), "odt")
+        if self.styles.unused:  # what odfpy left out, as it is not used in the template
+            content = members["content.xml"].decode("utf-8")
+            extra = self.styles.unused_xml()
+            if "<office:automatic-styles/>" in content:
+                content = content.replace("<office:automatic-styles/>",
+                                          f"<office:automatic-styles>{extra}"
+                                          "</office:automatic-styles>")
+            else:
+                content = content.replace("</office:automatic-styles>",
+                                          f"{extra}</office:automatic-styles>")
+            members["content.xml"] = content.encode("utf-8")
+        return members, self.tags
 
 
 _META_DATE = re.compile(rb"<(dc:date|meta:creation-date)>[^<]*</\1>")
@@ -441,6 +528,10 @@ class CompiledOdt:
     before: tuple[ZipMember, ...]  # the parts before content.xml: mimetype first, stored
     content: jinja2.Template
     after: tuple[ZipMember, ...]
+    #: the text's width and height in mm (a narrative's photos are sized to it)
+    text_box: tuple[float, float] = (156, 240)
+    #: META-INF/manifest.xml as built, to list a render's photos in
+    manifest: bytes = b""
 
 
 def compile_odt(layout: Layout, form_id: str, draft: bool,
@@ -467,18 +558,32 @@ def compile_odt(layout: Layout, form_id: str, draft: bool,
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"layout of {form_id}: {exc.message} (line {exc.lineno} of the "
                             ".odt template)") from None
-    return CompiledOdt(source, tuple(before), template, tuple(after))
+    pg = layout.page
+    return CompiledOdt(source, tuple(before), template, tuple(after),
+                       (pg.width - pg.left - pg.right, pg.height - pg.top - pg.bottom),
+                       members.get(_MANIFEST, b""))
 
 
 def render_odt(compiled: CompiledOdt, context: Mapping[str, Any], form_id: str) -> bytes:
     """The .odt bytes of *compiled* filled from *context* (model views)."""
+    values = OdtValues(form_id, compiled.text_box)
     try:
-        xml = render_bounded(compiled.content, {**context, MARKER_VAR: OdtValues(form_id)},
+        xml = render_bounded(compiled.content, {**context, MARKER_VAR: values},
                              f"{compiled.source}: content.xml")
+    except GreenDocsError:
+        raise  # a value the document cannot hold (an image whose file was not read)
     except jinja2.TemplateError as exc:
         raise TemplateError(f"layout of {form_id}: {exc}") from None
     except Exception as exc:  # a layout's own expression failed (1 + 'a', x / 0, …)
         raise TemplateError(f"layout of {form_id}: an expression failed: "
                             f"{type(exc).__name__}: {exc}") from None
+    after = compiled.after
+    if values.images:  # a narrative's photos: their files, listed in the manifest
+        manifest = ZipMember.of(_MANIFEST, with_pictures(compiled.manifest, values.images))
+        after = (*(manifest if m.name == _MANIFEST else m for m in after),
+                 *(ZipMember.of(part, data, store=True) for part, data, _ in values.images))
     return build_zip((*compiled.before, ZipMember.of("content.xml", xml.encode("utf-8"),
-                                                     level=1), *compiled.after))
+                                                     level=1), *after))
+
+
+_MANIFEST = "META-INF/manifest.xml"

@@ -18,9 +18,9 @@ from ...findings import Finding, Severity
 from ...layout.elements import (
     Block,
     Contents,
+    Narrative,
     PageBreak,
     Paragraph,
-    Paragraphs,
     Row,
     four_columns,
     labels,
@@ -43,26 +43,26 @@ def cover(attachment: str, *lines: str, contents: bool = True
 
 
 def narrative_sections(cls: type, field: str, level: str = "heading", *, nested: bool = False
-                       ) -> tuple[Paragraph | Paragraphs, ...]:
-    """For a model *cls* of paragraph lists at *field*: each list's label as a heading of
-    *level*, then its paragraphs. *nested* sections sit under a heading of their own, so
+                       ) -> tuple[Paragraph | Narrative, ...]:
+    """For a model *cls* of narratives at *field*: each one's label as a heading of
+    *level*, then its blocks. *nested* sections sit under a heading of their own, so
     their 一、二、 become （一）（二）."""
-    blocks: list[Paragraph | Paragraphs] = []
+    blocks: list[Paragraph | Narrative] = []
     for name, label in labels(cls).items():
         if nested:
             label = re.sub(r"^([一二三四五六七八九十]+)、", r"（\1）", label)
         blocks.append(Paragraph(label, level))
-        blocks.append(Paragraphs("para", f"{field}.{name}", "{{ para }}"))
+        blocks.append(Narrative(f"{field}.{name}"))
     return tuple(blocks)
 
 
 def section(model: type, field: str, style: str = "heading", *, at: str = ""
-            ) -> tuple[Paragraph, Paragraphs]:
-    """A narrative section of *model*: the label of its paragraph-list *field* as the
-    heading (so the heading is typed once, in the model), then the paragraphs. *at* is
-    where *model* sits in the report (``lca``), when it is not the report itself."""
+            ) -> tuple[Paragraph, Narrative]:
+    """A narrative section of *model*: the label of its narrative *field* as the heading
+    (so the heading is typed once, in the model), then its blocks. *at* is where *model*
+    sits in the report (``lca``), when it is not the report itself."""
     return (Paragraph(labels(model)[field], style),
-            Paragraphs("para", f"{at}.{field}" if at else field, "{{ para }}"))
+            Narrative(f"{at}.{field}" if at else field))
 
 
 def report_summary(category: Category, unit: str, total: Callable[[Any], Decimal | None]

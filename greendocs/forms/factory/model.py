@@ -96,12 +96,12 @@ class EnergyEfficiency:
 class CreationSections:
     """二、绿色工厂创建情况: what the factory has done, one list of paragraphs per area."""
 
-    infrastructure: tuple[str, ...] = f.paragraphs("1. 基础设施")
-    management: tuple[str, ...] = f.paragraphs("2. 管理体系")
-    energy_resources: tuple[str, ...] = f.paragraphs("3. 能源与资源投入")
-    products: tuple[str, ...] = f.paragraphs("4. 产品")
-    emissions: tuple[str, ...] = f.paragraphs("5. 环境排放")
-    performance: tuple[str, ...] = f.paragraphs("6. 绩效")
+    infrastructure: f.NarrativeBlocks = f.narrative("1. 基础设施")
+    management: f.NarrativeBlocks = f.narrative("2. 管理体系")
+    energy_resources: f.NarrativeBlocks = f.narrative("3. 能源与资源投入")
+    products: f.NarrativeBlocks = f.narrative("4. 产品")
+    emissions: f.NarrativeBlocks = f.narrative("5. 环境排放")
+    performance: f.NarrativeBlocks = f.narrative("6. 绩效")
 
 
 @attrs.frozen(kw_only=True)
@@ -113,9 +113,9 @@ class FactorySelfReport:
     contact: ContactPerson = f.typed(ContactPerson, "申报工作联系人")
     profile: str = f.text("单位简介", max_length=3000, single_line=False)
     negative_list: NegativeList = f.typed(NegativeList, "负面清单情况")
-    overview: tuple[str, ...] = f.paragraphs("一、工厂基本情况", min_items=1)
+    overview: f.NarrativeBlocks = f.narrative("一、工厂基本情况", min_items=1)
     creation: CreationSections = f.typed(CreationSections, "二、绿色工厂创建情况")
-    next_steps: tuple[str, ...] = f.paragraphs("三、下一步工作")
+    next_steps: f.NarrativeBlocks = f.narrative("三、下一步工作")
     indicator_system: str = f.text("评价指标体系", max_length=200, canonical=designation,
                                    help="a shipped system id (gbt36132-2018, gbt36132-2025) "
                                    "or the path of your own system's YAML file")
@@ -139,8 +139,8 @@ class FactoryThirdPartyReport:
     contact: ContactPerson = f.typed(ContactPerson, "申报工作联系人")
     agency: EvaluationAgency = f.typed(EvaluationAgency, "第三方评价机构信息")
     highlights: str = f.text("受评价方主要亮点", max_length=100, single_line=False)
-    overview: tuple[str, ...] = f.paragraphs("一、概述", min_items=1)
-    process: tuple[str, ...] = f.paragraphs("二、评价过程和方法", min_items=1)
+    overview: f.NarrativeBlocks = f.narrative("一、概述", min_items=1)
+    process: f.NarrativeBlocks = f.narrative("二、评价过程和方法", min_items=1)
     evaluation_date: dt.date = f.date("现场评价日期")
     negative_list: NegativeList = f.typed(NegativeList, "负面清单核查")
     content: CreationSections = f.typed(CreationSections, "三、评价内容")
@@ -150,10 +150,10 @@ class FactoryThirdPartyReport:
     energy: tuple[EnergyEfficiency, ...] = f.items("能效对标")
     benchmark_table: str | None = f.optional_text("能效对标依据表", max_length=200,
                                                   single_line=True)
-    conclusion: tuple[str, ...] = f.paragraphs("四、评价结论", min_items=1)
-    suggestions: tuple[str, ...] = f.paragraphs("五、建议")
-    references: tuple[str, ...] = f.paragraphs("六、参考文件")
-    qualification: tuple[str, ...] = f.paragraphs("七、第三方机构资质符合性证明材料")
+    conclusion: f.NarrativeBlocks = f.narrative("四、评价结论", min_items=1)
+    suggestions: f.NarrativeBlocks = f.narrative("五、建议")
+    references: f.NarrativeBlocks = f.narrative("六、参考文件")
+    qualification: f.NarrativeBlocks = f.narrative("七、第三方机构资质符合性证明材料")
     report_date: dt.date = f.date("报告日期")
     #: as printed in the document (read back by the parser; computed on render)
     stated_basic_met: Conformity | None = f.typed(Conformity, "基本要求", optional=True)

@@ -101,8 +101,8 @@ class LifeCycleAssessment:
         "数据来源", max_length=500, help="primary data, background databases and versions")
     inventory: tuple[InventoryItem, ...] = f.items("生命周期清单", max_items=500)
     impacts: tuple[ImpactResult, ...] = f.items("影响评价结果", max_items=50)
-    interpretation: tuple[str, ...] = f.paragraphs("结果解释")
-    improvements: tuple[str, ...] = f.paragraphs("绿色设计改进方案")
+    interpretation: f.NarrativeBlocks = f.narrative("结果解释")
+    improvements: f.NarrativeBlocks = f.narrative("绿色设计改进方案")
 
     @property
     def present(self) -> bool:
@@ -121,14 +121,14 @@ class ProductSelfReport:
     profile: str = f.text("单位简介", max_length=3000, single_line=False)
     product: Product = f.typed(Product, "产品基本信息")
     negative_list: NegativeList = f.typed(NegativeList, "负面清单情况")
-    overview: tuple[str, ...] = f.paragraphs("一、企业基本情况", min_items=1)
-    product_overview: tuple[str, ...] = f.paragraphs("二、产品基本情况", min_items=1)
+    overview: f.NarrativeBlocks = f.narrative("一、企业基本情况", min_items=1)
+    product_overview: f.NarrativeBlocks = f.narrative("二、产品基本情况", min_items=1)
     basic_requirements: tuple[BasicRequirementCheck, ...] = f.items("基本要求符合性")
     indicators: tuple[IndicatorResult, ...] = f.items("评价指标符合性", max_items=200)
     lca: LifeCycleAssessment = attrs.field(
         factory=LifeCycleAssessment, validator=attrs.validators.instance_of(LifeCycleAssessment),
         metadata=meta("七、产品生命周期评价报告"))
-    conclusion: tuple[str, ...] = f.paragraphs("八、评价结论", min_items=1)
+    conclusion: f.NarrativeBlocks = f.narrative("八、评价结论", min_items=1)
     signatory: str = f.text("法人或单位负责人", max_length=30)
     report_date: dt.date = f.date("报告日期")
     #: the verdict as printed in the document (read back by the parser; computed on render)

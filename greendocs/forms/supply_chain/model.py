@@ -44,12 +44,12 @@ class IndicatorAssessment:
 class PracticeSections:
     """What the enterprise does, one list of paragraphs per indicator group."""
 
-    strategy: tuple[str, ...] = f.paragraphs("一、绿色供应链管理战略")
-    supplier_management: tuple[str, ...] = f.paragraphs("二、实施绿色供应商管理")
-    green_production: tuple[str, ...] = f.paragraphs("三、绿色生产")
-    recycling: tuple[str, ...] = f.paragraphs("四、绿色回收")
-    information_platform: tuple[str, ...] = f.paragraphs("五、绿色信息平台建设")
-    disclosure: tuple[str, ...] = f.paragraphs("六、绿色信息披露")
+    strategy: f.NarrativeBlocks = f.narrative("一、绿色供应链管理战略")
+    supplier_management: f.NarrativeBlocks = f.narrative("二、实施绿色供应商管理")
+    green_production: f.NarrativeBlocks = f.narrative("三、绿色生产")
+    recycling: f.NarrativeBlocks = f.narrative("四、绿色回收")
+    information_platform: f.NarrativeBlocks = f.narrative("五、绿色信息平台建设")
+    disclosure: f.NarrativeBlocks = f.narrative("六、绿色信息披露")
 
 
 @attrs.frozen(kw_only=True)
@@ -63,7 +63,7 @@ class SupplyChainSelfReport:
                                    help="id of the indicator system: 'general' or a loaded one")
     practices: PracticeSections = f.typed(PracticeSections, "绿色供应链管理实施情况")
     assessments: tuple[IndicatorAssessment, ...] = f.items("自评价指标", min_items=1)
-    next_steps: tuple[str, ...] = f.paragraphs("八、下一步工作计划")
+    next_steps: f.NarrativeBlocks = f.narrative("八、下一步工作计划")
     signatory: str = f.text("法人或单位负责人", max_length=30)
     report_date: dt.date = f.date("报告日期")
 
@@ -78,10 +78,10 @@ class SupplyChainThirdPartyReport:
     indicator_system: str = f.text("评价指标体系", max_length=60, canonical=designation)
     basic_requirements_met: bool = f.typed(bool, "基本要求是否符合")
     highlights: str = f.text("受评价方主要亮点", max_length=100, single_line=False)
-    overview: tuple[str, ...] = f.paragraphs("一、概述", min_items=1)
-    process: tuple[str, ...] = f.paragraphs("二、评价过程和方法", min_items=1)
+    overview: f.NarrativeBlocks = f.narrative("一、概述", min_items=1)
+    process: f.NarrativeBlocks = f.narrative("二、评价过程和方法", min_items=1)
     practices: PracticeSections = f.typed(PracticeSections, "三、评价内容")
     assessments: tuple[IndicatorAssessment, ...] = f.items("评价指标", min_items=1)
-    conclusion: tuple[str, ...] = f.paragraphs("四、评价结论", min_items=1)
+    conclusion: f.NarrativeBlocks = f.narrative("四、评价结论", min_items=1)
     evaluation_date: dt.date = f.date("现场评价日期")
     report_date: dt.date = f.date("报告日期")
