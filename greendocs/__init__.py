@@ -153,19 +153,22 @@ def forms() -> Registry:
     return default_registry()
 
 
-def load(data: Any, form: str | None = None, *, source: str = "<data>") -> Any:
+def load(data: Any, form: str | None = None, *, source: str = "<data>",
+         base: str | os.PathLike[str] | None = None) -> Any:
     """A validated model from plain data: ``{"form": ID, "data": {...}}``, or the fields
-    with *form* given. Raises :class:`ValidationError` listing every problem."""
+    with *form* given; its photos read from files relative to the folder *base* (the
+    current one when not given). Raises :class:`ValidationError` listing every problem."""
     from .model.data_io import load_input
 
-    return load_input(data, forms(), source, form).model
+    return load_input(data, forms(), source, form, base=base).model
 
 
 def load_file(path: str | os.PathLike[str], form: str | None = None) -> Any:
-    """A validated model from a YAML or JSON input file."""
-    from .model.data_io import load_input, read_data
+    """A validated model from a YAML or JSON input file (its photos read from files
+    relative to its folder)."""
+    from .model.data_io import load_file as load
 
-    return load_input(read_data(path), forms(), str(path), form).model
+    return load(path, forms(), form).model
 
 
 def validate(model: Any) -> ValidationReport:

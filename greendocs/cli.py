@@ -169,14 +169,33 @@ def forms_cmd(ctx: click.Context, as_json: bool) -> None:
 
 @main.command("new")
 @click.argument("form")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the sample to this file (and its photos beside it) instead of "
+              "printing it.")
 @click.pass_context
-def new_cmd(ctx: click.Context, form: str) -> None:
-    """Print a complete, realistic sample input for FORM (YAML)."""
+def new_cmd(ctx: click.Context, form: str, output: Path | None) -> None:
+    """Print a complete, realistic sample input for FORM (YAML); with -o, write it and
+    the photos it names."""
+    from .model.data_io import load_sample
+    from .model.images import images_of
+
     spec = _form(ctx, form)
     try:
-        click.echo(spec.sample_text(), nl=False)
+        text = spec.sample_text()
+        photos = [image for _, image in images_of(load_sample(spec, _registry(ctx)).model)]
+        if output is None:
+            click.echo(text, nl=False)
+            if photos:
+                click.echo(f"note: this sample names {len(photos)} photo file(s) "
+                           f"({', '.join(p.path for p in photos)}); 'greendocs new {form} -o "
+                           "FILE' writes them beside FILE", err=True)
+            return
+        write_atomic(output, text.encode("utf-8"))
+        for photo in photos:  # where the sample names them, relative to the file
+            write_atomic(output.parent / photo.path, photo.data)
     except GreenDocsError as exc:
         _fail(exc)
+    click.echo(f"wrote {output}" + (f" and {len(photos)} photo(s)" if photos else ""))
 
 
 @main.command("validate")

@@ -132,11 +132,10 @@ _YEAR = st.shared(st.integers(2003, 2100), key="reporting-year")
 
 
 def _leaf(tp: object, unit: str | None) -> st.SearchStrategy[object]:
-    from greendocs.types.narrative import Block
-
     import enum
 
     from greendocs.types.labelled_enum import LabelledEnum
+    from greendocs.types.narrative import Block
 
     if tp is str:
         return text(10)

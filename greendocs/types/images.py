@@ -5,7 +5,7 @@ folder. It is refused, with a message naming the file, when it is missing, not a
 JPEG, larger than :data:`MAX_IMAGE_BYTES`, of more than :data:`MAX_PIXELS` pixels (a
 small file declaring a huge picture is how an image bomb works), or damaged: a PNG's
 chunks are checked against their CRCs and its pixel data is decompressed (bounded by what
-its header declares); a JPEG must have its frame header, its scan and its end. Nothing
+its header declares); a JPEG must have its frame header and its scan. Nothing
 here decodes pixels into memory, and nothing needs Pillow.
 """
 
@@ -138,10 +138,9 @@ def _check_jpeg(data: bytes, name: str) -> ImageInfo:
                       0xCE, 0xCF):  # a frame header: the picture's size
             height, width = struct.unpack(">HH", data[pos + 5:pos + 9])
             size = (width, height)
-        if marker == 0xDA:  # the scan: the compressed picture follows, to the end marker
-            if size is None or not size[0] or not size[1]:
-                raise damaged
-            if not data.rstrip(b"\x00").endswith(b"\xff\xd9"):
+        if marker == 0xDA:  # the scan: the compressed picture follows (to an end marker
+            # that converters sometimes leave off, as viewers do not need it)
+            if size is None or not size[0] or not size[1] or len(data) < pos + 2 + length + 2:
                 raise damaged
             return ImageInfo("jpeg", *size)
         pos += 2 + length

@@ -13,6 +13,7 @@ import pytest
 
 import greendocs
 from greendocs.engines.libreoffice import LibreOffice, find_soffice, installed_fonts
+from greendocs.model.images import without_photo_bytes
 from greendocs.parsing import OLE_MAGIC
 from tests.samples import load_sample
 
@@ -44,7 +45,10 @@ def test_docx_saved_by_libreoffice_reads_back_equal(lo: LibreOffice, form_sample
     saved = lo.convert(greendocs.render(form_sample, "docx"), ".docx", via)
     back = saved if via == "docx" else lo.convert(saved, f".{via}", "docx")
     parsed = greendocs.parse(back, source=f"via-{via}.docx")
-    assert parsed.model == form_sample
+    if via == "doc":  # Word 97 files hold the photos re-encoded: other bytes
+        assert without_photo_bytes(parsed.model) == without_photo_bytes(form_sample)
+    else:
+        assert parsed.model == form_sample
     assert parsed.found_by["bookmark"] > 0
 
 
@@ -61,7 +65,8 @@ def test_odt_saved_by_libreoffice_reads_back_equal(lo: LibreOffice, form_sample:
 def test_xlsx_saved_by_libreoffice_calc_reads_back_equal(lo: LibreOffice,
                                                          form_sample: Any) -> None:
     saved = lo.convert(greendocs.render(form_sample, "xlsx"), ".xlsx", "xlsx")
-    assert greendocs.parse(saved).model == form_sample
+    # a workbook lists the narrative's photos and holds none
+    assert greendocs.parse(saved).model == without_photo_bytes(form_sample)
 
 
 @needs_libreoffice
@@ -71,7 +76,9 @@ def test_doc_output_and_a_wps_file_are_read(tmp_path: Path, form_sample: Any) ->
     wps = tmp_path / "filled-in-wps.wps"
     wps.write_bytes(doc)
     parsed = greendocs.parse_file(wps)
-    assert parsed.format == "wps" and parsed.model == form_sample
+    # Word 97 files hold the photos re-encoded: the same photos, other bytes
+    assert parsed.format == "wps"
+    assert without_photo_bytes(parsed.model) == without_photo_bytes(form_sample)
 
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None or

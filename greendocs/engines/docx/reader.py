@@ -207,23 +207,19 @@ class _Walker:
         for el in paragraph.iter(_T, _BM_START, _BM_END, _TAB, _BR, _CR, _HYPHEN, _BLIP):
             tag = el.tag
             if tag == _T:
-                run = el.getparent()
-                props = run.find(_RPR) if run is not None else None
-                bold = props.find(_B) if props is not None else None
-                self.out.text(el.text or "", bold is not None and
-                              bold.get(_VAL) not in ("0", "false", "off"))
+                self.out.text(el.text or "", _in_bold_run(el))
             elif tag == _BLIP:
                 rid = el.get(_EMBED)
                 if rid:
                     self.pictures.add(rid)
                     self.out.image(rid, _printed_width(el))
             elif tag == _TAB:
-                self.out.text("\t")
+                self.out.text("\t", _in_bold_run(el))
             elif tag == _HYPHEN:
-                self.out.text("-")
+                self.out.text("-", _in_bold_run(el))
             elif tag in (_BR, _CR):
                 if el.get(W + "type") != "page":
-                    self.out.text("\n")
+                    self.out.text("\n", _in_bold_run(el))
             else:
                 self.bookmark(el)
 
@@ -232,6 +228,14 @@ class _Walker:
             self.out.bookmark_end(el.get(_ID) or "")
             return
         self.out.bookmark_start(el.get(_ID) or "", el.get(_NAME) or "")
+
+
+def _in_bold_run(el: etree._Element) -> bool:
+    """Whether *el* (a run's text, tab, break) is in a run set bold."""
+    run = el.getparent()
+    props = run.find(_RPR) if run is not None else None
+    bold = props.find(_B) if props is not None else None
+    return bold is not None and bold.get(_VAL) not in ("0", "false", "off")
 
 
 def _printed_width(blip: etree._Element) -> float | None:

@@ -177,11 +177,11 @@ class _OutlineWalker:
                     self.out.image(href, length_mm(el.get(_SVG_WIDTH) or "")
                                    if el.tag == _FRAME else None)
             elif tag == _S:
-                self.out.text(" " * int(child.get(TEXT + "c") or 1))
+                self.out.text(" " * int(child.get(TEXT + "c") or 1), bold)
             elif tag == _TAB:
-                self.out.text("\t")
+                self.out.text("\t", bold)
             elif tag == _BR:
-                self.out.text("\n")
+                self.out.text("\n", bold)
             elif tag in (_BM, _BM_START, _BM_END):
                 self.bookmark(child)
             else:
