@@ -17,6 +17,9 @@ document order when LibreOffice renamed copies ``<name>_Copy_N``):
 - ``{"op": "delete_row"}``: Delete Rows on the value's row;
 - ``{"op": "add_paragraph", "text": T}``: press Enter at the end of the value's paragraph
   and type T;
+- ``{"op": "add_image", "path": FILE, "caption": T}``: press Enter at the end of the
+  value's paragraph, Insert ▸ Image FILE (as a character, 80 mm wide), press Enter and
+  type the caption T;
 - ``{"op": "record"}``: Edit ▸ Track Changes ▸ Record (no bookmark);
 - ``{"op": "type_ui", "text": T}``: select the value and type T as keystrokes do;
 - ``{"op": "append_ui", "text": T}``: click at the end of the value and type T;
@@ -49,6 +52,8 @@ import uno  # type: ignore[import-not-found]
 from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 
 PARAGRAPH_BREAK = 0  # com.sun.star.text.ControlCharacter.PARAGRAPH_BREAK
+#: the running office's component context (set by main)
+OFFICE: dict[str, Any] = {}
 
 
 def prop(name: str, value: Any) -> Any:
@@ -175,6 +180,24 @@ def edit(doc: Any, step: dict[str, Any], dispatcher: Any) -> None:
         cursor.gotoEndOfParagraph(False)
         text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
         text.insertString(cursor, step["text"], False)
+    elif op == "add_image":
+        text = anchor.getText()
+        cursor = text.createTextCursorByRange(anchor.getEnd())
+        cursor.gotoEndOfParagraph(False)
+        text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+        provider = OFFICE["ctx"].ServiceManager.createInstanceWithContext(
+            "com.sun.star.graphic.GraphicProvider", OFFICE["ctx"])
+        picture = doc.createInstance("com.sun.star.text.TextGraphicObject")
+        picture.Graphic = provider.queryGraphic(
+            (prop("URL", uno.systemPathToFileUrl(step["path"])),))
+        picture.AnchorType = uno.Enum("com.sun.star.text.TextContentAnchorType",
+                                      "AS_CHARACTER")
+        size = picture.Size
+        size.Width, size.Height = 8000, 5000  # 1/100 mm
+        picture.Size = size
+        text.insertTextContent(cursor, picture, False)
+        text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+        text.insertString(cursor, step["caption"], False)
     else:
         raise ValueError(f"unknown edit {op!r}")
 
@@ -183,6 +206,7 @@ def main(jobs_file: str) -> None:
     jobs = json.loads(Path(jobs_file).read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="gd-uno-") as tmp:
         proc, desktop, ctx = start_office(Path(tmp) / "profile", f"gdtest{os.getpid()}")
+        OFFICE["ctx"] = ctx
         dispatcher = ctx.ServiceManager.createInstanceWithContext(
             "com.sun.star.frame.DispatchHelper", ctx)
         try:

@@ -34,6 +34,8 @@ def _uno_missing() -> str | None:
 
 pytestmark = pytest.mark.skipif(_uno_missing() is not None, reason=_uno_missing() or "")
 
+#: a photo a person inserts in LibreOffice (one of the sample's, as a PNG)
+PHOTO = HERE.parent.parent / "out" / "uno-photo.png"
 A6 = load_sample("factory-dynamic")
 SELF = load_sample("factory-self")
 CHAIN = load_sample("supply-chain-self")
@@ -62,6 +64,10 @@ CASES: dict[str, tuple[Any, list[dict[str, Any]]]] = {
                                    "bookmark": bookmark_name(
                                        f"overview[{len(SELF.overview) - 1}]"),
                                    "text": "公司于2022年建成屋顶分布式光伏电站。"}]),
+    "self-add-photo": (SELF, [{"op": "add_image",
+                               "bookmark": bookmark_name(
+                                   f"creation.management[{len(SELF.creation.management) - 1}]"),
+                               "path": str(PHOTO), "caption": "图9　新建的余热回收装置"}]),
     "self-tick-two": (SELF, [{"op": "type", "bookmark": bookmark_name("factory.nature"),
                               "text": "内资（□国有 □集体 ☑民营） ☑中外合资 □外商独资 □其他"}]),
     "chain-type-table-copy": (CHAIN, [{"op": "type",
@@ -113,6 +119,8 @@ CASES: dict[str, tuple[Any, list[dict[str, Any]]]] = {
 def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
     """Every case saved in every format, by one LibreOffice."""
     folder = tmp_path_factory.mktemp("uno")
+    PHOTO.parent.mkdir(exist_ok=True)
+    PHOTO.write_bytes(_png())
     jobs, out = [], {}
     for case, (model, edits) in CASES.items():
         source = folder / f"{case}.docx"
@@ -132,6 +140,33 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Pa
 
 
 FORMATS = pytest.mark.parametrize("fmt", sorted(FILTERS))
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (400, 250), (200, 210, 220))
+    ImageDraw.Draw(img).rectangle((40, 60, 360, 200), fill=(150, 70, 40))
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+@FORMATS
+def test_a_photo_added_in_a_section_comes_back_as_a_photo(
+        edited: dict[tuple[str, str], Path], fmt: str) -> None:
+    from greendocs.types.images import check_image
+    from greendocs.types.narrative import NarrativeImage
+
+    management = greendocs.parse_file(edited[("self-add-photo", fmt)]).model.creation.management
+    assert management[:-1] == SELF.creation.management
+    photo = management[-1]
+    assert isinstance(photo, NarrativeImage) and photo.caption == "新建的余热回收装置"
+    info = check_image(photo.data, "added")
+    assert (info.width, info.height) == (400, 250)
+    assert photo.width_mm is not None and abs(photo.width_mm - 80) < 1
 
 
 @FORMATS
