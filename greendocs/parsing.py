@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import threading
 from collections.abc import Container, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
+from .engines.converter_slot import ConverterSlot
 from .engines.docx.reader import read_docx_values
 from .engines.libreoffice import LibreOffice
 from .engines.odt.reader import read_odt_values
@@ -166,26 +166,16 @@ class Parser:
                  libreoffice: LibreOffice | None = None, *,
                  keep_libreoffice: bool = True) -> None:
         self.registry = registry if registry is not None else default_registry()
-        self._libreoffice = libreoffice
-        self._keep_libreoffice = keep_libreoffice
-        self._own_libreoffice: LibreOffice | None = None
-        self._lock = threading.Lock()
+        self._office = ConverterSlot(libreoffice, keep=keep_libreoffice)
         self._texts: dict[str, TemplateText] = {}
         self._rendering: Renderer | None = None
 
     def _converter(self) -> LibreOffice:
-        """The LibreOffice given, else one found on this machine (kept for the next)."""
-        if self._libreoffice is None and not self._keep_libreoffice:
-            return LibreOffice()  # stopped when the call is done with it
-        with self._lock:
-            if self._libreoffice is None:
-                self._libreoffice = self._own_libreoffice = LibreOffice()
-            return self._libreoffice
+        return self._office.get()
 
     def close(self) -> None:
-        """Stop the LibreOffice this parser started, if any (one given is the caller's)."""
-        if self._own_libreoffice is not None:
-            self._own_libreoffice.close()
+        """Stop the LibreOffice this object started, if any (one given is the caller's)."""
+        self._office.close()
 
     def __enter__(self) -> Parser:
         return self

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .engines.converter_slot import ConverterSlot
 from .engines.docx.template import CompiledDocx, compile_docx
 from .engines.docx.writer import render_docx
 from .engines.formats import CONVERTED_FORMATS, FORMATS, NATIVE_FORMATS
@@ -38,9 +39,7 @@ class Renderer:
                  libreoffice: LibreOffice | None = None, *,
                  keep_libreoffice: bool = True) -> None:
         self.registry = registry if registry is not None else default_registry()
-        self._libreoffice = libreoffice
-        self._keep_libreoffice = keep_libreoffice
-        self._own_libreoffice: LibreOffice | None = None
+        self._office = ConverterSlot(libreoffice, keep=keep_libreoffice)
         # the form's own templates and layouts are code of the installed forms; a template a
         # user passes is input, and runs in the sandbox
         self._env = make_environment(sandboxed=False)
@@ -213,21 +212,11 @@ class Renderer:
             return [(work / "1" / f"{n}.pdf").read_bytes() for n in names]
 
     def _converter(self) -> LibreOffice:
-        """The LibreOffice given, else one found on this machine (kept for the next)."""
-        if self._libreoffice is None:
-            from .engines.libreoffice import LibreOffice
-
-            if not self._keep_libreoffice:
-                return LibreOffice()  # stopped when the call is done with it
-            with self._lock:
-                if self._libreoffice is None:
-                    self._libreoffice = self._own_libreoffice = LibreOffice()
-        return self._libreoffice
+        return self._office.get()
 
     def close(self) -> None:
-        """Stop the LibreOffice this renderer started, if any (one given is the caller's)."""
-        if self._own_libreoffice is not None:
-            self._own_libreoffice.close()
+        """Stop the LibreOffice this object started, if any (one given is the caller's)."""
+        self._office.close()
 
     def __enter__(self) -> Renderer:
         return self

@@ -20,6 +20,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ..errors import GreenDocsError, TemplateError
 from ..markers.model_view import Marked
 from .docx.filters import mark_filter, text_filter
 from .docx.narrative import caption_filter, image_filter, kind_filter, rich_filter, table_filter
@@ -80,6 +81,23 @@ def make_environment(*, sandboxed: bool = True) -> jinja2.Environment:
                        gdimage=image_filter, gdtable=table_filter,
                        gdodttable=odt_table_filter)
     return env
+
+
+def render_part(template: jinja2.Template, context: dict[str, Any], where: str, *,
+                bounded: bool = True) -> str:
+    """*template* rendered with *context* (its output *bounded*, see
+    :func:`render_bounded`); a failure is a :class:`TemplateError` saying *where*, a value
+    the document cannot hold (an image whose file was not read) its own error."""
+    try:
+        return render_bounded(template, context, where) if bounded else \
+            template.render(context)
+    except GreenDocsError:
+        raise
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{where}: {exc}") from None
+    except Exception as exc:  # a template's own expression failed (1 + 'a', x / 0, …)
+        raise TemplateError(f"{where}: an expression failed: {type(exc).__name__}: {exc}"
+                            ) from None
 
 
 def render_bounded(template: jinja2.Template, context: dict[str, Any], where: str) -> str:

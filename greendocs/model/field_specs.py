@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from ..errors import FieldValueError
-from ..types.narrative import Block, parse_blocks
+from ..types.narrative import Block, NarrativeImage, NarrativeTable, parse_blocks
 from ..types.quantity import amount_validator
 from ..types.text import check_text, clean_optional_text, clean_text, text_validator
 from ..types.year_series import check_series
@@ -156,23 +156,7 @@ def series(label: str, validator: Any) -> Any:
 
 def paragraphs(label: str, *, min_items: int = 0) -> Any:
     """A list of paragraphs of narrative text (each may hold line breaks)."""
-
-    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        items_validator(min_items=min_items, max_items=MAX_PARAGRAPHS)(instance, attribute,
-                                                                        value)
-        for i, para in enumerate(value):
-            try:
-                check_text(para, max_length=MAX_PARAGRAPH_LENGTH)
-            except FieldValueError as exc:
-                raise exc.at(f"{attribute.name}[{i}]") from None
-            if not para:
-                raise FieldValueError("is an empty paragraph; remove it",
-                                      f"{attribute.name}[{i}]", zh="是空段落；请删除")
-
-    kwargs: dict[str, Any] = {} if min_items else {"default": ()}
-    return attrs.field(converter=_clean_paragraphs, validator=check,
-                       metadata=meta(label, min_items=min_items, max_items=MAX_PARAGRAPHS,
-                                     max_length=MAX_PARAGRAPH_LENGTH), **kwargs)
+    return _paragraph_list(label, min_items, _clean_paragraphs)
 
 
 #: a narrative section: paragraphs, tables and photos (see ``docs/narrative.md``)
@@ -184,23 +168,30 @@ def narrative(label: str, *, min_items: int = 0) -> Any:
     tables and photos, each item given as Markdown text or a mapping
     (:func:`~greendocs.types.narrative.parse_blocks`; an item with blank lines gives
     several blocks)."""
+    return _paragraph_list(label, min_items, narrative_blocks)
+
+
+def _paragraph_list(label: str, min_items: int, converter: Callable[[Any], Any]) -> Any:
+    """A list field of paragraphs (and, in a narrative, tables and photos): at most
+    :data:`MAX_PARAGRAPHS`, each paragraph non-empty text of at most
+    :data:`MAX_PARAGRAPH_LENGTH` characters."""
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         items_validator(min_items=min_items, max_items=MAX_PARAGRAPHS)(instance, attribute,
                                                                         value)
-        for i, block in enumerate(value):
-            if not isinstance(block, str):
-                continue
+        for i, para in enumerate(value):
+            if isinstance(para, (NarrativeTable, NarrativeImage)):
+                continue  # a narrative's table or photo, checked as it was made
             try:
-                check_text(block, max_length=MAX_PARAGRAPH_LENGTH)
+                check_text(para, max_length=MAX_PARAGRAPH_LENGTH)
             except FieldValueError as exc:
                 raise exc.at(f"{attribute.name}[{i}]") from None
-            if not block:
+            if not para:
                 raise FieldValueError("is an empty paragraph; remove it",
                                       f"{attribute.name}[{i}]", zh="是空段落；请删除")
 
     kwargs: dict[str, Any] = {} if min_items else {"default": ()}
-    return attrs.field(converter=narrative_blocks, validator=check,
+    return attrs.field(converter=converter, validator=check,
                        metadata=meta(label, min_items=min_items, max_items=MAX_PARAGRAPHS,
                                      max_length=MAX_PARAGRAPH_LENGTH), **kwargs)
 

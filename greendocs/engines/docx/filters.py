@@ -10,8 +10,13 @@ import jinja2
 from ...markers.bookmark_names import MARKER_VAR, value_bookmark
 from ...markers.model_view import Marked
 from ...model.value_text import format_value
-from .narrative import Caption, Drawing, Figures, Rich, block_of, rich_runs
-from .run_xml import RUN_END, escape_xml, run_body, run_start
+from ...package.xml_text import escape_xml
+from ..figures import Figures
+from .narrative import Caption, Drawing, Rich, block_of, drawing_run, rich_runs
+from .run_xml import RUN_END, run_body, run_start
+
+#: millimetres in a twip (a twentieth of a point)
+MM_PER_TWIP = 25.4 / 1440
 
 
 class MarkerWriter:
@@ -20,20 +25,19 @@ class MarkerWriter:
     The same XML as :func:`~.run_xml.marked_run` and :func:`~.run_xml.text_run`, written
     in one step: this is called for every value of a document."""
 
-    __slots__ = ("_form_id", "_next", "_run_props", "_starts", "figures")
+    __slots__ = ("_form_id", "_next", "_run_props", "_starts", "figures", "text_width")
 
     def __init__(self, run_props: tuple[str, ...], form_id: str,
-                 text_box: tuple[int, int] = (9000, 13000)) -> None:
+                 text_box: tuple[int, int] = (8845, 12756)) -> None:
         self._run_props = run_props
         self._starts = tuple(run_start(rpr) for rpr in run_props)
         self._form_id = form_id
         self._next = 0
-        #: a narrative's tables and photos (numbers, image parts); the text's size in twips
-        self.figures = Figures(*text_box)
-
-    @property
-    def text_width(self) -> int:
-        return self.figures.text_width
+        #: the text's width in twips (a narrative's tables are as wide)
+        self.text_width = text_box[0]
+        #: a narrative's tables and photos (numbers, image parts), in the text's size (mm)
+        self.figures = Figures((text_box[0] * MM_PER_TWIP, text_box[1] * MM_PER_TWIP),
+                               "media")
 
     def mark(self, value: Any, run_index: int) -> str:
         """The run XML for *value*; a :class:`Marked` value also gets its markers."""
@@ -57,7 +61,7 @@ class MarkerWriter:
         block = block_of(inner)
         rpr = self._run_props[run_index]
         if type(value) is Drawing:
-            runs = self.figures.drawing(block, rpr)
+            runs = drawing_run(self.figures, block, rpr)
         elif type(value) is Caption:
             runs = rich_runs(rpr, self.figures.caption(block))
         else:

@@ -14,19 +14,15 @@ from typing import Any
 
 import jinja2
 
-from ...errors import OutputError
 from ...layout.elements import LATIN_FONT, MIN_TABLE_SIZE, TABLE_FONT
 from ...markers.bookmark_names import MARKER_VAR
 from ...markers.model_view import Marked
-from ...types.images import ImageInfo, check_image
 from ...types.narrative import Block, NarrativeImage, NarrativeTable, inline_runs, kind
+from ..figures import Figures
 from .run_xml import RUN_END, run_body, run_start
 
-#: EMUs in a twip (a twentieth of a point) and in a millimetre
-EMU_PER_TWIP, EMU_PER_MM = 635, 36000
-#: a photo is at most this share of the text's height (a portrait photo at full width
-#: would fill more than the page)
-MAX_PHOTO_HEIGHT = 0.6
+#: EMUs in a millimetre
+EMU_PER_MM = 36000
 _RPR_FONTS = re.compile(r"<w:rFonts\b[^>]*/>")
 _REL_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -140,20 +136,6 @@ def table_xml(table: NarrativeTable, width: int) -> str:
             f"<w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>")
 
 
-def photo_size(info: ImageInfo, image: NarrativeImage, text_width: int,
-               text_height: int) -> tuple[int, int]:
-    """The printed size of *image* in EMU: its width (the text's at most, the text's when
-    not given), its height by its proportions (at most :data:`MAX_PHOTO_HEIGHT` of the
-    text's height, the width shrunk with it)."""
-    full = text_width * EMU_PER_TWIP
-    cx = min(full, int(image.width_mm * EMU_PER_MM)) if image.width_mm else full
-    cy = cx * info.height // info.width
-    tallest = int(text_height * EMU_PER_TWIP * MAX_PHOTO_HEIGHT)
-    if cy > tallest:
-        cx, cy = cx * tallest // cy, tallest
-    return cx, cy
-
-
 def drawing_xml(rid: str, number: int, name: str, cx: int, cy: int) -> str:
     """An inline picture of the image part *rid*, *cx* × *cy* EMU."""
     return (f'<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
@@ -168,42 +150,14 @@ def drawing_xml(rid: str, number: int, name: str, cx: int, cy: int) -> str:
             "</a:graphicData></a:graphic></wp:inline></w:drawing>")
 
 
-class Figures:
-    """The tables and photos of one render: their numbers and the photos' image parts."""
-
-    __slots__ = ("images", "tables", "text_height", "text_width")
-
-    def __init__(self, text_width: int, text_height: int) -> None:
-        self.text_width = text_width
-        self.text_height = text_height
-        self.tables = 0
-        #: (part name, bytes, content type) of each photo, in order
-        self.images: list[tuple[str, bytes, str]] = []
-
-    def caption(self, block: Block) -> str:
-        """表N caption (numbering the table) or 图N caption (the photo's number)."""
-        if isinstance(block, NarrativeTable):
-            self.tables += 1
-            return f"表{self.tables}　{block.caption}".rstrip("　")
-        if isinstance(block, NarrativeImage):
-            return f"图{len(self.images)}　{block.caption}"
-        return str(block)
-
-    def drawing(self, image: Any, rpr: str) -> str:
-        """The run of a photo: its image part added to this render's."""
-        if not isinstance(image, NarrativeImage):
-            return ""
-        if not image.data:
-            raise OutputError(f"image {image.path}: its file was not read; load the input "
-                              "with load_file (which reads images next to it) or give the "
-                              "image's data", zh=f"图片{image.path}未读取")
-        info = check_image(image.data, f"image {image.path}")
-        number = len(self.images) + 1
-        part = f"media/gdimage{number}.{info.extension}"
-        self.images.append((part, image.data, info.content_type))
-        cx, cy = photo_size(info, image, self.text_width, self.text_height)
-        return (f"<w:r>{rpr}{drawing_xml(f'rIdGdImg{number}', number, f'图{number}', cx, cy)}"
-                "</w:r>")
+def drawing_run(figures: Figures, image: Any, rpr: str) -> str:
+    """The run of a photo (its image part added to the render's *figures*)."""
+    photo = figures.photo(image)
+    if photo is None:
+        return ""
+    cx, cy = int(photo.width_mm * EMU_PER_MM), int(photo.height_mm * EMU_PER_MM)
+    drawing = drawing_xml(f"rIdGdImg{photo.number}", photo.number, f"图{photo.number}", cx, cy)
+    return f"<w:r>{rpr}{drawing}</w:r>"
 
 
 def with_images(rels: bytes, content_types: bytes,

@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 from ...layout.line_breaks import keep_standard_numbers
+from ...package.xml_text import escape_xml
 
 _NO_BREAK_HYPHEN = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
-
-
-def escape_xml(text: str) -> str:
-    """*text* escaped for XML element content and double-quoted attributes."""
-    if "&" in text or "<" in text or ">" in text or '"' in text:
-        text = (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace('"', "&quot;"))
-    return text
 
 
 def unbreakable_numbers(body: str) -> str:

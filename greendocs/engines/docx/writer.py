@@ -5,12 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import jinja2
-
-from ...errors import GreenDocsError, TemplateError
 from ...markers.bookmark_names import MARKER_VAR
 from ...package.zip_writer import ZipMember, build_zip
-from ..template_env import render_bounded
+from ..template_env import render_part
 from .filters import MarkerWriter
 from .narrative import with_images
 from .template import CompiledDocx
@@ -25,16 +22,8 @@ def render_docx(compiled: CompiledDocx, context: Mapping[str, Any], form_id: str
         if isinstance(part, ZipMember):
             members.append(part)
             continue
-        try:
-            xml = part.render(ctx) if compiled.trusted else \
-                render_bounded(part, ctx, f"template {compiled.source}: {name}")
-        except GreenDocsError:
-            raise  # a value the document cannot hold (an image whose file was not read)
-        except jinja2.TemplateError as exc:
-            raise TemplateError(f"template {compiled.source}: {name}: {exc}") from None
-        except Exception as exc:  # a template's own expression failed (1 + 'a', x / 0, …)
-            raise TemplateError(f"template {compiled.source}: {name}: an expression failed: "
-                                f"{type(exc).__name__}: {exc}") from None
+        xml = render_part(part, ctx, f"template {compiled.source}: {name}",
+                          bounded=not compiled.trusted)
         members.append(ZipMember.of(name, xml.encode("utf-8"), level=1))
     images = writer.figures.images
     if images:  # a narrative's photos: their parts, relationships and content types

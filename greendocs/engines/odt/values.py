@@ -9,35 +9,30 @@ from typing import Any
 
 import jinja2
 
-from ...errors import OutputError
 from ...layout.line_breaks import keep_standard_numbers
 from ...markers.bookmark_names import MARKER_VAR, value_bookmark
 from ...markers.model_view import Marked
 from ...model.value_text import format_value
-from ...types.images import check_image
-from ...types.narrative import NarrativeImage, NarrativeTable, inline_runs
+from ...types.narrative import NarrativeTable, inline_runs
 from ..docx.narrative import Caption, Drawing, Rich, block_of
+from ..figures import Figures
 
 #: the automatic styles a narrative's values name (made by the template's builder)
 NARRATIVE_STYLES = {"bold": "gdNarrBold", "table": "gdNarrTable", "row": "gdNarrRow",
                     "box": "gdNarrBox", "cell": "gdNarrCell", "header": "gdNarrHeader",
                     "frame": "gdNarrFrame"}
-#: a photo is at most this share of the text's height
-_MAX_PHOTO_HEIGHT = 0.6
 
 
 class OdtValues:
     """Writes the values of one render: a model value inside its bookmark; a narrative's
     blocks, numbering its tables and photos and keeping the photos' files."""
 
-    __slots__ = ("_form_id", "images", "tables", "text_box")
+    __slots__ = ("_form_id", "figures")
 
-    def __init__(self, form_id: str, text_box: tuple[float, float] = (156, 240)) -> None:
+    def __init__(self, form_id: str, text_box: tuple[float, float] = (156, 225)) -> None:
         self._form_id = form_id
-        self.text_box = text_box  # the text's width and height, mm
-        self.tables = 0
-        #: (part name, bytes, media type) of each photo, in order
-        self.images: list[tuple[str, bytes, str]] = []
+        #: a narrative's tables and photos, in the text's width and height (mm)
+        self.figures = Figures(text_box, "Pictures")
 
     def write(self, value: Any) -> str:
         if isinstance(value, Rich):
@@ -56,7 +51,7 @@ class OdtValues:
         if type(value) is Drawing:
             body = self._photo(block)
         elif type(value) is Caption:
-            body = rich_spans(self._caption(block))
+            body = rich_spans(self.figures.caption(block))
         else:
             body = rich_spans(block if isinstance(block, str) else format_value(block))
         if type(inner) is not Marked:
@@ -65,35 +60,15 @@ class OdtValues:
         return (f'<text:bookmark-start text:name="{name}"/>{body}'
                 f'<text:bookmark-end text:name="{name}"/>')
 
-    def _caption(self, block: Any) -> str:
-        if isinstance(block, NarrativeTable):
-            self.tables += 1
-            return f"表{self.tables}　{block.caption}".rstrip("　")
-        if isinstance(block, NarrativeImage):
-            return f"图{len(self.images)}　{block.caption}"
-        return str(block)
-
     def _photo(self, image: Any) -> str:
-        if not isinstance(image, NarrativeImage):
+        photo = self.figures.photo(image)
+        if photo is None:
             return ""
-        if not image.data:
-            raise OutputError(f"image {image.path}: its file was not read; load the input "
-                              "with load_file (which reads images next to it) or give the "
-                              "image's data", zh=f"图片{image.path}未读取")
-        info = check_image(image.data, f"image {image.path}")
-        number = len(self.images) + 1
-        part = f"Pictures/gdimage{number}.{info.extension}"
-        self.images.append((part, image.data, info.content_type))
-        full, height = self.text_box
-        width = min(full, float(image.width_mm)) if image.width_mm else full
-        tall = width * info.height / info.width
-        if tall > height * _MAX_PHOTO_HEIGHT:
-            width, tall = width * height * _MAX_PHOTO_HEIGHT / tall, height * _MAX_PHOTO_HEIGHT
         return (f'<draw:frame draw:style-name="{NARRATIVE_STYLES["frame"]}" '
-                f'draw:name="图{number}" text:anchor-type="as-char" svg:width="{width:.2f}mm" '
-                f'svg:height="{tall:.2f}mm" draw:z-index="{number}"><draw:image '
-                f'xlink:href="{part}" xlink:type="simple" xlink:show="embed" '
-                'xlink:actuate="onLoad"/></draw:frame>')
+                f'draw:name="图{photo.number}" text:anchor-type="as-char" '
+                f'svg:width="{photo.width_mm:.2f}mm" svg:height="{photo.height_mm:.2f}mm" '
+                f'draw:z-index="{photo.number}"><draw:image xlink:href="{photo.part}" '
+                'xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame>')
 
     def table(self, value: Any) -> str:
         """A narrative's table: its header row repeated on each page, rows unsplit."""
@@ -113,7 +88,7 @@ class OdtValues:
 
         header = row(table.header, NARRATIVE_STYLES["header"])
         body = "".join(row(r, NARRATIVE_STYLES["cell"]) for r in table.rows)
-        return (f'<table:table table:name="表{self.tables}" '
+        return (f'<table:table table:name="表{self.figures.tables}" '
                 f'table:style-name="{NARRATIVE_STYLES["table"]}"><table:table-column '
                 f'table:number-columns-repeated="{len(table.header)}"/>'
                 f"<table:table-header-rows>{header}</table:table-header-rows>{body}"

@@ -48,7 +48,7 @@ from odf.text import (
     TableOfContentSource,
 )
 
-from ...errors import GreenDocsError, TemplateError
+from ...errors import TemplateError
 from ...layout.columns import CELL_MARGIN_MM
 from ...layout.elements import (
     DRAFT_BANNER,
@@ -74,7 +74,7 @@ from ...layout.line_breaks import keep_standard_numbers
 from ...markers.bookmark_names import MARKER_VAR
 from ...package.safe_zip import read_members
 from ...package.zip_writer import ZipMember, build_zip
-from ..template_env import render_bounded
+from ..template_env import render_part
 from .values import NARRATIVE_STYLES, OdtValues, with_pictures
 
 _EXPR = re.compile(r"{{(.*?)}}", re.DOTALL)
@@ -567,21 +567,13 @@ def compile_odt(layout: Layout, form_id: str, draft: bool,
 def render_odt(compiled: CompiledOdt, context: Mapping[str, Any], form_id: str) -> bytes:
     """The .odt bytes of *compiled* filled from *context* (model views)."""
     values = OdtValues(form_id, compiled.text_box)
-    try:
-        xml = render_bounded(compiled.content, {**context, MARKER_VAR: values},
-                             f"{compiled.source}: content.xml")
-    except GreenDocsError:
-        raise  # a value the document cannot hold (an image whose file was not read)
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"layout of {form_id}: {exc}") from None
-    except Exception as exc:  # a layout's own expression failed (1 + 'a', x / 0, …)
-        raise TemplateError(f"layout of {form_id}: an expression failed: "
-                            f"{type(exc).__name__}: {exc}") from None
+    xml = render_part(compiled.content, {**context, MARKER_VAR: values},
+                      f"layout of {form_id}")
     after = compiled.after
-    if values.images:  # a narrative's photos: their files, listed in the manifest
-        manifest = ZipMember.of(_MANIFEST, with_pictures(compiled.manifest, values.images))
+    if values.figures.images:  # a narrative's photos: their files, listed in the manifest
+        manifest = ZipMember.of(_MANIFEST, with_pictures(compiled.manifest, values.figures.images))
         after = (*(manifest if m.name == _MANIFEST else m for m in after),
-                 *(ZipMember.of(part, data, store=True) for part, data, _ in values.images))
+                 *(ZipMember.of(part, data, store=True) for part, data, _ in values.figures.images))
     return build_zip((*compiled.before, ZipMember.of("content.xml", xml.encode("utf-8"),
                                                      level=1), *after))
 

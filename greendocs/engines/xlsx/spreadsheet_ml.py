@@ -15,6 +15,7 @@ from decimal import Decimal
 
 import attrs
 
+from ...package.xml_text import escape_xml
 from ...package.zip_writer import ZipMember, build_zip
 
 #: what a cell may hold (None: an empty cell)
@@ -54,13 +55,6 @@ class Validation:
     formula2: str | None = None
     error_title: str | None = None
     error: str | None = None
-
-
-def _escape(text: str) -> str:
-    if "&" in text or "<" in text or ">" in text or '"' in text:
-        text = (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace('"', "&quot;"))
-    return text
 
 
 def column_letter(index: int) -> str:
@@ -151,11 +145,12 @@ class SheetWriter:
                 if v.kind == "decimal":
                     attrs_ += ' operator="between"'
                 if v.error:
-                    attrs_ += (f' showErrorMessage="1" errorTitle="{_escape(v.error_title or "")}"'
-                               f' error="{_escape(v.error)}"')
-                formulas = f"<formula1>{_escape(v.formula1)}</formula1>"
+                    title = escape_xml(v.error_title or "")
+                    attrs_ += (f' showErrorMessage="1" errorTitle="{title}"'
+                               f' error="{escape_xml(v.error)}"')
+                formulas = f"<formula1>{escape_xml(v.formula1)}</formula1>"
                 if v.formula2 is not None:
-                    formulas += f"<formula2>{_escape(v.formula2)}</formula2>"
+                    formulas += f"<formula2>{escape_xml(v.formula2)}</formula2>"
                 items.append(f'<dataValidation {attrs_} sqref="{" ".join(refs)}">'
                              f"{formulas}</dataValidation>")
             checks = f'<dataValidations count="{len(items)}">{"".join(items)}</dataValidations>'
@@ -171,7 +166,7 @@ class SheetWriter:
                 'footer="0.5"/><pageSetup paperSize="9" orientation="portrait"/></worksheet>')
 
     def _strings_xml(self) -> str:
-        items = "".join(f'<si><t xml:space="preserve">{_escape(s)}</t></si>'
+        items = "".join(f'<si><t xml:space="preserve">{escape_xml(s)}</t></si>'
                         for s in self._strings)
         return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 f'<sst xmlns="{_MAIN}" count="{len(self._strings)}" '
@@ -221,13 +216,13 @@ class SheetWriter:
 
     def to_bytes(self, *, creator: str, title: str) -> bytes:
         """The .xlsx: this sheet, with *creator* and *title* in its properties."""
-        sheet_name = _escape(self.title)
+        sheet_name = escape_xml(self.title)
         quoted = self.title.replace("'", "''")
         workbook = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                     f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews><workbookView/>'
                     f'</bookViews><sheets><sheet name="{sheet_name}" sheetId="1" r:id="rId1"/>'
                     '</sheets><definedNames><definedName name="_xlnm.Print_Titles" '
-                    f"localSheetId=\"0\">'{_escape(quoted)}'!$1:$1</definedName></definedNames>"
+                    f"localSheetId=\"0\">'{escape_xml(quoted)}'!$1:$1</definedName></definedNames>"
                     "</workbook>")
         workbook_rels = (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -263,7 +258,7 @@ class SheetWriter:
                 'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
                 'xmlns:dcterms="http://purl.org/dc/terms/" '
                 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-                f"<dc:creator>{_escape(creator)}</dc:creator><dc:title>{_escape(title)}"
+                f"<dc:creator>{escape_xml(creator)}</dc:creator><dc:title>{escape_xml(title)}"
                 f'</dc:title><dcterms:created xsi:type="dcterms:W3CDTF">{_FIXED_TIME}'
                 f'</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{_FIXED_TIME}'
                 "</dcterms:modified></cp:coreProperties>")

@@ -1,0 +1,39 @@
+"""The LibreOffice a renderer or a parser converts with: the one it was given, else one it
+starts when first needed and keeps warm for the next conversions (or, not kept, a new one
+for each call, stopped when the call is done with it)."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # LibreOffice (and subprocess with it) is imported when first used
+    from .libreoffice import LibreOffice
+
+
+class ConverterSlot:
+    """Holds the LibreOffice of one renderer or parser; thread-safe."""
+
+    def __init__(self, given: LibreOffice | None = None, *, keep: bool = True) -> None:
+        self._office = given
+        self._keep = keep
+        self._own: LibreOffice | None = None  # the one started here, which close() stops
+        self._lock = threading.Lock()
+
+    def get(self) -> LibreOffice:
+        """The LibreOffice to convert with (:class:`ConversionError` if none is installed)."""
+        if self._office is not None:
+            return self._office
+        from .libreoffice import LibreOffice
+
+        if not self._keep:
+            return LibreOffice()
+        with self._lock:
+            if self._office is None:
+                self._office = self._own = LibreOffice()
+            return self._office
+
+    def close(self) -> None:
+        """Stop the LibreOffice started here, if any (one given is its owner's to stop)."""
+        if self._own is not None:
+            self._own.close()
