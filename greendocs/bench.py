@@ -132,13 +132,24 @@ def _plain_context(spec: FormSpec, model: Any) -> dict[str, Any]:
     return ctx
 
 
+def plain_environment() -> jinja2.Environment:
+    """Jinja as docxtpl uses it, with the narrative filters the forms' templates name
+    doing the least: a block's kind, its text; no picture, no table."""
+    from .engines.docx.narrative import kind_filter
+
+    env = jinja2.Environment(autoescape=True)
+    env.filters.update(gdkind=kind_filter, gdrich=str, gdcaption=str,
+                       gdimage=lambda value: "", gdtable=lambda value: "")
+    return env
+
+
 def docxtpl_common(template: Path, context: dict[str, Any]) -> bytes:
     """docxtpl as it is commonly used: the template opened from its path for each
     document, rendered, saved."""
     from docxtpl import DocxTemplate
 
     tpl = DocxTemplate(str(template))
-    tpl.render(context, autoescape=True)
+    tpl.render(context, plain_environment(), autoescape=True)
     buf = io.BytesIO()
     tpl.save(buf)
     return buf.getvalue()
@@ -155,7 +166,7 @@ class Floor:
         members = read_members(data, template.name)
         static = reuse_compressed(data, {n: b for n, b in members.items()
                                          if not _is_dynamic(n, b)})
-        env = jinja2.Environment(autoescape=True)
+        env = plain_environment()
         self.parts: list[ZipMember | tuple[str, jinja2.Template]] = [
             static[n] if n in static else
             (n, env.from_string(DocxTemplate.patch_xml(None, b.decode("utf-8"))))
