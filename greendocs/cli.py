@@ -318,15 +318,15 @@ def _wrote(target: Path, item: FormInput, batch: bool) -> None:
 
 
 def _extract_photos(model: Any, document: Path) -> Any:
-    """The photos read back from *document*, written as files into ``<name>-images/``
-    beside it, and the model naming them there (so that the JSON saved beside the
-    document renders again)."""
+    """The photos read back from *document*, written as files into
+    ``<name>-<format>-images/`` beside it, and the model naming them there (so that the
+    JSON saved beside the document renders again)."""
     from .model.images import images_of, map_images, write_images
 
     photos = [image for _, image in images_of(model) if image.data]
     if not photos:
         return model
-    folder = f"{document.stem}-images"
+    folder = f"{document.stem}-{document.suffix.lstrip('.').lower()}-images"
     model = map_images(model, lambda where, image: attrs.evolve(
         image, path=f"{folder}/{Path(image.path).name}") if image.data else image)
     try:
@@ -359,7 +359,7 @@ def parse_cmd(ctx: click.Context, document: Path, form_id: str | None, as_json: 
                    "handed in; render it again without --draft", err=True)
     for note in parsed.notes:
         click.echo(f"warning: {note}", err=True)
-    model = _extract_photos(parsed.model, document)
+    model = _extract_photos(parsed.model, document) if as_json else parsed.model
     report = _check(parsed.form, model, as_json, parsed.notes)
     if not as_json:
         how = ", ".join(f"{n} by {k.replace('_', ' ')}" for k, n in parsed.found_by.items() if n)

@@ -56,7 +56,7 @@ def _leaf_schema(tp: Any) -> dict[str, Any]:
     return {"type": "string"}
 
 
-_TEXTS = {"type": "array", "items": {"type": ["string", "number", "null"]}}
+_TEXTS = {"type": "array", "items": {"type": ["string", "number", "boolean", "null"]}}
 #: one item of a narrative section (see docs/narrative.md)
 _NARRATIVE_BLOCK: dict[str, Any] = {"anyOf": [
     {"type": "string", "description": "Markdown: paragraphs (（一）/1. sub-headings, - bullets, "
@@ -65,13 +65,14 @@ _NARRATIVE_BLOCK: dict[str, Any] = {"anyOf": [
     {"type": "object", "required": ["table"], "additionalProperties": False,
      "properties": {"table": {
          "type": "object", "required": ["header"], "additionalProperties": False,
-         "properties": {"caption": {"type": "string"}, "header": _TEXTS,
+         "properties": {"caption": {"type": "string"}, "header": {**_TEXTS, "minItems": 1},
                         "rows": {"type": "array", "items": _TEXTS}}}}},
     {"type": "object", "required": ["image", "caption"], "additionalProperties": False,
-     "properties": {"image": {"type": "string", "description": "a PNG or JPEG file, relative "
-                              "to the input file"},
-                    "caption": {"type": "string", "minLength": 1},
-                    "width": {"type": "string", "pattern": r"^[0-9.]+\s*(cm|mm)$"}}}]}
+     "properties": {"image": {"type": "string", "minLength": 1, "description": "a PNG or "
+                              "JPEG file, relative to the input file"},
+                    "caption": {"type": "string", "pattern": r"\S"},
+                    "width": {"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)?\s*(cm|mm)$",
+                              "description": "1 cm to 100 cm"}}}]}
 
 
 def _shape_schema(shape: Shape, defs: dict[str, Any]) -> dict[str, Any]:

@@ -138,6 +138,12 @@ def _check_jpeg(data: bytes, name: str) -> ImageInfo:
                       0xCE, 0xCF):  # a frame header: the picture's size
             height, width = struct.unpack(">HH", data[pos + 5:pos + 9])
             size = (width, height)
+        if marker == 0xE1 and _exif_orientation(data[pos + 4:pos + 2 + length]) not in (0, 1):
+            raise _refuse(name, "is stored turned or mirrored (its EXIF orientation says how "
+                          "to show it, which documents do not follow): rotate it in a photo "
+                          "editor or the phone's gallery and save it again",
+                          "以旋转或镜像方式存储（EXIF方向标记），文档不会按其显示；"
+                          "请在图片编辑器中旋转后重新保存")
         if marker == 0xDA:  # the scan: the compressed picture follows (to an end marker
             # that converters sometimes leave off, as viewers do not need it)
             if size is None or not size[0] or not size[1] or len(data) < pos + 2 + length + 2:
@@ -145,6 +151,27 @@ def _check_jpeg(data: bytes, name: str) -> ImageInfo:
             return ImageInfo("jpeg", *size)
         pos += 2 + length
     raise damaged
+
+
+def _exif_orientation(segment: bytes) -> int:
+    """The EXIF orientation (1: as stored) of an APP1 segment's body; 0 when it has none."""
+    if not segment.startswith(b"Exif\x00\x00") or len(segment) < 14:
+        return 0
+    tiff = segment[6:]
+    order = {b"II": "<", b"MM": ">"}.get(tiff[:2])
+    if order is None:
+        return 0
+    try:
+        (ifd,) = struct.unpack(order + "I", tiff[4:8])
+        (count,) = struct.unpack(order + "H", tiff[ifd:ifd + 2])
+        for i in range(min(count, 500)):
+            entry = tiff[ifd + 2 + 12 * i:ifd + 14 + 12 * i]
+            tag, kind, _, value = struct.unpack(order + "HHI4s", entry)
+            if tag == 0x0112 and kind == 3:
+                return int(struct.unpack(order + "H", value[:2])[0])
+    except struct.error:
+        return 0
+    return 0
 
 
 def read_image(path: str, base: Path, field: str) -> tuple[bytes, ImageInfo, Path]:

@@ -21,8 +21,10 @@ from ..errors import FieldValueError
 
 #: the most cells a narrative table may have
 MAX_TABLE_CELLS = 2000
-_IMAGE = re.compile(r"^!\[(?P<caption>[^\]]*)\]\((?P<path>[^)]+)\)"
-                    r"(?:\{\s*width\s*=\s*(?P<width>[\d.]+)\s*(?P<unit>cm|mm)\s*\})?$")
+_IMAGE = re.compile(r"^!\[(?P<caption>[^\]]*)\]\((?P<path>[^()\s]+)\)"
+                    r"(?:\s*\{\s*width\s*=\s*(?P<width>[\d.]+)\s*(?P<unit>cm|mm)\s*\})?$")
+#: what looks like a photo in Markdown, well written or not
+_IMAGE_LIKE = re.compile(r"!\[[^\]]*\]\(")
 _TABLE_CAPTION = re.compile(r"^表\s*\d*\s*[：:]?\s*(?P<caption>.+)$")
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _BULLET = re.compile(r"^[-*•]\s+")
@@ -57,10 +59,12 @@ class NarrativeTable:
         width = len(self.header)
         for i, row in enumerate(self.rows):
             if len(row) != width:
+                name = f"table {self.caption!r}" if self.caption else \
+                    f"the table headed {' | '.join(self.header)}"
                 raise FieldValueError(
-                    f"row {i + 1} of table {self.caption!r} has {len(row)} cells, its header "
-                    f"{width}",
-                    zh=f"表格“{self.caption}”第{i + 1}行有{len(row)}格，表头有{width}格")
+                    f"row {i + 1} of {name} has {len(row)} cells, its header {width}",
+                    zh=f"表格“{self.caption or ' | '.join(self.header)}”第{i + 1}行有{len(row)}格，"
+                    f"表头有{width}格")
         if width * (len(self.rows) + 1) > MAX_TABLE_CELLS:
             raise FieldValueError(f"table {self.caption!r} has more than {MAX_TABLE_CELLS} "
                                   "cells; put large tables in an annex",
@@ -131,7 +135,7 @@ def bold_markup(runs: list[tuple[str, bool]]) -> str:
     return "".join(f"**{t}**" if b and t.strip() else t for t, b in merged)
 
 
-def parse_blocks(value: Any, where: str = "") -> Iterator[Block]:
+def parse_blocks(value: Any) -> Iterator[Block]:
     """The blocks of one item of a narrative list: a mapping (``table:`` or ``image:``),
     or Markdown text (several blocks where it has blank lines)."""
     if isinstance(value, (NarrativeTable, NarrativeImage)):
@@ -144,15 +148,34 @@ def parse_blocks(value: Any, where: str = "") -> Iterator[Block]:
         raise FieldValueError(f"expected text, a table or an image, got "
                               f"{type(value).__name__} {value!r}",
                               zh=f"应为文字、表格或图片，实为{value!r}")
-    for chunk in re.split(r"\n[ \t]*\n", value.replace("\r\n", "\n")):
-        chunk = chunk.strip()
-        if chunk:
-            yield from _blocks_of_text(chunk)
+    chunks = [c.strip() for c in re.split(r"\n[ \t]*\n", value.replace("\r\n", "\n"))]
+    chunks = [c for c in chunks if c]
+    for i, chunk in enumerate(chunks):
+        after = chunks[i + 1] if i + 1 < len(chunks) else ""
+        if _TABLE_CAPTION.match(chunk) and "\n" not in chunk and _table_at(after) == 0:
+            continue  # a caption and its table with a blank line between: one table
+        before = chunks[i - 1] if i else ""
+        if i and _TABLE_CAPTION.match(before) and "\n" not in before and \
+                _table_at(chunk) == 0:
+            chunk = f"{before}\n{chunk}"
+        yield from _blocks_of_text(chunk)
+
+
+def _table_at(chunk: str) -> int | None:
+    """The line where a pipe table starts in *chunk* (a line with a bar, followed by a
+    line of dashes), or None."""
+    lines = [line.strip() for line in chunk.split("\n")]
+    for i in range(len(lines) - 1):
+        if "|" in lines[i] and _SEPARATOR.match(lines[i + 1]):
+            return i
+    return None
 
 
 def _blocks_of_text(chunk: str) -> Iterator[Block]:
     lines = [line.strip() for line in chunk.split("\n")]
-    table_at = next((i for i, line in enumerate(lines) if line.startswith("|")), None)
+    table_at = _table_at(chunk)
+    if table_at is None and any(line.startswith("|") for line in lines):
+        table_at = next(i for i, line in enumerate(lines) if line.startswith("|"))
     if table_at is not None:
         before = lines[:table_at]
         caption = ""
@@ -161,18 +184,35 @@ def _blocks_of_text(chunk: str) -> Iterator[Block]:
         if before:
             yield from _blocks_of_text("\n".join(before))
         rows = lines[table_at:]
-        end = next((i for i, line in enumerate(rows) if not line.startswith("|")), len(rows))
+        end = next((i for i, line in enumerate(rows) if "|" not in line), len(rows))
         yield _pipe_table(rows[:end], caption)
         if rows[end:]:
             yield from _blocks_of_text("\n".join(rows[end:]))
         return
-    if len(lines) == 1 and (m := _IMAGE.match(lines[0])):
-        yield _image(m.group("path").strip(), m.group("caption").strip(), m.group("width"),
-                     m.group("unit"))
+    if any(_IMAGE_LIKE.search(line) for line in lines):
+        for line in lines:
+            if not _IMAGE_LIKE.search(line):
+                yield from _blocks_of_text(line)
+                continue
+            m = _IMAGE.match(line)
+            if m is None:
+                raise FieldValueError(
+                    f"{line!r} is not a photo as greendocs reads one: a line of its own, "
+                    "![caption](path) with an optional {width=12cm} or {width=80mm}; for a "
+                    "file name with brackets or spaces use {image: PATH, caption: …}",
+                    zh=f"“{line}”不是可识别的图片写法：应单独一行写![图题](路径)，可加{{width=12cm}}；"
+                    "文件名含括号或空格时请用{image: 路径, caption: 图题}")
+            width = m.group("width")
+            yield _image(m.group("path"), m.group("caption"),
+                         f"{width}{m.group('unit')}" if width else None, "![caption](path)")
         return
     if any(_BULLET.match(line) for line in lines):  # each item a paragraph of its own
         for line in lines:
             yield _BULLET.sub("• ", line)
+        return
+    if len(lines) > 1 and kind(lines[0]) in ("heading2", "heading3"):
+        yield lines[0]  # a sub-heading with its text under it: two paragraphs
+        yield from _blocks_of_text("\n".join(lines[1:]))
         return
     yield chunk
 
@@ -197,32 +237,37 @@ def _pipe_table(lines: list[str], caption: str) -> NarrativeTable:
     return NarrativeTable(caption, _cells(lines[0]), tuple(_cells(x) for x in lines[2:]))
 
 
-def _width(width: Any, unit: str | None) -> Decimal | None:
-    if width in (None, ""):
+def _width(width: Any) -> Decimal | None:
+    """A printed width (``12cm``, ``80mm``) in mm; a unit is needed."""
+    if width is None or width == "":
         return None
-    text = str(width).strip().lower()
-    if unit is None:
-        for suffix in ("cm", "mm"):
-            if text.endswith(suffix):
-                text, unit = text[:-2].strip(), suffix
-        unit = unit or "mm"
+    shown = str(width).strip()
+    text = shown.lower()
+    unit = next((u for u in ("cm", "mm") if text.endswith(u)), None)
     try:
-        value = Decimal(text)
+        if unit is None or isinstance(width, bool):
+            raise InvalidOperation
+        value = Decimal(text[:-2].strip())
     except InvalidOperation:
-        raise FieldValueError(f"width {width!r} is not a length (12cm, 80mm)",
-                              zh=f"宽度{width!r}不是长度（如12cm、80mm）") from None
+        raise FieldValueError(f"width {shown!r} is not a length with its unit (12cm, 80mm)",
+                              zh=f"宽度“{shown}”不是带单位的长度（如12cm、80mm）") from None
     mm = value * 10 if unit == "cm" else value
     if not 10 <= mm <= 1000:
-        raise FieldValueError(f"width {width!r} is not between 1 cm and 100 cm",
-                              zh=f"宽度{width!r}不在1厘米至100厘米之间")
+        raise FieldValueError(f"width {shown!r} is not between 1 cm and 100 cm",
+                              zh=f"宽度“{shown}”不在1厘米至100厘米之间")
     return mm
 
 
-def _image(path: str, caption: str, width: Any, unit: str | None = None) -> NarrativeImage:
+def _image(path: str, caption: str, width: Any, how: str) -> NarrativeImage:
+    """A photo block; *how* shows the caption's place in the way it was written."""
+    path, caption = path.strip(), caption.strip()
+    if not path:
+        raise FieldValueError(f"a photo has no file: give its path ({how})",
+                              zh="图片缺少文件路径")
     if not caption:
-        raise FieldValueError(f"image {path}: needs a caption (![caption](path))",
+        raise FieldValueError(f"image {path}: needs a caption ({how})",
                               zh=f"图片{path}缺少图题")
-    return NarrativeImage(path, caption, _width(width, unit))
+    return NarrativeImage(path, caption, _width(width))
 
 
 def _block_of_mapping(value: dict[str, Any]) -> Block:
@@ -236,8 +281,8 @@ def _block_of_mapping(value: dict[str, Any]) -> Block:
         rows = [[_text(c) for c in row] for row in spec.get("rows") or ()]
         return NarrativeTable(str(spec.get("caption") or ""), header, rows)
     if "image" in value and set(value) <= {"image", "caption", "width"}:
-        return _image(str(value["image"]), str(value.get("caption") or ""),
-                      value.get("width"))
+        return _image(str(value["image"] or ""), str(value.get("caption") or ""),
+                      value.get("width"), "caption: …")
     raise FieldValueError(f"expected {{table: …}} or {{image: PATH, caption: …, width: …}}, "
                           f"got the keys {', '.join(map(str, value))}",
                           zh="应为表格{table: …}或图片{image: 路径, caption: 图题}")
@@ -246,6 +291,8 @@ def _block_of_mapping(value: dict[str, Any]) -> Block:
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):  # YAML's yes/no
+        return "是" if value else "否"
     if isinstance(value, (list, dict)):
         raise FieldValueError(f"a table cell holds text, not {value!r}",
                               zh=f"表格单元格应为文字，实为{value!r}")

@@ -47,3 +47,19 @@ def test_a_sheet_holds_its_values_styles_checks_and_print_setup() -> None:
 def test_the_same_rows_give_the_same_bytes() -> None:
     report = load_sample("factory-self")
     assert greendocs.render(report, "xlsx") == greendocs.render(report, "xlsx")
+
+
+def test_a_text_too_long_for_a_cell_is_refused_with_its_field() -> None:
+    import attrs
+    import pytest
+
+    from greendocs.types.narrative import NarrativeTable
+
+    report = load_sample("factory-self")
+    table = NarrativeTable("大表", ("项目", "说明"), tuple((f"{i}", "文字" * 20)
+                                                        for i in range(999)))
+    report = attrs.evolve(report, creation=attrs.evolve(report.creation, products=(table,)))
+    with pytest.raises(greendocs.OutputError, match=r"creation\.products\[0\]: [\d,]+ "
+                       r"characters do not fit in a spreadsheet cell \(at most 32,767\)"):
+        greendocs.render(report, "xlsx")
+    assert greendocs.render(report, "docx")  # the documents hold it

@@ -74,3 +74,17 @@ def test_an_image_is_read_from_the_input_folder_only(tmp_path: Path) -> None:
     (tmp_path / "link.png").symlink_to("/etc/hostname")
     with pytest.raises(FieldValueError, match="outside the input file's folder"):
         read_image("link.png", tmp_path, "x")
+
+
+def test_a_photo_stored_turned_is_refused_with_what_to_do() -> None:
+    img = Image.new("RGB", (80, 60), (40, 120, 60))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90° to show": what phones write
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", exif=exif.tobytes())
+    with pytest.raises(FieldValueError, match=r"p\.jpg: is stored turned or mirrored .*rotate"):
+        check_image(buf.getvalue(), "p.jpg")
+    exif[0x0112] = 1
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", exif=exif.tobytes())
+    assert check_image(buf.getvalue(), "p.jpg").width == 80

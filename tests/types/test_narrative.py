@@ -84,7 +84,8 @@ def test_bold_runs_read_back_as_markup_and_split_again(runs: list[tuple[str, boo
 
 
 def test_bad_tables_images_and_widths_say_what_is_wrong() -> None:
-    with pytest.raises(FieldValueError, match=r"row 1 of table '' has 1 cells, its header 2"):
+    with pytest.raises(FieldValueError, match=r"row 1 of the table headed a \| b has 1 "
+                       r"cells, its header 2"):
         list(parse_blocks("| a | b |\n|---|---|\n| 1 |"))
     with pytest.raises(FieldValueError, match=r"a line of dashes"):
         list(parse_blocks("| a | b |\n| 1 | 2 |"))
@@ -94,6 +95,29 @@ def test_bad_tables_images_and_widths_say_what_is_wrong() -> None:
         list(parse_blocks({"image": "p.png", "caption": "c", "width": "500cm"}))
     with pytest.raises(FieldValueError, match=r"expected \{table: …\} or \{image: PATH"):
         list(parse_blocks({"picture": "p.png"}))
+    with pytest.raises(FieldValueError, match=r"width '12' is not a length with its unit"):
+        list(parse_blocks({"image": "p.png", "caption": "c", "width": 12}))
+    with pytest.raises(FieldValueError, match=r"image p\.png: needs a caption \(caption: …\)"):
+        list(parse_blocks({"image": "p.png", "caption": "  "}))
+    with pytest.raises(FieldValueError, match=r"a photo has no file"):
+        list(parse_blocks({"image": "", "caption": "c"}))
+
+
+@pytest.mark.parametrize("line", ["![宽](p.png){width=abc}", "![宽](p.png){width=50%}",
+                                  "![括号](photos/pv (1).png)", "文字中间![内嵌](p.png)继续"])
+def test_a_photo_written_wrongly_is_an_error_not_printed_text(line: str) -> None:
+    with pytest.raises(FieldValueError, match=r"is not a photo as greendocs reads one"):
+        list(parse_blocks(line))
+    assert list(parse_blocks("![宽](p.png) {width=12cm}")) == [
+        NarrativeImage("p.png", "宽", Decimal(120))]
+
+
+def test_tables_without_outer_bars_captions_apart_and_headings_with_their_text() -> None:
+    table = NarrativeTable("能耗", ("a", "b"), (("1", "2"),))
+    assert list(parse_blocks("表：能耗\na | b\n---|---\n1 | 2")) == [table]
+    assert list(parse_blocks("表：能耗\n\n| a | b |\n|---|---|\n| 1 | 2 |")) == [table]
+    assert list(parse_blocks("（一）管理体系建设\n公司建立了体系。\n并通过认证。")) == [
+        "（一）管理体系建设", "公司建立了体系。\n并通过认证。"]
 
 
 def test_a_block_as_markdown_reads_back_as_itself() -> None:

@@ -133,7 +133,12 @@ def table_xml(table: NarrativeTable, width: int) -> str:
             f'<w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders>'
             '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/>'
             '<w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr>'
-            f"<w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>")
+            f"<w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>{_GAP}")
+
+
+#: a 6-point empty paragraph: the space between a table and the text after it
+_GAP = ('<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/>'
+        "</w:pPr></w:p>")
 
 
 def drawing_xml(rid: str, number: int, name: str, cx: int, cy: int) -> str:

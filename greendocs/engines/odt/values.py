@@ -20,7 +20,7 @@ from ..figures import Figures
 #: the automatic styles a narrative's values name (made by the template's builder)
 NARRATIVE_STYLES = {"bold": "gdNarrBold", "table": "gdNarrTable", "row": "gdNarrRow",
                     "box": "gdNarrBox", "cell": "gdNarrCell", "header": "gdNarrHeader",
-                    "frame": "gdNarrFrame"}
+                    "frame": "gdNarrFrame", "gap": "gdNarrGap"}
 
 
 class OdtValues:
@@ -92,7 +92,7 @@ class OdtValues:
                 f'table:style-name="{NARRATIVE_STYLES["table"]}"><table:table-column '
                 f'table:number-columns-repeated="{len(table.header)}"/>'
                 f"<table:table-header-rows>{header}</table:table-header-rows>{body}"
-                "</table:table>")
+                f'</table:table><text:p text:style-name="{NARRATIVE_STYLES["gap"]}"/>')
 
 
 _SPACES = re.compile(" {2,}")

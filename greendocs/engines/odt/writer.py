@@ -210,6 +210,9 @@ class _Styles:
                     stroke="none", fill="none", wrap="none", verticalpos="top",
                     verticalrel="baseline", horizontalpos="center",
                     horizontalrel="paragraph")])]
+        made.append((NARRATIVE_STYLES["gap"], "paragraph", [  # after a table: 6 pt
+            TextProperties(fontsize="6pt", fontsizeasian="6pt"),
+            ParagraphProperties(margintop="0pt", marginbottom="0pt")]))
         for key, bold, align in (("cell", False, "start"), ("header", True, "center")):
             made.append((NARRATIVE_STYLES[key], "paragraph", [
                 TextProperties(fontname=LATIN_FONT, fontnameasian=TABLE_FONT,

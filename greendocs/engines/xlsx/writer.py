@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from ...errors import OutputError
 from ...markers.bookmark_names import FORM_PATTERN
 from ...model.flat_data import iter_leaves
 from ...model.value_text import format_value
@@ -21,6 +22,8 @@ from ...types.labelled_enum import LabelledEnum
 from .spreadsheet_ml import CellStyle, CellValue, SheetWriter, Validation
 
 HEADER = ("项目", "内容", "单位", "字段", "说明")
+#: the most characters a spreadsheet cell holds (Excel's limit)
+MAX_CELL_CHARS = 32_767
 #: the widths of the columns, in characters
 _WIDTHS = (48, 40, 12, 36, 48)
 #: the times openpyxl stamps into core.xml (a workbook made now is "created" now, too)
@@ -70,6 +73,12 @@ def render_xlsx(spec: FormSpec, model: Any) -> bytes:
     checks: dict[Decimal, Validation] = {}
     for leaf in iter_leaves(model):
         value = _cell_value(leaf.value)
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            raise OutputError(
+                f"{leaf.path}: {len(value):,} characters do not fit in a spreadsheet cell "
+                f"(at most {MAX_CELL_CHARS:,}); render this report as .docx or .odt, or split "
+                "the text or table", zh=f"{leaf.path}：{len(value):,}个字符超出电子表格单元格上限"
+                f"（{MAX_CELL_CHARS:,}）；请生成.docx或.odt，或拆分该文字或表格")
         note = extras.notes.get(leaf.path, "")
         label = " / ".join(leaf.labels)
         texts = (label, value if isinstance(value, str) else "", "", "", note)
