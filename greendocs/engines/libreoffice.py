@@ -225,7 +225,11 @@ class _WarmOffice:
 
 
 def _stop(state: dict[str, Any]) -> None:
-    """Stop a LibreOffice's warm process and remove its profile (also when it is lost)."""
+    """Stop a LibreOffice's warm process and remove its profile (also when it is lost) —
+    in the process that started it only: a child forked since (a worker of the roll-up)
+    leaves its parent's LibreOffice alone."""
+    if state.get("pid", os.getpid()) != os.getpid():
+        return  # (its profile folder too is the parent's: nothing is dropped here)
     office = state.pop("office", None)
     if office is not None:
         office.close()
@@ -305,6 +309,7 @@ class LibreOffice:
                 _stop(self._state)
                 raise ConversionError(str(exc), zh="LibreOffice无法启动") from None
             self._state["office"] = office
+            self._state["pid"] = os.getpid()
         return office
 
     @classmethod

@@ -121,3 +121,17 @@ def test_the_command_line_renders_many_files_to_pdf(tmp_path: Path) -> None:
     assert [p.name for p in made] == ["agency-annual.pdf", "factory-dynamic.pdf",
                                       "factory-self.pdf"]
     assert all(_is_pdf(p) for p in made)
+
+
+def test_a_forked_child_leaves_its_parents_libreoffice_running(docs: list[Path],
+                                                               tmp_path: Path) -> None:
+    with LibreOffice() as lo:
+        lo.convert_files(docs[:1], "pdf", tmp_path)
+        pid = _pid(lo)
+        child = os.fork()
+        if child == 0:  # the child drops its copy, as a worker of a pool does on exit
+            lo.close()
+            os._exit(0)
+        os.waitpid(child, 0)
+        os.kill(pid, 0)  # still running
+        assert _pid(lo) == pid and _is_pdf(lo.convert_files(docs[1:2], "pdf", tmp_path)[0])
