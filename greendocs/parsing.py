@@ -40,7 +40,7 @@ from .markers.read_back import (
 )
 from .model.converter import structure
 from .model.flat_data import unflatten
-from .model.images import attach_read_back, images_of, read_images
+from .model.images import READ_BACK, attach_read_back, images_of, read_images
 from .model.introspection import LeafPath, leaf_paths
 from .model.value_text import cell_to_data, text_to_data
 from .package.safe_zip import DEFAULT_LIMITS
@@ -311,9 +311,20 @@ class Parser:
         parsed = self._build(spec, found, source, fmt, counts,
                              lambda raw, leaf: text_to_data(raw, leaf.type, leaf.optional),
                              back)
+        read = frozenset(image.path.removeprefix(READ_BACK) for _, image
+                         in images_of(parsed.model) if image.path.startswith(READ_BACK))
         if outline.images:  # the narratives' photos: the document's pictures
             parsed = attrs.evolve(parsed, model=attach_read_back(parsed.model,
                                                                  outline.images))
+        lost = outline.pictures_not_read(read)
+        if lost:
+            parsed = attrs.evolve(
+                parsed,
+                notes=(*parsed.notes, *(f"the picture at {place} is not read: pictures are "
+                                        "read in a report's narrative sections, each in a "
+                                        "paragraph of its own" for place in lost)),
+                notes_zh=(*parsed.notes_zh, *(f"{place.zh}的图片未读取：图片只在报告的叙述部分"
+                                              "（单独成段）中读取" for place in lost)))
         return parsed
 
     def _renderer(self) -> Renderer:

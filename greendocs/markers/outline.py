@@ -140,6 +140,15 @@ class Outline:
     form_id: str | None = None
     #: the pictures of the body's paragraphs by key: their bytes (the document's file)
     images: Mapping[str, bytes] = attrs.field(factory=dict, eq=False)
+    #: where pictures stand that are not read (in a table's cells)
+    cell_pictures: tuple[Place, ...] = attrs.field(default=(), eq=False)
+
+    def pictures_not_read(self, read: frozenset[str]) -> list[Place]:
+        """The places of the pictures no value holds: those in tables' cells, and those of
+        the body whose keys are not in *read*."""
+        return [*self.cell_pictures, *(b.place for b in self.blocks
+                                       if isinstance(b, ParagraphBlock)
+                                       and any(key not in read for key, _ in b.images))]
 
     def first_values(self) -> dict[str, str]:
         """The first text of each bookmark, by canonical name."""
@@ -204,6 +213,7 @@ class OutlineBuilder:
         self._images: list[tuple[str, float | None]] = []
         #: the pictures read, by key (the reader adds their bytes)
         self.images: dict[str, bytes] = {}
+        self.cell_pictures: list[Place] = []
 
     # -- text --------------------------------------------------------------------
     def text(self, text: str, bold: bool = False) -> None:
@@ -264,6 +274,8 @@ class OutlineBuilder:
         to give the bytes of in :attr:`images`), *width_mm* wide as printed."""
         if self._rows is None:
             self._images.append((key, width_mm))
+        else:
+            self.cell_pictures.append(self._place())
 
     def paragraph_end(self) -> None:
         if self._rows is None:
@@ -346,7 +358,8 @@ class OutlineBuilder:
             self.bookmark_end(key)
         return Outline(tuple(self.blocks),
                        tuple(Occurrence(d.name, d.text, d.place, d.offset, d.container)
-                             for d in self.occurrences), self.form_id, self.images)
+                             for d in self.occurrences), self.form_id, self.images,
+                       tuple(self.cell_pictures))
 
     # -- internals ---------------------------------------------------------------
     def _place(self) -> Place:

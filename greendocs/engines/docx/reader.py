@@ -188,10 +188,12 @@ class _Walker:
 
     def inline(self, paragraph: etree._Element) -> None:
         # Tag-filtered iteration runs in C (text boxes' paragraphs count as this one's).
-        for el in paragraph.iter(_T, _BM_START, _BM_END, _TAB, _BR, _CR, _HYPHEN):
+        for el in paragraph.iter(_T, _BM_START, _BM_END, _TAB, _BR, _CR, _HYPHEN, _BLIP):
             tag = el.tag
             if tag == _T:
                 self.out.text(el.text or "")
+            elif tag == _BLIP:  # a picture in a table's cell: not read, but said
+                self.out.image(el.get(_EMBED) or "")
             elif tag == _TAB:
                 self.out.text("\t")
             elif tag == _HYPHEN:

@@ -172,7 +172,9 @@ class _OutlineWalker:
                 pass
             elif tag == _IMAGE:
                 href = child.get(_HREF) or ""
-                if href and not self.cells and "://" not in href:
+                if href and self.cells:  # in a table's cell: not read, but said
+                    self.out.image(href)
+                elif href and "://" not in href:
                     self.pictures.add(href)
                     self.out.image(href, length_mm(el.get(_SVG_WIDTH) or "")
                                    if el.tag == _FRAME else None)
