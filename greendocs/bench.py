@@ -36,7 +36,7 @@ from typing import Any
 import attrs
 import jinja2
 
-from .engines.docx.template import _is_dynamic
+from .engines.docx.template import is_dynamic_part
 from .forms.factory_dynamic import KeyIndicator
 from .model.data_io import load_sample
 from .model.flat_data import iter_leaves
@@ -135,7 +135,7 @@ def _plain_context(spec: FormSpec, model: Any) -> dict[str, Any]:
 def plain_environment() -> jinja2.Environment:
     """Jinja as docxtpl uses it, with the narrative filters the forms' templates name
     doing the least: a block's kind, its text; no picture, no table."""
-    from .engines.docx.narrative import kind_filter
+    from .engines.blocks import kind_filter
 
     env = jinja2.Environment(autoescape=True)
     env.filters.update(gdkind=kind_filter, gdrich=str, gdcaption=str,
@@ -165,7 +165,7 @@ class Floor:
         data = template.read_bytes()
         members = read_members(data, template.name)
         static = reuse_compressed(data, {n: b for n, b in members.items()
-                                         if not _is_dynamic(n, b)})
+                                         if not is_dynamic_part(n, b)})
         env = plain_environment()
         self.parts: list[ZipMember | tuple[str, jinja2.Template]] = [
             static[n] if n in static else

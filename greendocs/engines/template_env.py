@@ -22,9 +22,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..errors import GreenDocsError, TemplateError
 from ..markers.model_view import Marked
+from .blocks import caption_filter, image_filter, kind_filter, rich_filter, table_filter
 from .docx.filters import mark_filter, text_filter
-from .docx.narrative import caption_filter, image_filter, kind_filter, rich_filter, table_filter
-from .odt.values import odt_filter, odt_table_filter
+from .odt.values import odt_filter
 
 #: the most characters one template part may render to
 MAX_OUTPUT_CHARS = 200_000_000
@@ -76,10 +76,9 @@ def make_environment(*, sandboxed: bool = True) -> jinja2.Environment:
     env.filters["gdmark"] = mark_filter
     env.filters["gdtext"] = text_filter
     env.filters["gdodt"] = odt_filter
-    # a narrative's blocks (engines/docx/narrative.py; the .odt's values handle the same)
+    # a narrative's blocks (engines/blocks.py), written by each format's value writer
     env.filters.update(gdkind=kind_filter, gdrich=rich_filter, gdcaption=caption_filter,
-                       gdimage=image_filter, gdtable=table_filter,
-                       gdodttable=odt_table_filter)
+                       gdimage=image_filter, gdtable=table_filter)
     return env
 
 

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import attrs
 
 from ..errors import FieldError
+from ..model.images import READ_BACK
 from ..model.introspection import LeafPath, field_map, shape_of
 from ..types.narrative import Block, NarrativeTable, to_markdown
 from .bookmark_names import fill_pattern, parse_bookmark
@@ -517,7 +518,7 @@ def _items(extent: Sequence[object], rich: bool) -> list[_Found]:
                 caption, skip = _FIGURE_CAPTION.sub("", after.text).strip(), i + 1
             for key, width in block.images:
                 size = f"{{width={width:.1f}mm}}" if width and 10 <= width <= 1000 else ""
-                found.append(_Found(f"![{caption or '（无图题）'}](gdimage:{key}){size}",
+                found.append(_Found(f"![{caption or '（无图题）'}]({READ_BACK}{key}){size}",
                                     block.place))
             if block.text.strip():  # text typed beside the picture
                 found.append(_Found(block.rich or block.text, block.place))

@@ -14,7 +14,7 @@ import yaml
 from ..errors import FieldError, ValidationError
 from ..registry import FormSpec, Registry
 from .converter import structure
-from .images import images_of, read_images
+from .images import read_images
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 #: the longest integer an input file may hold (longer ones are refused with their line)
@@ -123,8 +123,7 @@ def load_input(data: Any, registry: Registry, source: str = "<data>",
                                           "for, e.g. 'form: factory-dynamic'")], source)
     spec = registry.get(form_id)
     model: Any = structure(data, spec.model, source=source)
-    if any(True for _ in images_of(model)):
-        model = read_images(model, Path(base) if base is not None else Path.cwd(), source)
+    model = read_images(model, Path(base) if base is not None else Path.cwd(), source)
     return FormInput(spec, model, source)
 
 

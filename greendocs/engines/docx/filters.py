@@ -11,8 +11,10 @@ from ...markers.bookmark_names import MARKER_VAR, value_bookmark
 from ...markers.model_view import Marked
 from ...model.value_text import format_value
 from ...package.xml_text import escape_xml
+from ...types.narrative import NarrativeTable
+from ..blocks import Caption, Drawing, Rich, block_of
 from ..figures import Figures
-from .narrative import Caption, Drawing, Rich, block_of, drawing_run, rich_runs
+from .narrative import drawing_run, rich_runs, table_xml
 from .run_xml import RUN_END, run_body, run_start
 
 #: millimetres in a twip (a twentieth of a point)
@@ -28,7 +30,7 @@ class MarkerWriter:
     __slots__ = ("_form_id", "_next", "_run_props", "_starts", "figures", "text_width")
 
     def __init__(self, run_props: tuple[str, ...], form_id: str,
-                 text_box: tuple[int, int] = (8845, 12756)) -> None:
+                 text_box: tuple[int, int]) -> None:
         self._run_props = run_props
         self._starts = tuple(run_start(rpr) for rpr in run_props)
         self._form_id = form_id
@@ -53,6 +55,10 @@ class MarkerWriter:
             return (f'<w:bookmarkStart w:id="{bid}" w:name="{name}"/>{start}{body}{RUN_END}'
                     f'<w:bookmarkEnd w:id="{bid}"/>')
         return f"{start}{run_body(value if type(value) is str else format_value(value))}{RUN_END}"
+
+    def table(self, table: NarrativeTable) -> str:
+        """A narrative's table, as a ``w:tbl`` the text's width."""
+        return table_xml(table, self.text_width)
 
     def _block(self, value: Rich, run_index: int) -> str:
         """A narrative block's paragraph content: its runs, its caption or its photo,

@@ -2,9 +2,9 @@
 numbered 表N and 图N, photos as inline pictures, tables with borders and a repeated
 header row.
 
-The template picks a paragraph style by a block's kind (``gdkind``); inside a run it
-writes ``gdrich``, ``gdcaption`` or ``gdimage``, whose values the marker filter writes
-(inside the block's bookmark); a table is a paragraph-level ``gdtable``.
+The template picks a paragraph style by a block's kind; the marker filter writes what
+:mod:`greendocs.engines.blocks` names with these (inside the block's bookmark); a table is
+a paragraph-level ``gdtable``.
 """
 
 from __future__ import annotations
@@ -12,12 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import jinja2
-
 from ...layout.elements import LATIN_FONT, MIN_TABLE_SIZE, TABLE_FONT
-from ...markers.bookmark_names import MARKER_VAR
-from ...markers.model_view import Marked
-from ...types.narrative import Block, NarrativeImage, NarrativeTable, inline_runs, kind
+from ...types.narrative import NarrativeTable, inline_runs
 from ..figures import Figures
 from .run_xml import RUN_END, run_body, run_start
 
@@ -27,57 +23,6 @@ _RPR_FONTS = re.compile(r"<w:rFonts\b[^>]*/>")
 _REL_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
-
-
-class Rich:
-    """A paragraph's text, to be written as runs (``**bold**`` in bold type)."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-
-class Caption(Rich):
-    """A table's or a photo's caption, numbered (表1, 图1) as it is written."""
-
-
-class Drawing(Rich):
-    """A photo, written as an inline picture."""
-
-
-def block_of(value: Any) -> Block:
-    """The block a template value holds (a marked value's own)."""
-    block: Block = value.value if type(value) is Marked else value
-    return block
-
-
-def kind_filter(value: Any) -> str:
-    """``gdkind``: how the block prints (:func:`~greendocs.types.narrative.kind`)."""
-    block = block_of(value)
-    return kind(block) if isinstance(block, (str, NarrativeTable, NarrativeImage)) else "body"
-
-
-def rich_filter(value: Any) -> Rich:
-    return Rich(value)
-
-
-def caption_filter(value: Any) -> Caption:
-    return Caption(value)
-
-
-def image_filter(value: Any) -> Drawing:
-    return Drawing(value)
-
-
-@jinja2.pass_context
-def table_filter(context: jinja2.runtime.Context, value: Any) -> str:
-    """``gdtable``: the table a block holds, as a ``w:tbl`` the text's width."""
-    writer = context.parent[MARKER_VAR]
-    table = block_of(value)
-    if not isinstance(table, NarrativeTable):
-        return ""
-    return table_xml(table, writer.text_width)
 
 
 def bold(rpr: str) -> str:

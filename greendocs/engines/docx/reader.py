@@ -19,6 +19,7 @@ from ...markers.labels import labels_beside
 from ...markers.outline import Outline, OutlineBuilder
 from ...package.safe_xml import parse_xml
 from ...package.safe_zip import read_members
+from .template import RELS_PART
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _T, _TAB, _BR, _CR, _P = W + "t", W + "tab", W + "br", W + "cr", W + "p"
@@ -34,7 +35,6 @@ _RPR, _B = W + "rPr", W + "b"
 #: a picture's image part, by its relationship
 _BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
-_RELS = "word/_rels/document.xml.rels"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
@@ -113,7 +113,7 @@ def _text_of(el: etree._Element) -> str:
 
 def read_docx_values(data: bytes, source: str) -> DocxValues:
     """All bookmarked values of the main document part, in one pass over the text nodes."""
-    members = read_members(data, source, ["word/document.xml", _RELS])
+    members = read_members(data, source, ["word/document.xml", RELS_PART])
     if "word/document.xml" not in members:
         raise_not_word(source)
     root = parse_xml(members["word/document.xml"], f"{source}: word/document.xml")
@@ -122,7 +122,7 @@ def read_docx_values(data: bytes, source: str) -> DocxValues:
     if body is not None:
         walker.blocks(body)
     if walker.pictures:  # the body's pictures: their image parts' bytes
-        walker.out.images.update(_pictures(data, source, members.get(_RELS), walker.pictures))
+        walker.out.images.update(_pictures(data, source, members.get(RELS_PART), walker.pictures))
     outline = walker.out.build()
     return DocxValues(outline.form_id, outline, outline.first_texts(), root)
 
@@ -255,7 +255,7 @@ def _pictures(data: bytes, source: str, rels: bytes | None,
     if rels is None:
         return {}
     targets: dict[str, str] = {}
-    for rel in parse_xml(rels, f"{source}: {_RELS}").iter(_REL):
+    for rel in parse_xml(rels, f"{source}: {RELS_PART}").iter(_REL):
         rid, target = rel.get("Id"), rel.get("Target") or ""
         if rid in wanted and rel.get("TargetMode") != "External":
             name = posixpath.normpath(posixpath.join("word", target)).lstrip("/")

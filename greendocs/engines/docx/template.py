@@ -31,6 +31,10 @@ _STATEMENT = re.compile(r"{%.*?%}|{#.*?#}", re.DOTALL)
 _RAW_BLOCK = re.compile(r"\|\s*gdtable\s*$")
 
 
+#: the text's width and height in twips on A4 with GB/T 9704's margins
+A4_TEXT_BOX = (8845, 12756)
+
+
 @attrs.frozen
 class CompiledDocx:
     """A template ready to render: static parts precompressed, dynamic parts compiled."""
@@ -44,7 +48,7 @@ class CompiledDocx:
     trusted: bool = False
     #: the text's width and height in twips (the page less its margins): a narrative's
     #: tables and photos are sized to it
-    text_box: tuple[int, int] = (9000, 13000)
+    text_box: tuple[int, int] = A4_TEXT_BOX
     #: the parts a render adds photos to: the document's relationships, the content types
     package: tuple[tuple[str, bytes], ...] = ()
 
@@ -70,7 +74,7 @@ def prepare_docx(data: bytes, source: str,
     members = _members(data, source)
     run_props: list[str] = []
     parts = {name: _jinja_source(name, raw, source, run_props)
-             for name, raw in members.items() if _is_dynamic(name, raw)}
+             for name, raw in members.items() if is_dynamic_part(name, raw)}
     prepared: dict[str, Any] = {"sha256": hashlib.sha256(data).hexdigest(),
                                 "run_props": run_props, "parts": parts}
     if env is not None and not _sandboxed(env):
@@ -107,7 +111,9 @@ def _members(data: bytes, source: str) -> dict[str, bytes]:
     return members
 
 
-def _is_dynamic(name: str, raw: bytes) -> bool:
+def is_dynamic_part(name: str, raw: bytes) -> bool:
+    """Whether the part *name* of a template holds Jinja tags (it is rendered; the others
+    are copied)."""
     return bool(_TEMPLATE_PART.match(name)) and (b"{{" in raw or b"{%" in raw)
 
 
@@ -178,12 +184,12 @@ def compile_docx(data: bytes, source: str, env: jinja2.Environment,
     if prepared is not None and prepared.get("sha256") != hashlib.sha256(data).hexdigest():
         prepared = None  # made for another version of the template
     static = reuse_compressed(data, {name: raw for name, raw in members.items()
-                                     if not _is_dynamic(name, raw)})
+                                     if not is_dynamic_part(name, raw)})
     parts: list[tuple[str, ZipMember | jinja2.Template]] = []
     run_props: list[str] = list(prepared["run_props"]) if prepared else []
     sources: list[tuple[str, str]] = []
     for name, raw in members.items():
-        if _is_dynamic(name, raw):
+        if is_dynamic_part(name, raw):
             jinja_src = (prepared["parts"][name] if prepared and name in prepared["parts"]
                          else _jinja_source(name, raw, source, run_props))
             try:
@@ -197,13 +203,14 @@ def compile_docx(data: bytes, source: str, env: jinja2.Environment,
             sources.append((name, jinja_src))
         else:
             parts.append((name, static[name]))
-    package = tuple((n, members[n]) for n in (_RELS, _CONTENT_TYPES) if n in members)
+    package = tuple((n, members[n]) for n in (RELS_PART, CONTENT_TYPES_PART) if n in members)
     return CompiledDocx(source, tuple(parts), tuple(run_props), tuple(sources),
                         trusted=not _sandboxed(env),
                         text_box=text_box(members["word/document.xml"]), package=package)
 
 
-_RELS, _CONTENT_TYPES = "word/_rels/document.xml.rels", "[Content_Types].xml"
+#: the parts a render adds photos to
+RELS_PART, CONTENT_TYPES_PART = "word/_rels/document.xml.rels", "[Content_Types].xml"
 _PAGE = re.compile(rb'<w:pgSz\b[^>]*?w:w="(\d+)"[^>]*?w:h="(\d+)"')
 _MARGIN = re.compile(rb'<w:pgMar\b([^>]*)/>')
 
@@ -213,7 +220,7 @@ def text_box(document: bytes) -> tuple[int, int]:
     A4 with GB/T 9704's margins when the document does not say."""
     pages, margins = _PAGE.findall(document), _MARGIN.findall(document)
     if not pages or not margins:
-        return (8845, 12756)
+        return A4_TEXT_BOX
     width, height = (int(x) for x in pages[-1])
     sides = dict(re.findall(rb'w:(top|bottom|left|right)="(-?\d+)"', margins[-1]))
     return (width - int(sides.get(b"left", 0)) - int(sides.get(b"right", 0)),

@@ -337,7 +337,7 @@ def _keep_standard_numbers(m: re.Match[str]) -> str:
 
 def _narrative(doc: Any, block: Narrative, previous: object) -> None:
     """A narrative's blocks: one branch per kind of block, each a paragraph of its style
-    (see :mod:`~greendocs.engines.docx.narrative`: the filters write a paragraph's runs
+    (see :mod:`~greendocs.engines.blocks`: the filters write a paragraph's runs
     with its bold, a photo, a caption, a table)."""
     b = block.var
     tag = functools.partial(_paragraph, doc)

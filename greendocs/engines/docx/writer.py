@@ -10,7 +10,7 @@ from ...package.zip_writer import ZipMember, build_zip
 from ..template_env import render_part
 from .filters import MarkerWriter
 from .narrative import with_images
-from .template import CompiledDocx
+from .template import CONTENT_TYPES_PART, RELS_PART, CompiledDocx
 
 
 def render_docx(compiled: CompiledDocx, context: Mapping[str, Any], form_id: str) -> bytes:
@@ -28,13 +28,11 @@ def render_docx(compiled: CompiledDocx, context: Mapping[str, Any], form_id: str
     images = writer.figures.images
     if images:  # a narrative's photos: their parts, relationships and content types
         package = dict(compiled.package)
-        rels, types = with_images(package[_RELS], package[_CONTENT_TYPES], images)
-        patched = {_RELS: rels, _CONTENT_TYPES: types}
+        rels, types = with_images(package[RELS_PART], package[CONTENT_TYPES_PART], images)
+        patched = {RELS_PART: rels, CONTENT_TYPES_PART: types}
         members = [ZipMember.of(m.name, patched[m.name]) if m.name in patched else m
                    for m in members]
         members += [ZipMember.of(f"word/{part}", data, store=True)
                     for part, data, _ in images]
     return build_zip(members)
 
-
-_RELS, _CONTENT_TYPES = "word/_rels/document.xml.rels", "[Content_Types].xml"

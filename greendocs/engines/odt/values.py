@@ -14,7 +14,7 @@ from ...markers.bookmark_names import MARKER_VAR, value_bookmark
 from ...markers.model_view import Marked
 from ...model.value_text import format_value
 from ...types.narrative import NarrativeTable, inline_runs
-from ..docx.narrative import Caption, Drawing, Rich, block_of
+from ..blocks import Caption, Drawing, Rich, block_of
 from ..figures import Figures
 
 #: the automatic styles a narrative's values name (made by the template's builder)
@@ -29,7 +29,7 @@ class OdtValues:
 
     __slots__ = ("_form_id", "figures")
 
-    def __init__(self, form_id: str, text_box: tuple[float, float] = (156, 225)) -> None:
+    def __init__(self, form_id: str, text_box: tuple[float, float]) -> None:
         self._form_id = form_id
         #: a narrative's tables and photos, in the text's width and height (mm)
         self.figures = Figures(text_box, "Pictures")
@@ -70,11 +70,8 @@ class OdtValues:
                 f'draw:z-index="{photo.number}"><draw:image xlink:href="{photo.part}" '
                 'xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame>')
 
-    def table(self, value: Any) -> str:
+    def table(self, table: NarrativeTable) -> str:
         """A narrative's table: its header row repeated on each page, rows unsplit."""
-        table = block_of(value)
-        if not isinstance(table, NarrativeTable):
-            return ""
 
         def row(cells: tuple[str, ...], style: str) -> str:
             out = "".join(
@@ -124,13 +121,6 @@ def rich_spans(text: str) -> str:
     return "".join(f'<text:span text:style-name="{NARRATIVE_STYLES["bold"]}">{odt_text(part)}'
                    "</text:span>" if bold else odt_text(part)
                    for part, bold in inline_runs(text))
-
-
-@jinja2.pass_context
-def odt_table_filter(context: jinja2.runtime.Context, value: Any) -> str:
-    """The ``gdodttable`` filter: a narrative's table."""
-    values: OdtValues = context.parent[MARKER_VAR]
-    return values.table(value)
 
 
 def with_pictures(manifest: bytes, images: list[tuple[str, bytes, str]]) -> bytes:

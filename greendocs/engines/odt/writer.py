@@ -430,7 +430,7 @@ class _Builder:
 
     def narrative(self, block: Narrative) -> None:
         """A narrative's blocks: one branch per kind of block, each a paragraph of its
-        style; a table written whole by ``gdodttable`` (see :mod:`.values`), with the
+        style; a table written whole by ``gdtable`` (see :mod:`.values`), with the
         styles the values name made here."""
         pg = self.layout.page
         self.styles.narrative(pg.width - pg.left - pg.right)
@@ -448,7 +448,7 @@ class _Builder:
                 self.previous = previous
                 self.paragraph(p)
             if kind == "table":
-                self._tag(text, f"{{{{ {b}|gdodttable }}}}")
+                self._tag(text, f"{{{{ {b}|gdtable }}}}")
         self._tag(text, "{% else %}")
         self.previous = previous
         self.paragraph(Paragraph(f"{{{{ {b}|gdrich }}}}", "body"))
@@ -532,9 +532,9 @@ class CompiledOdt:
     content: jinja2.Template
     after: tuple[ZipMember, ...]
     #: the text's width and height in mm (a narrative's photos are sized to it)
-    text_box: tuple[float, float] = (156, 240)
+    text_box: tuple[float, float]
     #: META-INF/manifest.xml as built, to list a render's photos in
-    manifest: bytes = b""
+    manifest: bytes
 
 
 def compile_odt(layout: Layout, form_id: str, draft: bool,
