@@ -139,7 +139,8 @@ def plain_environment() -> jinja2.Environment:
 
     env = jinja2.Environment(autoescape=True)
     env.filters.update(gdkind=kind_filter, gdrich=str, gdcaption=str,
-                       gdimage=lambda value: "", gdtable=lambda value: "")
+                       gdimage=lambda value: "", gdtable=lambda value: "",
+                       gdrows=lambda value: value)
     return env
 
 

@@ -31,6 +31,9 @@ document order when LibreOffice renamed copies ``<name>_Copy_N``):
 - ``{"op": "insert_row_merge", "texts": {COLUMN: T}, "merge": [FROM, TO]}``: Insert Rows
   Below, merge its cells FROM:TO and type (a sub-heading across the table).
 
+An edit with ``"down": N`` is made in the cell N rows below the bookmark's, in its column
+(a long table's lean rows carry no bookmark of their own).
+
 One LibreOffice process (private profile, headless) does all jobs; it prints one line
 per job, ``ok OUTPUT`` or ``failed OUTPUT: why``.
 """
@@ -105,12 +108,24 @@ def row_of(anchor: Any) -> tuple[Any, int]:
     return table, int(digits) - 1
 
 
+def below(anchor: Any, down: int) -> Any:
+    """The text of the cell *down* rows below *anchor*'s, in its column, selected."""
+    table, row = row_of(anchor)
+    column = "".join(ch for ch in anchor.Cell.CellName if ch.isalpha())
+    cursor = table.getCellByName(f"{column}{row + 1 + down}").createTextCursor()
+    cursor.gotoStart(False)
+    cursor.gotoEnd(True)
+    return cursor
+
+
 def edit(doc: Any, step: dict[str, Any], dispatcher: Any) -> None:
     op = step["op"]
     if op == "record":
         doc.RecordChanges = True
         return
     anchor = bookmark(doc, step["bookmark"], step.get("nth", 0))
+    if step.get("down"):
+        anchor = below(anchor, step["down"])
     controller = doc.getCurrentController()
 
     def keys(text: str) -> None:  # typing, as the macro recorder writes it down

@@ -55,6 +55,8 @@ def check_template_ast(ast: nodes.Template, model: type, extra_names: frozenset[
             if base.kind == "list" and base.item is not None:
                 return base.item
             return _ANY
+        if isinstance(node, nodes.Filter) and node.name == "gdrows" and node.node is not None:
+            return resolve(node.node, scope)  # a table's rows: the list itself
         visit(node, scope)
         return _ANY
 

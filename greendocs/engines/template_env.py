@@ -21,7 +21,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..errors import GreenDocsError, TemplateError
-from ..markers.model_view import Marked
+from ..markers.model_view import Marked, rows_filter
 from .blocks import caption_filter, image_filter, kind_filter, rich_filter, table_filter
 from .docx.filters import mark_filter, text_filter
 from .odt.values import odt_filter
@@ -76,6 +76,7 @@ def make_environment(*, sandboxed: bool = True) -> jinja2.Environment:
     env.filters["gdmark"] = mark_filter
     env.filters["gdtext"] = text_filter
     env.filters["gdodt"] = odt_filter
+    env.filters["gdrows"] = rows_filter
     # a narrative's blocks (engines/blocks.py), written by each format's value writer
     env.filters.update(gdkind=kind_filter, gdrich=rich_filter, gdcaption=caption_filter,
                        gdimage=image_filter, gdtable=table_filter)

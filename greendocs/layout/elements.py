@@ -7,6 +7,8 @@ compiles; both render them with Jinja.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from ..model.introspection import field_map
@@ -141,6 +143,11 @@ class LoopRow:
     iterable: str
     cells: tuple[str | ListCell, ...]
 
+    @property
+    def lists_lines(self) -> bool:
+        """Whether a cell lists the lines of a list inside the item."""
+        return any(isinstance(cell, ListCell) for cell in self.cells)
+
 
 @attrs.frozen
 class Table:
@@ -259,6 +266,35 @@ class Layout:
                   and OUTLINE_LEVELS.get(block.style, 9) <= 1 and "{" not in block.text):
                 found.append((OUTLINE_LEVELS[block.style], block.text))
         return tuple(found)
+
+    def rows_of(self, row: LoopRow) -> str:
+        """The expression a table's *row* iterates: its list through ``gdrows`` (a long
+        list's rows lean: see :mod:`greendocs.markers.model_view`) when the layout prints
+        the list nowhere else — in no paragraph, no list cell, no row listing lines (which
+        the read-back reads by their markers) — else the list itself (every row marked)."""
+        return f"({row.iterable})|gdrows" if row.iterable in self._lean_lists() else \
+            row.iterable
+
+    def _lean_lists(self) -> frozenset[str]:
+        rows: set[str] = set()
+        elsewhere: list[str] = []  # every other text and loop of the layout
+        for block in self.blocks:
+            if isinstance(block, Table):
+                for row in block.rows:
+                    if isinstance(row, LoopRow) and not row.lists_lines:
+                        rows.add(row.iterable)
+                    elif isinstance(row, LoopRow):
+                        elsewhere.append(row.iterable)
+                    elsewhere += [c if isinstance(c, str) else f"{c.iterable} {c.text}"
+                                  for c in row.cells if c is not None]
+            elif isinstance(block, Paragraph):
+                elsewhere.append(block.text)
+            elif isinstance(block, Paragraphs):
+                elsewhere += (block.iterable, block.text)
+            elif isinstance(block, Narrative):
+                elsewhere.append(block.iterable)
+        return frozenset(name for name in rows if not any(
+            re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", text) for text in elsewhere))
 
     @property
     def has_cover(self) -> bool:

@@ -23,6 +23,11 @@ _NO = frozenset({"否", "无", "没有", "no", "n", "false", "0", "×", "☐", "
 
 def format_value(value: Any) -> str:
     """The text a document shows for *value*."""
+    kind = type(value)
+    if kind is Decimal:  # the most common, first
+        return format(value, "f")
+    if kind is int:
+        return str(value)
     if value is None:
         return EMPTY_TEXT
     if isinstance(value, (NarrativeTable, NarrativeImage)):

@@ -16,6 +16,7 @@ import pytest
 
 import greendocs
 from greendocs.markers.bookmark_names import bookmark_name
+from tests.markers.test_lean_rows import long_a6
 from tests.samples import load_sample
 
 HERE = Path(__file__).resolve().parent
@@ -40,6 +41,8 @@ A6 = load_sample("factory-dynamic")
 SELF = load_sample("factory-self")
 CHAIN = load_sample("supply-chain-self")
 LAST = len(A6.indicators) - 1
+#: Attachment 6 with 40 key indicators: a long table, its rows lean
+LONG = long_a6(40)
 STRATEGY = len(CHAIN.practices.strategy)
 
 #: each case: the form's sample, its edits (see tests/uno_edit.py)
@@ -108,6 +111,13 @@ CASES: dict[str, tuple[Any, list[dict[str, Any]]]] = {
     "self-tracked": (SELF, [{"op": "record"},
                             {"op": "type_ui", "bookmark": bookmark_name("contact.email"),
                              "text": "new@example.cn"}]),
+    "a6-long": (LONG, [
+        {"op": "type", "bookmark": bookmark_name("indicators[1].name"), "down": 19,
+         "text": "单位产品取水量（修订）"},
+        {"op": "insert_row", "bookmark": bookmark_name("indicators[1].name"), "down": 24,
+         "texts": dict(zip("ABCDEFGH", ("", "other", "新增指标", "t", "1", "2", "3", "新增"),
+                           strict=True))},
+        {"op": "delete_row", "bookmark": bookmark_name("indicators[0].name")}]),
     "chain-insert-row": (CHAIN, [{"op": "insert_row",
                                   "bookmark": bookmark_name(
                                       f"assessments[{len(CHAIN.assessments) - 1}].id"),
@@ -222,6 +232,19 @@ def test_a_row_deleted(edited: dict[tuple[str, str], Path], fmt: str) -> None:
     assert chain.assessments == CHAIN.assessments[1:]
     energy = greendocs.parse_file(edited[("self-delete-row", fmt)]).model.energy
     assert energy == SELF.energy[1:]
+
+
+@FORMATS
+def test_a_long_table_s_lean_rows_typed_over_inserted_and_its_first_deleted(
+        edited: dict[tuple[str, str], Path], fmt: str) -> None:
+    back = greendocs.parse_file(edited[("a6-long", fmt)]).model.indicators
+    rows = list(LONG.indicators)
+    rows[20] = attrs.evolve(rows[20], name="单位产品取水量（修订）")
+    added = back[25]  # below item 25, the first row deleted
+    assert (added.code, added.name, str(added.unit), added.note) == (rows[30].code, "新增指标",
+                                                                     "t", "新增")
+    assert [str(v) for _, v in added.values.items] == ["1", "2", "3"]
+    assert back[:25] + back[26:] == tuple(rows[1:])
 
 
 @FORMATS

@@ -43,9 +43,11 @@ class MarkerWriter:
 
     def mark(self, value: Any, run_index: int) -> str:
         """The run XML for *value*; a :class:`Marked` value also gets its markers."""
+        start = self._starts[run_index]
+        if type(value) is str:  # a lean row's text
+            return f"{start}{run_body(value)}{RUN_END}"
         if isinstance(value, Rich):
             return self._block(value, run_index)
-        start = self._starts[run_index]
         if type(value) is Marked:
             self._next += 1
             bid = self._next

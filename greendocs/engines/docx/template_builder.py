@@ -255,12 +255,12 @@ def _fill_cell(cell: Any, lines: list[str], font: str, size: float, center: bool
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def _table(doc: Any, block: Table) -> None:
+def _table(doc: Any, block: Table, layout: Layout) -> None:
     rows: list[tuple[Any, ...]] = []
     for row in block.rows:
         if isinstance(row, LoopRow):
             # docxtpl row loops: the for/endfor tags each need a row of their own
-            rows.append((f"{{%tr for {row.var} in {row.iterable} %}}",
+            rows.append((f"{{%tr for {row.var} in {layout.rows_of(row)} %}}",
                          *([""] * (len(row.cells) - 1))))
             rows.append(row.cells)
             rows.append(("{%tr endfor %}", *([""] * (len(row.cells) - 1))))
@@ -386,7 +386,7 @@ def build_docx_template(layout: Layout) -> bytes:
             page = layout.page
             _contents(doc, block, page.width - page.left - page.right)
         else:
-            _table(doc, block)
+            _table(doc, block, layout)
         previous = block
     buf = io.BytesIO()
     doc.save(buf)

@@ -326,7 +326,7 @@ class _Builder:
         for r, row in enumerate(block.rows):
             target = header if header is not None and r < block.header_rows else t
             if isinstance(row, LoopRow):
-                self._for(target, row.var, row.iterable)
+                self._for(target, row.var, self.layout.rows_of(row))
             target.addElement(self._row(row, block, r < block.header_rows))
             if isinstance(row, LoopRow):
                 self._tag(target, "{% endfor %}")
