@@ -91,7 +91,7 @@ from .model.field_specs import (
     typed,
     year,
 )
-from .registry import FormSpec, XlsxCodec
+from .registry import FormSpec, XlsxCodec, on_first_use
 from .rollup.entry import Category, Role, SummaryEntry, report_entry
 from .types.contact import Email, Phone, Postcode
 from .types.credit_code import CreditCode
@@ -181,6 +181,7 @@ __all__ = [
     "narrative",
     "narrative_sections",
     "negative_list_section",
+    "on_first_use",
     "optional_text",
     "paragraphs",
     "park_rows",

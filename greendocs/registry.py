@@ -19,16 +19,16 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from importlib import resources
-from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .errors import FormRegistryError, UnknownFormError
+from .model.package_folder import package_folder
 
 if TYPE_CHECKING:
     from importlib import metadata
+    from importlib.resources.abc import Traversable
 
     from .findings import Finding
     from .layout.elements import Layout
@@ -98,6 +98,21 @@ def _package_of(spec: FormSpec) -> str:
     return parent or spec.model.__module__.rpartition(".")[0] or spec.model.__module__
 
 
+def on_first_use(target: str) -> Callable[[], Any]:
+    """``"package.module:function"`` as a function that imports the module when it is
+    first called, then calls the function: a form's layout, which a render needs only
+    when its template is not shipped, for an .odt or for a 目录 — so that a fresh process
+    rendering a .docx never imports it."""
+    module, _, name = target.partition(":")
+
+    def call() -> Any:
+        return getattr(importlib.import_module(module), name)()
+
+    call.__qualname__ = call.__name__ = name
+    call.__doc__ = f"{target}, imported when first called."
+    return call
+
+
 @attrs.frozen
 class FormSpec:
     """Everything the engines need to know about one form.
@@ -141,7 +156,7 @@ class FormSpec:
     package: str = attrs.field(default=attrs.Factory(_package_of, takes_self=True))
 
     def _file(self, name: str) -> Traversable:
-        return resources.files(self.package).joinpath(name)
+        return package_folder(self.package).joinpath(name)
 
     def template(self, fmt: str = "docx") -> bytes | None:
         """The shipped template file (``<id>.docx``), or None when the form ships none

@@ -15,15 +15,16 @@ from .engines.formats import CONVERTED_FORMATS, FORMATS, NATIVE_FORMATS
 from .engines.template_check import check_template_ast
 from .engines.template_env import make_environment
 from .errors import OutputError, TemplateError
-from .layout.elements import Layout
 from .markers.bookmark_names import FORM_PATTERN
 from .markers.model_view import Marked, root_context
 from .package.atomic_write import write_atomic
 from .registry import FormSpec, Registry, default_registry
 
-if TYPE_CHECKING:  # LibreOffice (and subprocess with it) and odfpy: imported when first used
+if TYPE_CHECKING:  # LibreOffice (and subprocess with it), odfpy and the layouts: imported
+    # when first used
     from .engines.libreoffice import LibreOffice
     from .engines.odt.writer import CompiledOdt
+    from .layout.elements import Layout
 
 
 class Renderer:
@@ -118,15 +119,18 @@ class Renderer:
         return compiled
 
     def context(self, spec: FormSpec, model: Any, *, draft: bool = False,
-                pages: Mapping[str, int] | None = None) -> dict[str, Any]:
+                pages: Mapping[str, int] | None = None,
+                names: frozenset[str] | None = None) -> dict[str, Any]:
         """The template context: the model's fields as marked views, plus the form's extras,
         ``draft`` (whether notes for the consultant are printed) and ``contents`` (the
-        目录's entries: each heading with its page number from *pages*, blank without)."""
+        目录's entries: each heading with its page number from *pages*, blank without;
+        only when the template uses them, if its *names* are given)."""
         ctx = root_context(model)
         ctx.update(spec.context(model))
         ctx["form_title"] = Marked(spec.title_zh, FORM_PATTERN, (), spec.title_zh)
         ctx["draft"] = draft
-        headings = self._layout(spec).headings() if spec.layout is not None else ()
+        listed = spec.layout is not None and (names is None or "contents" in names)
+        headings = self._layout(spec).headings() if listed else ()
         ctx["contents"] = [{"title": "　　" * level + text,
                             "page": str(pages[text]) if pages and text in pages else ""}
                            for level, text in headings]
@@ -160,7 +164,8 @@ class Renderer:
         if fmt not in ("docx", *CONVERTED_FORMATS):
             raise OutputError(f"cannot render {fmt!r}; formats: {', '.join(FORMATS)}")
         compiled = self.template_for(spec, "docx", template)
-        docx = render_docx(compiled, self.context(spec, model, draft=draft), spec.id)
+        docx = render_docx(compiled, self.context(spec, model, draft=draft,
+                                                  names=compiled.names), spec.id)
         if fmt == "docx":
             return docx
         return self._converter().convert(docx, ".docx", fmt, source=f"{spec.id}.docx")
@@ -194,7 +199,7 @@ class Renderer:
                 spec = self.registry.for_model(model)
                 model = spec.as_rendered(model)
                 compiled = self.template_for(spec, "docx")
-                context = self.context(spec, model, draft=draft)
+                context = self.context(spec, model, draft=draft, names=compiled.names)
                 (work / f"{name}.docx").write_bytes(render_docx(compiled, context, spec.id))
                 jobs.append((spec, model, compiled, bool(context["contents"])))
             pdfs = lo.convert_files([work / f"{n}.docx" for n in names], "pdf", work / "1")
@@ -203,7 +208,8 @@ class Renderer:
                                                                    strict=True):
                 pages = heading_pages(pdf.read_bytes()) if contents else {}
                 if pages:
-                    context = self.context(spec, model, draft=draft, pages=pages)
+                    context = self.context(spec, model, draft=draft, pages=pages,
+                                           names=compiled.names)
                     (work / f"{name}.docx").write_bytes(render_docx(compiled, context,
                                                                     spec.id))
                     again.append(name)

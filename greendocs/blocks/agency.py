@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
-from ..layout.elements import Row, labels
 from ..model import field_specs as f
 from ..types.contact import Phone
 from ..types.credit_code import CreditCode
+
+if TYPE_CHECKING:  # the layout's elements: imported where the rows are made (a
+    # render from a shipped template needs none)
+    from ..layout.elements import Row
 
 
 @attrs.frozen
@@ -29,6 +34,8 @@ class EvaluationAgency:
 
 def agency_rows(prefix: str = "agency") -> tuple[Row, ...]:
     """Rows of a four-column table for an :class:`EvaluationAgency` at *prefix*."""
+    from ..layout.elements import Row, labels
+
     al = labels(EvaluationAgency)
 
     def pair(a: str, b: str | None = None) -> Row:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
-from ..layout.elements import Paragraph, Row, Table, labels
 from ..model import field_specs as f
+
+if TYPE_CHECKING:  # the layout's elements: imported where the rows are made (a
+    # render from a shipped template needs none)
+    from ..layout.elements import Paragraph, Table
 
 
 @attrs.frozen
@@ -21,6 +26,8 @@ class Changes:
 
 def changes_section(number: str) -> tuple[Paragraph, Table]:
     """The change declaration of a dynamic table, as heading and table."""
+    from ..layout.elements import Paragraph, Row, Table, labels
+
     ch = labels(Changes)
     return (Paragraph(f"{number}、变更情况", "heading"), Table((52.0, 104.0), tuple(
         Row((ch[name], f"{{{{ changes.{name} }}}}")) for name in ch)))

@@ -3,11 +3,16 @@ rows that print it."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
-from ..layout.elements import Row, labels
 from ..model import field_specs as f
 from ..types.contact import Email, Phone
+
+if TYPE_CHECKING:  # the layout's elements: imported where the rows are made (a
+    # render from a shipped template needs none)
+    from ..layout.elements import Row
 
 
 @attrs.frozen
@@ -24,6 +29,8 @@ class ContactPerson:
 
 def contact_rows(prefix: str = "contact") -> tuple[Row, ...]:
     """Rows of a four-column table for a :class:`ContactPerson` at *prefix*."""
+    from ..layout.elements import Row, labels
+
     cl = labels(ContactPerson)
     return (
         Row((cl["name"], f"{{{{ {prefix}.name }}}}", cl["department"],

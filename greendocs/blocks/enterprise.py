@@ -5,13 +5,18 @@ city, address, industries). Forms subclass it to print their own labels (工厂�
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
-from ..layout.elements import ListCell, Row, labels
 from ..model import field_specs as f
 from ..types.credit_code import CreditCode
 from ..types.industry import Industry
 from ..types.region import Region
+
+if TYPE_CHECKING:  # the layout's elements: imported where the rows are made (a
+    # render from a shipped template needs none)
+    from ..layout.elements import Row
 
 
 @attrs.frozen(kw_only=True)
@@ -30,6 +35,8 @@ def applicant_rows(prefix: str, model: type) -> tuple[Row, ...]:
     """Rows of a four-column basic-information table for an applicant enterprise at
     *prefix*: an :class:`Enterprise` *model* that adds ``nature``, ``legal_representative``
     and ``legal_representative_phone``."""
+    from ..layout.elements import ListCell, Row, labels
+
     el = labels(model)
     return (
         Row((el["name"], f"{{{{ {prefix}.name }}}}", None, None)),

@@ -3,12 +3,17 @@ names it, with its listing year and batch, and the rows that print it."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
-from ..layout.elements import ListCell, Row, labels
 from ..model import field_specs as f
 from .contact_person import contact_rows
 from .enterprise import Enterprise
+
+if TYPE_CHECKING:  # the layout's elements: imported where the rows are made (a
+    # render from a shipped template needs none)
+    from ..layout.elements import Row
 
 
 @attrs.frozen(kw_only=True)
@@ -23,6 +28,8 @@ def listed_unit_rows(prefix: str, cls: type) -> tuple[Row, ...]:
     """The identity rows of a dynamic table for a listed unit at *prefix* (a model with
     name, credit code, region, city, listing year and batch, industries and address),
     followed by the contact rows."""
+    from ..layout.elements import ListCell, Row, labels
+
     ul = labels(cls)
     return (
         Row((ul["name"], f"{{{{ {prefix}.name }}}}", None, None)),

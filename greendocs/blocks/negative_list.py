@@ -6,15 +6,18 @@ as a yes/no answer with a description when the answer is yes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ..errors import FieldValueError
 from ..findings import Finding, Severity
-from ..layout.elements import Paragraph, Row, Table, labels
 from ..model.introspection import meta
 from ..types.text import clean_optional_text, text_validator
+
+if TYPE_CHECKING:  # the layout's elements: imported where the rows are made (a
+    # render from a shipped template needs none)
+    from ..layout.elements import Paragraph, Table
 
 
 def _detail_needed(instance: Declaration, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -87,6 +90,8 @@ def declared_findings(negative_list: NegativeList, path: str = "negative_list", 
 
 def negative_list_section(number: str) -> tuple[Paragraph, Table]:
     """The seven negative-list declarations, as heading and table."""
+    from ..layout.elements import Paragraph, Row, Table, labels
+
     nl = labels(NegativeList)
     rows = tuple(Row((str(i), label, f"{{{{ negative_list.{name}.present }}}}",
                       f"{{{{ negative_list.{name}.detail }}}}"))

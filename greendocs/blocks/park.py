@@ -5,16 +5,20 @@ no credit code of its own (its management body may: 事业单位 and 机关 code
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
-from ..layout.elements import ListCell, Row, labels
 from ..model import field_specs as f
 from ..types.contact import Phone
 from ..types.credit_code import CreditCode
 from ..types.labelled_enum import LabelledEnum
 from ..types.names import normalise_name
 from ..types.region import Region
+
+if TYPE_CHECKING:  # the layout's elements: imported where the rows are made (a
+    # render from a shipped template needs none)
+    from ..layout.elements import Row
 
 
 class ParkLevel(LabelledEnum):
@@ -73,6 +77,8 @@ class Park:
 
 def park_rows(prefix: str = "park") -> tuple[Row, ...]:
     """Rows of a four-column table for a :class:`Park` at *prefix*."""
+    from ..layout.elements import ListCell, Row, labels
+
     pl = labels(Park)
     ml = labels(ManagementBody)
     return (

@@ -3,11 +3,16 @@ its evidence, and the 符合/不符合 a result block ticks."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
-from ..layout.elements import LoopRow, Row, Table
 from ..model import field_specs as f
 from ..types.labelled_enum import LabelledEnum
+
+if TYPE_CHECKING:  # the layout's elements: imported where the rows are made (a
+    # render from a shipped template needs none)
+    from ..layout.elements import Table
 
 
 @attrs.frozen(kw_only=True)
@@ -34,6 +39,8 @@ class Conformity(LabelledEnum):
 def basic_requirements_table(field: str = "basic_requirements") -> Table:
     """The table of a report's basic-requirement checks at *field*; the requirement texts
     come from the template context's ``basic_texts`` (the form's data file), by id."""
+    from ..layout.elements import LoopRow, Row, Table
+
     return Table((14.0, 96.0, 18.0, 28.0), (
         Row(("编号", "基本要求", "是否符合", "证明材料索引")),
         LoopRow("b", field, ("{{ b.id }}", "{{ basic_texts[b.id] }}", "{{ b.met }}",

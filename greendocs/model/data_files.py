@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import FieldError, ValidationError
 from .converter import structure
 from .data_io import parse_data
+from .package_folder import package_folder
 
 T = TypeVar("T")
 Check = Callable[[Any, str], None]
@@ -68,7 +68,7 @@ def shipped_names(package: str, folder: str) -> tuple[str, ...]:
     """The ids (file names without ``.yaml``) of the data files in *folder* of *package*
     (the folder is listed once per process)."""
     def listing() -> tuple[str, ...]:
-        item = resources.files(package).joinpath(folder)
+        item = package_folder(package).joinpath(folder)
         if not item.is_dir():
             return ()
         return tuple(sorted(f.name.removesuffix(".yaml") for f in item.iterdir()
@@ -82,7 +82,7 @@ def shipped(package: str, name: str, cls: type[T], check: Check) -> T | None:
     large tables ship as ``.json``) as a checked *cls*, read once per process; None when
     the package has no such file."""
     def load() -> T | None:
-        item = resources.files(package).joinpath(name)
+        item = package_folder(package).joinpath(name)
         if not item.is_file():
             return None
         return parse_yaml_model(item.read_text(encoding="utf-8"), cls, f"{package}/{name}",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from ..errors import FieldError, ValidationError
 from ..registry import FormSpec, Registry
 from .converter import structure
 from .images import read_images
+from .package_folder import package_folder
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 #: the longest integer an input file may hold (longer ones are refused with their line)
@@ -139,4 +139,4 @@ def load_sample(spec: FormSpec, registry: Registry) -> FormInput:
     validated."""
     source = f"{spec.package}/{spec.id}.yaml"
     return load_input(parse_data(spec.sample_text(), source), registry, source,
-                      base=Path(str(resources.files(spec.package))))
+                      base=Path(str(package_folder(spec.package))))

@@ -3,6 +3,7 @@ inside its markers when it is a model value, and always escaped."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import jinja2
@@ -15,7 +16,7 @@ from ...types.narrative import NarrativeTable
 from ..blocks import Caption, Drawing, Rich, block_of
 from ..figures import Figures
 from .narrative import drawing_run, rich_runs, table_xml
-from .run_xml import RUN_END, run_body, run_start
+from .run_xml import RUN_END, SPECIAL_CHARACTERS, run_body, run_start
 
 #: millimetres in a twip (a twentieth of a point)
 MM_PER_TWIP = 25.4 / 1440
@@ -44,11 +45,8 @@ class MarkerWriter:
     def mark(self, value: Any, run_index: int) -> str:
         """The run XML for *value*; a :class:`Marked` value also gets its markers."""
         start = self._starts[run_index]
-        if type(value) is str:  # a lean row's text
-            return f"{start}{run_body(value)}{RUN_END}"
-        if isinstance(value, Rich):
-            return self._block(value, run_index)
-        if type(value) is Marked:
+        kind = type(value)
+        if kind is Marked:
             self._next += 1
             bid = self._next
             name = value_bookmark(value.pattern, value.indices, self._form_id)
@@ -56,7 +54,15 @@ class MarkerWriter:
             body = run_body(text if type(text) is str else format_value(text))
             return (f'<w:bookmarkStart w:id="{bid}" w:name="{name}"/>{start}{body}{RUN_END}'
                     f'<w:bookmarkEnd w:id="{bid}"/>')
-        return f"{start}{run_body(value if type(value) is str else format_value(value))}{RUN_END}"
+        if kind is str:  # a lean row's text, a template's own
+            text = value
+        elif kind is Decimal:  # a lean row's figure
+            text = format(value, "f")
+        elif isinstance(value, Rich):
+            return self._block(value, run_index)
+        else:
+            text = format_value(value)
+        return f"{start}{text if SPECIAL_CHARACTERS.isdisjoint(text) else run_body(text)}{RUN_END}"
 
     def table(self, table: NarrativeTable) -> str:
         """A narrative's table, as a ``w:tbl`` the text's width."""
@@ -86,8 +92,7 @@ class MarkerWriter:
 @jinja2.pass_context
 def mark_filter(context: jinja2.runtime.Context, value: Any, run_index: int) -> str:
     """The ``gdmark`` filter that compiled templates call for each value inside a run."""
-    writer: MarkerWriter = context.parent[MARKER_VAR]
-    return writer.mark(value, run_index)
+    return context.parent[MARKER_VAR].mark(value, run_index)  # type: ignore[no-any-return]
 
 
 def text_filter(value: Any) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...layout.elements import LATIN_FONT, MIN_TABLE_SIZE, TABLE_FONT
+from ...layout.typesetting import LATIN_FONT, MIN_TABLE_SIZE, TABLE_FONT
 from ...types.narrative import NarrativeTable, inline_runs
 from ..figures import Figures
 from .run_xml import RUN_END, run_body, run_start

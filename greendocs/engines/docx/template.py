@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 import jinja2
+from jinja2 import meta
 
 from ...errors import TemplateError
 from ...package.safe_zip import read_members
@@ -51,6 +53,9 @@ class CompiledDocx:
     text_box: tuple[int, int] = A4_TEXT_BOX
     #: the parts a render adds photos to: the document's relationships, the content types
     package: tuple[tuple[str, bytes], ...] = ()
+    #: the names the template takes from its context (what a render need not compute
+    #: when the template does not use it: the 目录's entries), None when not known
+    names: frozenset[str] | None = None
 
 
 def _patch(xml: str) -> str:
@@ -75,13 +80,30 @@ def prepare_docx(data: bytes, source: str,
     run_props: list[str] = []
     parts = {name: _jinja_source(name, raw, source, run_props)
              for name, raw in members.items() if is_dynamic_part(name, raw)}
+    if env is None:
+        from ..template_env import make_environment
+
+        names = context_names(parts.values(), make_environment())
+    else:
+        names = context_names(parts.values(), env)
     prepared: dict[str, Any] = {"sha256": hashlib.sha256(data).hexdigest(),
-                                "run_props": run_props, "parts": parts}
+                                "run_props": run_props, "parts": parts,
+                                "names": None if names is None else sorted(names)}
     if env is not None and not _sandboxed(env):
         prepared["python"] = {"jinja2": jinja2.__version__,
                               "parts": {name: env.compile(src, name, raw=True)
                                         for name, src in parts.items()}}
     return prepared
+
+
+def context_names(sources: Iterable[str], env: jinja2.Environment) -> frozenset[str] | None:
+    """The names Jinja *sources* take from their context (in *env*, which has the
+    filters they call); None when they cannot be parsed (compiling them says why)."""
+    try:
+        return frozenset().union(*(meta.find_undeclared_variables(env.parse(src))
+                                   for src in sources))
+    except jinja2.TemplateError:
+        return None
 
 
 def _sandboxed(env: jinja2.Environment) -> bool:
@@ -204,9 +226,12 @@ def compile_docx(data: bytes, source: str, env: jinja2.Environment,
         else:
             parts.append((name, static[name]))
     package = tuple((n, members[n]) for n in (RELS_PART, CONTENT_TYPES_PART) if n in members)
+    names = prepared.get("names") if prepared else None
     return CompiledDocx(source, tuple(parts), tuple(run_props), tuple(sources),
                         trusted=not _sandboxed(env),
-                        text_box=text_box(members["word/document.xml"]), package=package)
+                        text_box=text_box(members["word/document.xml"]), package=package,
+                        names=frozenset(names) if isinstance(names, list) else
+                        context_names((src for _, src in sources), env))
 
 
 #: the parts a render adds photos to

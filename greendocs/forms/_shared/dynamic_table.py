@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -15,10 +15,13 @@ from ...blocks.change_declaration import Changes, changes_section
 from ...blocks.contact_person import ContactPerson
 from ...blocks.negative_list import NegativeList, negative_list_section
 from ...findings import Finding, Severity
-from ...layout.elements import Block, Paragraph, Row, Table, four_columns
 from ...model import field_specs as f
 from ...model.introspection import fields_of, meta
 from ...types.year_series import YearSeries, check_years
+
+if TYPE_CHECKING:  # the layout's elements: imported where the blocks are made (a render
+    # from a shipped template needs none)
+    from ...layout.elements import Block, Paragraph, Row, Table
 
 #: the header cells of the three year columns
 YEAR_COLUMNS = ("{{ years[0] }}年", "{{ years[1] }}年", "{{ years[2] }}年")
@@ -108,6 +111,8 @@ def table_head(attachment: str, unit_rows: tuple[Row, ...]) -> tuple[Block, ...]
     """The head of a table: attachment number, title, reporting year, 一、基本信息 (the
     unit's *unit_rows*, e.g. :func:`~greendocs.blocks.listed_unit.listed_unit_rows`) and
     二、变更情况."""
+    from ...layout.elements import Paragraph, four_columns
+
     return (
         Paragraph(f"附件{attachment}", "attachment"),
         Paragraph("{{ form_title }}", "title"),
@@ -126,6 +131,8 @@ def table_tail(first: str, second: str) -> tuple[Block, ...]:
 
 def sign_off_section(number: str) -> tuple[Paragraph, Table]:
     """Who filled the table, when, the seal and the local review."""
+    from ...layout.elements import Paragraph, Row, four_columns
+
     return (Paragraph(f"{number}、填报信息", "heading"), four_columns((
         Row(("填报人", "{{ filled_by }}", "填报日期", "{{ fill_date }}")),
         Row(("填报单位（盖章）", "", None, None), min_height=30),

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...registry import FormSpec
+from ...registry import FormSpec, on_first_use
 from ...rollup.agencies import Blacklist, BlacklistEntry
 from ...rollup.entry import AgencyEntry, ListedProject
-from .layout import annual_report_layout
 from .model import (
     Agency,
     AgencyAnnualReport,
@@ -51,7 +50,8 @@ def agency_entry(report: AgencyAnnualReport) -> AgencyEntry:
 SPEC = FormSpec(
     id="agency-annual", attachment="10", title_zh="评价机构年度工作报告",
     title_en="Evaluation agency annual work report", model=AgencyAnnualReport,
-    layout=annual_report_layout, rules=check_report, context=report_context,
+    layout=on_first_use(f"{__name__}.layout:annual_report_layout"), rules=check_report,
+    context=report_context,
     context_names=("staff_count",), agency_entry=agency_entry)
 
 __all__ = [

@@ -12,7 +12,7 @@ from ...blocks.requirement_check import BasicRequirementCheck, Conformity
 from ...blocks.unit_nature import TICK_LINE
 from ...errors import ValidationError
 from ...markers.model_view import Marked
-from ...registry import FormSpec, SheetNotes
+from ...registry import FormSpec, SheetNotes, on_first_use
 from ...rollup.entry import Category
 from ...types.tick_boxes import TickBoxes
 from .._shared.report import Failure, report_summary
@@ -29,7 +29,6 @@ from .indicator_system import (
     resolve_system,
     shipped_system,
 )
-from .layout import self_report_layout, third_party_layout
 from .model import (
     BenchmarkKind,
     CreationSections,
@@ -139,7 +138,8 @@ SELF_SPEC = FormSpec(
     title_en="Green factory self-evaluation report",
     model=FactorySelfReport, rules=check_report, context=report_context,
     sheet_notes=sheet_notes,
-    context_names=_CONTEXT_NAMES, layout=self_report_layout, summary_entry=summary_entry,
+    context_names=_CONTEXT_NAMES, layout=on_first_use(f"{__name__}.layout:self_report_layout"),
+    summary_entry=summary_entry,
     as_rendered=as_rendered)
 
 THIRD_PARTY_SPEC = FormSpec(
@@ -147,7 +147,8 @@ THIRD_PARTY_SPEC = FormSpec(
     title_en="Green factory third-party evaluation report",
     model=FactoryThirdPartyReport, rules=check_report, context=report_context,
     sheet_notes=sheet_notes,
-    context_names=(*_CONTEXT_NAMES, "basic_ticks"), layout=third_party_layout,
+    context_names=(*_CONTEXT_NAMES, "basic_ticks"),
+    layout=on_first_use(f"{__name__}.layout:third_party_layout"),
     summary_entry=summary_entry, as_rendered=as_rendered)
 
 #: the names these had before every form used one name per concept

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from ...blocks.change_declaration import Changes
-from ...registry import FormSpec
+from ...registry import FormSpec, on_first_use
 from .._shared.dynamic_table import YEARS_CONTEXT, years_context
 from .indicator_catalogue import IndicatorCatalogue, IndicatorDefinition, load_catalogue
-from .layout import build_layout
 from .model import FactoryDynamicReport, KeyIndicator, ListedFactory, ProductOutput
 from .rules import check_dynamic
 
@@ -19,7 +18,7 @@ SPEC = FormSpec(
     rules=check_dynamic,
     context=years_context,
     context_names=YEARS_CONTEXT,
-    layout=build_layout,
+    layout=on_first_use(f"{__name__}.layout:build_layout"),
 )
 
 check_factory_dynamic = check_dynamic  # its name before forms shared one scheme

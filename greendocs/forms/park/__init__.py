@@ -13,7 +13,7 @@ from ...blocks.park import ManagementBody, Park, ParkLevel, ParkType
 from ...blocks.requirement_check import Conformity
 from ...errors import ValidationError
 from ...markers.model_view import Marked
-from ...registry import FormSpec
+from ...registry import FormSpec, on_first_use
 from ...rollup.entry import Category, Role, SummaryEntry
 from ...types.tick_boxes import TickBoxes
 from ...types.year_series import YearSeries
@@ -30,7 +30,6 @@ from .indicator_system import (
     resolve_system,
     shipped_systems,
 )
-from .layout import self_report_layout, third_party_layout
 from .model import (
     CreationSections,
     Eligibility,
@@ -143,13 +142,15 @@ _NAMES = ("years", "rows", "basic_texts", "system_name", "group_rows", "share_li
 SELF_SPEC = FormSpec(
     id="park-self", attachment="4", title_zh="绿色工业园区自评价报告",
     title_en="Green industrial park self-evaluation report", model=ParkSelfReport,
-    layout=self_report_layout, rules=check_report, context=report_context,
+    layout=on_first_use(f"{__name__}.layout:self_report_layout"), rules=check_report,
+    context=report_context,
     context_names=_NAMES, summary_entry=summary_entry, as_rendered=as_rendered)
 
 THIRD_PARTY_SPEC = FormSpec(
     id="park-third-party", attachment="4", title_zh="绿色工业园区第三方评价报告",
     title_en="Green industrial park third-party evaluation report",
-    model=ParkThirdPartyReport, layout=third_party_layout, rules=check_report,
+    model=ParkThirdPartyReport, layout=on_first_use(f"{__name__}.layout:third_party_layout"),
+    rules=check_report,
     context=report_context, context_names=(*_NAMES, "basic_ticks"),
     summary_entry=summary_entry, as_rendered=as_rendered)
 

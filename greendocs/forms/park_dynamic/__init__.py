@@ -7,11 +7,10 @@ from typing import Any
 import attrs
 
 from ...errors import ValidationError
-from ...registry import FormSpec
+from ...registry import FormSpec, on_first_use
 from .._shared.report import RowsById
 from ..park.indicator_system import resolve_system
 from ..park.scoring import fill_derived
-from .layout import dynamic_layout
 from .model import ListedPark, ParkDynamicReport
 from .rules import check_dynamic
 
@@ -41,6 +40,6 @@ SPEC = FormSpec(
     id="park-dynamic", attachment="8", title_zh="绿色工业园区动态管理表",
     title_en="Green industrial park dynamic management table", model=ParkDynamicReport,
     rules=check_dynamic, context=table_context, context_names=("years", "names"),
-    layout=dynamic_layout, as_rendered=as_rendered)
+    layout=on_first_use(f"{__name__}.layout:dynamic_layout"), as_rendered=as_rendered)
 
 __all__ = ["SPEC", "ListedPark", "ParkDynamicReport", "check_dynamic", "table_context"]

@@ -10,10 +10,9 @@ import attrs
 
 from ...blocks.requirement_check import Conformity
 from ...errors import ValidationError
-from ...registry import FormSpec
+from ...registry import FormSpec, on_first_use
 from ...rollup.entry import Category, Role, SummaryEntry
 from .._shared.report import Failure, RowsById
-from .layout import self_report_layout
 from .model import (
     ImpactResult,
     IndicatorResult,
@@ -102,7 +101,8 @@ def summary_entry(report: ProductSelfReport) -> SummaryEntry:
 SPEC = FormSpec(
     id="product-self", attachment="3", title_zh="绿色设计产品自评价报告",
     title_en="Green design product self-evaluation report", model=ProductSelfReport,
-    layout=self_report_layout, rules=check_report, context=report_context,
+    layout=on_first_use(f"{__name__}.layout:self_report_layout"), rules=check_report,
+    context=report_context,
     context_names=("rows", "basic_texts", "standard_label", "verdict_line"),
     summary_entry=summary_entry, as_rendered=as_rendered, data_folder="standards")
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from ...errors import FieldError, ValidationError
-from ...registry import FormSpec, SheetNotes
+from ...registry import FormSpec, SheetNotes, on_first_use
 from ...rollup.entry import Category
 from .._shared.report import report_summary
 from ..supply_chain_dynamic import (  # Attachment 9, formerly in this package
@@ -29,7 +29,6 @@ from .indicator_system import (
     load_system,
     shipped_system,
 )
-from .layout import self_report_layout, third_party_layout
 from .model import (
     IndicatorAssessment,
     PracticeSections,
@@ -101,14 +100,16 @@ SELF_SPEC = FormSpec(
     title_en="Green supply-chain management enterprise self-evaluation report",
     model=SupplyChainSelfReport, rules=check_report, context=report_context,
     sheet_notes=sheet_notes,
-    context_names=_REPORT_NAMES, layout=self_report_layout, summary_entry=summary_entry,)
+    context_names=_REPORT_NAMES, layout=on_first_use(f"{__name__}.layout:self_report_layout"),
+    summary_entry=summary_entry,)
 
 THIRD_PARTY_SPEC = FormSpec(
     id="supply-chain-third-party", attachment="5", title_zh="绿色供应链管理企业第三方评价报告",
     title_en="Green supply-chain management enterprise third-party evaluation report",
     model=SupplyChainThirdPartyReport, rules=check_report, context=report_context,
     sheet_notes=sheet_notes,
-    context_names=_REPORT_NAMES, layout=third_party_layout, summary_entry=summary_entry,)
+    context_names=_REPORT_NAMES, layout=on_first_use(f"{__name__}.layout:third_party_layout"),
+    summary_entry=summary_entry,)
 
 __all__ = [
     "DYNAMIC_SPEC", "INDUSTRY_SYSTEMS", "SELF_SPEC", "THIRD_PARTY_SPEC", "Disclosure",

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ...registry import FormSpec
+from ...registry import FormSpec, on_first_use
 from .._shared.dynamic_table import YEARS_CONTEXT, years_context
-from .layout import dynamic_layout
 from .model import Disclosure, ListedEnterprise, SupplyChainDynamicReport, SupplyChainKeyIndicators
 from .rules import check_dynamic
 
@@ -13,7 +12,7 @@ DYNAMIC_SPEC = FormSpec(
     title_en="Green supply-chain management enterprise dynamic management table",
     model=SupplyChainDynamicReport, rules=check_dynamic,
     context=years_context, context_names=YEARS_CONTEXT,
-    layout=dynamic_layout)
+    layout=on_first_use(f"{__name__}.layout:dynamic_layout"))
 SPEC = DYNAMIC_SPEC
 
 __all__ = ["DYNAMIC_SPEC", "SPEC", "Disclosure", "ListedEnterprise", "SupplyChainDynamicReport",
