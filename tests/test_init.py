@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import greendocs
 
@@ -31,6 +32,22 @@ def test_rendering_one_form_imports_no_other_form() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert json.loads(out) == ["greendocs.forms._shared", "greendocs.forms.factory_dynamic"]
+
+
+def test_rendering_a_shipped_docx_imports_no_layout(tmp_path: Path) -> None:
+    """A form's layout, the layout elements and importlib.resources serve an .odt, a
+    template not shipped or a 目录: a .docx from a shipped template needs none of them."""
+    sample = tmp_path / "a6.yaml"
+    sample.write_text(greendocs.forms().get("factory-dynamic").sample_text(), encoding="utf-8")
+    code = ("import json, sys, greendocs; "
+            f"model = greendocs.load_file({str(sample)!r}); greendocs.render(model); "
+            "print(json.dumps([m for m in ('greendocs.forms.factory_dynamic.layout', "
+            "'greendocs.layout.elements', 'importlib.resources') if m in sys.modules]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert json.loads(out) == []
+    layout = greendocs.forms().get("factory-dynamic").layout
+    assert layout is not None and layout().title == "绿色工厂动态管理表"  # on first use
 
 
 def test_every_public_name_resolves() -> None:

@@ -75,3 +75,20 @@ def test_validate_json_carries_the_findings() -> None:
     assert all(f["message_zh"] for f in data["findings"])
     loaded = greendocs.load(data, base=sample_path("factory-self").parent)  # its photos
     assert loaded == load_sample("factory-self")
+
+
+def test_the_contents_list_is_made_only_for_a_template_that_prints_it(tmp_path: Path) -> None:
+    from greendocs.rendering import Renderer
+
+    renderer = Renderer()
+    report, table = (greendocs.forms().get(f) for f in ("factory-self", "factory-dynamic"))
+    report_names, table_names = (renderer.template_for(s).names for s in (report, table))
+    assert report_names is not None and "contents" in report_names
+    assert table_names is not None and "contents" not in table_names
+    assert "目录\n材料真实性承诺\n一、工厂基本情况\n" in docx_text(
+        greendocs.render(load_sample("factory-self")))
+    # a custom template's names are read when it is compiled
+    custom = tmp_path / "custom.docx"
+    custom.write_bytes(report.template("docx") or b"")
+    names = renderer.template_for(report, "docx", custom).names
+    assert names is not None and {"contents", "factory"} <= names

@@ -9,9 +9,11 @@ from jinja2 import nodes
 from ..markers.bookmark_names import MARKER_VAR
 from ..model.introspection import Shape, field_map
 
-#: the names a template may use besides the model's fields and the form's context
-_BUILTINS = frozenset({"loop", MARKER_VAR, "form_title", "draft", "true", "false", "none", "True",
-                       "False", "None"})
+#: the names a template may use besides the model's fields and the form's context: what
+#: every render's context has (the title, whether it is a draft, the 目录's entries) and
+#: Jinja's own
+_BUILTINS = frozenset({"loop", MARKER_VAR, "form_title", "draft", "contents", "true", "false",
+                       "none", "True", "False", "None"})
 #: statements a template may not use: there is nothing to include or import
 _REFUSED = {nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "import",
             nodes.Extends: "extends"}
