@@ -26,7 +26,7 @@ document order when LibreOffice renamed copies ``<name>_Copy_N``):
 - ``{"op": "backspace_type", "n": N, "text": T}``: click at the end of the value, press
   Backspace N times and type T;
 - ``{"op": "copy_cell", "to": BOOKMARK}``: copy the value's cell text into the cell of
-  another value;
+  another value (``"to_down": N``: N rows below it);
 - ``{"op": "insert_row_above", "texts": {COLUMN: T}}``: Insert Rows Above and type;
 - ``{"op": "insert_row_merge", "texts": {COLUMN: T}, "merge": [FROM, TO]}``: Insert Rows
   Below, merge its cells FROM:TO and type (a sub-heading across the table).
@@ -149,7 +149,10 @@ def edit(doc: Any, step: dict[str, Any], dispatcher: Any) -> None:
         source.gotoEnd(True)
         controller.select(source)
         copied = controller.getTransferable()
-        target = bookmark(doc, step["to"]).Cell.getText().createTextCursor()
+        to = bookmark(doc, step["to"])
+        if step.get("to_down"):
+            to = below(to, step["to_down"])
+        target = to.Cell.getText().createTextCursor()
         target.gotoStart(False)
         target.gotoEnd(True)
         controller.select(target)

@@ -83,11 +83,13 @@ class Occurrence:
 class Cell:
     """A table cell: its text (paragraphs joined by new lines), the canonical names of the
     greendocs bookmarks that start in it, and its grid column (from 1; merged cells
-    count every column they span)."""
+    count every column they span); *copied* are those of its names whose bookmark is a
+    copy LibreOffice made (``<name>_Copy_1``: a cell or row copied and pasted)."""
 
     text: str
     names: tuple[str, ...]
     column: int
+    copied: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -100,6 +102,12 @@ class TableRow:
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(n for c in self.cells for n in c.names)
+
+    @property
+    def own_names(self) -> tuple[str, ...]:
+        """The names of the row's bookmarks that are no copies (what the row was written
+        with, not what was pasted into it)."""
+        return tuple(n for c in self.cells for n in c.names if n not in c.copied)
 
     @property
     def text(self) -> str:
@@ -199,6 +207,7 @@ class OutlineBuilder:
         # the block being read
         self._text: list[str] = []
         self._names: list[str] = []
+        self._copied: list[str] = []  # those of the names that are copies
         self._rows: list[TableRow] | None = None
         self._cells: list[Cell] = []
         self._row = 0
@@ -241,7 +250,10 @@ class OutlineBuilder:
             return
         if any(active == name for active, _, _, _ in self._active.values()):
             return  # a second start of an open bookmark, whose end never comes
-        self._names.append(canonical_name(name))
+        canonical = canonical_name(name)
+        self._names.append(canonical)
+        if canonical != name:
+            self._copied.append(canonical)
         self._active[key] = (name, self._place(), [], self._length)
 
     def bookmark_end(self, key: str) -> None:
@@ -265,7 +277,7 @@ class OutlineBuilder:
             if buf:
                 buf.append("\n")
         self._paragraphs += 1
-        self._text, self._names, self._length = [], [], 0
+        self._text, self._names, self._copied, self._length = [], [], [], 0
         self._runs, self._bold, self._images = [], False, []
         self._first_occurrence = len(self.occurrences)
 
@@ -285,7 +297,7 @@ class OutlineBuilder:
                                               self._rich(), tuple(self._images)))
             for draft in self.occurrences[self._first_occurrence:]:
                 draft.place, draft.container = place, text
-            self._text, self._names = [], []
+            self._text, self._names, self._copied = [], [], []
             self._runs, self._bold, self._images = [], False, []
 
     def _rich(self) -> str:
@@ -334,7 +346,7 @@ class OutlineBuilder:
             return
         self._column += 1
         self._span = span
-        self._text, self._names, self._length = [], [], 0
+        self._text, self._names, self._copied, self._length = [], [], [], 0
         self._first_in_cell = len(self.occurrences)
 
     def cell_end(self) -> None:
@@ -345,13 +357,14 @@ class OutlineBuilder:
                     place.column == self._column:
                 self.bookmark_end(key)  # a value never goes on beyond its cell
         text = "".join(self._text)
-        self._cells.append(Cell(text.strip("\n"), tuple(self._names), self._column))
+        self._cells.append(Cell(text.strip("\n"), tuple(self._names), self._column,
+                                tuple(self._copied)))
         column = self._column
         for draft in self.occurrences[self._first_in_cell:]:
             if draft.place.column == column:
                 draft.container = text
         self._column += self._span - 1
-        self._text, self._names = [], []
+        self._text, self._names, self._copied = [], [], []
 
     def build(self) -> Outline:
         for key in list(self._active):  # a bookmark never closed ends with the document

@@ -205,9 +205,10 @@ def _row_slot(row: TableRow, keys: Mapping[str, LeafPath], model: type) -> _Slot
     """The list item more than half of the greendocs names of *row* belong to (a cell
     copied from another row brings a name of that row's item along: the row is still its
     own item), or None (no name of the row is in a list, or the row holds several items:
-    a cell listing them one per line)."""
+    a cell listing them one per line). Copies LibreOffice made of bookmarks pasted into
+    the row (``_Copy_N``) do not count: they name the row they were copied from."""
     items: Counter[_Slot] = Counter()
-    for name in row.names:
+    for name in row.own_names:
         parsed = parse_bookmark(name)
         if parsed is None or parsed[0] not in keys:
             continue
@@ -268,6 +269,19 @@ def _read_tables(outline: Outline, keys: Mapping[str, LeafPath], model: type,
         handled.add(group)
 
 
+def _in_group(name: str, keys: Mapping[str, LeafPath],
+              group: tuple[str, tuple[str, ...]]) -> bool:
+    """Whether the greendocs name *name* marks a value of an item of the list *group*."""
+    parsed = parse_bookmark(name)
+    return parsed is not None and parsed[0] in keys and any(
+        (s.list_pattern, s.parents) == group for s in _slots(keys[parsed[0]].pattern, parsed[1]))
+
+
+def _shape(row: TableRow) -> tuple[int, ...]:
+    """How *row* is laid out: the grid column of each of its cells."""
+    return tuple(c.column for c in row.cells)
+
+
 def _table_plan(table: TableBlock, keys: Mapping[str, LeafPath], model: type,
                 static: TemplateText) -> _TablePlan | None:
     slots = [_row_slot(row, keys, model) for row in table.rows]
@@ -277,25 +291,48 @@ def _table_plan(table: TableBlock, keys: Mapping[str, LeafPath], model: type,
     lead = slots[first]
     assert lead is not None
     group = (lead.list_pattern, lead.parents)
-    shape = tuple(c.column for c in table.rows[first].cells)
+    # A row with only a few of the names a marked row has (a long table's unmarked row a
+    # cell was moved into from another row) is no row of that item: it is laid out like
+    # the others and read like them.
+    most = max(len(row.own_names) for row, s in zip(table.rows, slots, strict=True)
+               if s is not None and (s.list_pattern, s.parents) == group)
+    slots = [None if s is not None and (s.list_pattern, s.parents) == group and
+             len(row.own_names) * 2 < most else s
+             for row, s in zip(table.rows, slots, strict=True)]
+    # the rows greendocs wrote, and how they are laid out (one a person merged cells in
+    # keeps the others' layout the layout of the list)
+    ours = [i for i, s in enumerate(slots)
+            if s is not None and (s.list_pattern, s.parents) == group]
+    first = ours[0]
+    shapes = frozenset(_shape(table.rows[i]) for i in ours)
+
+    def laid_out_like_them(row: TableRow) -> bool:
+        """A row without names of other fields, laid out like the list's rows, not the
+        template's own text."""
+        foreign = bool(row.own_names) and not any(_in_group(n, keys, group)
+                                                  for n in row.own_names)
+        return not foreign and _shape(row) in shapes and not _static_row(row, static)
+
     # the data rows: from the first row of the list on, every row of the list (any item)
-    # and every row without markers laid out like them; a row before the first one that
-    # is laid out like them and is not the template's own text was inserted above it
+    # and every row laid out like them; before the first, every row laid out like them
+    # up to a row of other fields — rows inserted above it, a long table's unmarked rows
+    # above its first marked row still there (past a sub-heading a person inserted)
     start = first
-    while start > 0 and slots[start - 1] is None and not table.rows[start - 1].names and \
-            tuple(c.column for c in table.rows[start - 1].cells) == shape and \
-            not _static_row(table.rows[start - 1], static):
-        start -= 1
+    for i in range(first - 1, -1, -1):
+        if slots[i] is not None or (table.rows[i].own_names and
+                                    not laid_out_like_them(table.rows[i])):
+            break
+        if laid_out_like_them(table.rows[i]):
+            start = i
     rows: list[TableRow] = []
     names_of_item: dict[str, frozenset[str]] = {}
     for row, slot in zip(table.rows[start:], slots[start:], strict=True):
         if slot is not None and (slot.list_pattern, slot.parents) == group:
-            names = frozenset(row.names)
+            names = frozenset(row.own_names)
             if names_of_item.setdefault(slot.item, names) != names and \
                     not names & names_of_item[slot.item]:
                 return None  # an item spans several rows: not a table read by structure
-        elif row.names or tuple(c.column for c in row.cells) != shape or \
-                _static_row(row, static):
+        elif slot is not None or not laid_out_like_them(row):
             # a row of something else (a total, a sub-heading a person merged across the
             # table): not an item, and the rows after it still are; its text, if it is
             # no field's, is reported as such
@@ -308,7 +345,9 @@ def _apply_plan(plan: _TablePlan, outline: Outline, keys: Mapping[str, LeafPath]
                 replaced: dict[str, list[_Found]]) -> None:
     """The values of a list's rows in one table, renumbered in the rows' order."""
     lead = plan.lead
-    columns = _column_map(plan.rows, keys, lead)
+    # the columns as the rows with most of their own markers have them (not a cell a
+    # person merged or pasted into another row)
+    columns = _column_map(sorted(plan.rows, key=lambda row: -len(row.own_names)), keys, lead)
     in_row: dict[int | None, list[Occurrence]] = defaultdict(list)
     for occ in outline.occurrences:
         if occ.place.table == plan.table.number:
@@ -381,11 +420,15 @@ def _printed_outside(outline: Outline, group: tuple[str, tuple[str, ...]],
 
 
 def _static_row(row: TableRow, static: TemplateText) -> bool:
-    """A row of the template's (a header): empty, or with a cell of the template's words
-    (a figure such as "1" may be the template's numbering and a value alike: it tells
-    nothing)."""
+    """A row of the template's (a header): empty, or beginning with the template's words,
+    or most of its cells of them (a figure such as "1" may be the template's numbering and
+    a value alike: it tells nothing; one label typed further into a row of values leaves
+    it a row of values)."""
     texts = [c.text for c in row.cells if _WORDS.search(c.text)]
-    return not any(c.text.strip() for c in row.cells) or any(static.holds(t) for t in texts)
+    if not any(c.text.strip() for c in row.cells):
+        return True
+    held = [static.holds(t) for t in texts]
+    return bool(held) and (held[0] or sum(held) * 2 > len(held))
 
 
 _WORDS = re.compile(r"[^\d\s.,:;%／/\-+()（）]")

@@ -164,3 +164,86 @@ def test_a_lean_item_reads_its_fields_plainly() -> None:
     values = rows_filter(context["factory"].industries)  # a list of values: each marked
     assert isinstance(values, SequenceView) and all(type(v) is Marked for v in values)
     assert rows_filter("not a list") == "not a list"
+
+
+def _move_cell_content(source: Any, target: Any) -> None:
+    """Cut *source* cell's paragraphs (bookmarks and all), paste them over *target*'s and
+    type the text again into *source* (now without its bookmark)."""
+    text = source.xpath("string(.)")
+    for p in list(target.iter(W + "p")):
+        p.getparent().remove(p)
+    for p in list(source.iter(W + "p")):
+        target.append(copy.deepcopy(p))
+    for mark in list(source.iter(W + "bookmarkStart", W + "bookmarkEnd")):
+        mark.getparent().remove(mark)
+    set_text(source, text)
+
+
+def _cells(tr: Any) -> list[Any]:
+    return list(tr.iter(W + "tc"))
+
+
+@pytest.mark.parametrize("copied", [False, True], ids=["moved", "copied by LibreOffice"])
+def test_cells_of_a_marked_row_put_into_unmarked_rows_leave_every_row_read(
+        copied: bool) -> None:
+    model = long_a6(40)
+    data = greendocs.render(model)
+    document = docx.Document(io.BytesIO(data))
+    _, rows = _table(document, read_docx_values(data, "t").outline, model)
+    source = _cells(rows[38])
+    for target_row, column in ((3, 3), (4, 7)):  # its unit into one row, its note another
+        target = _cells(rows[target_row])[column]
+        if copied:  # LibreOffice keeps the original and renames the pasted bookmark
+            for p in list(target.iter(W + "p")):
+                p.getparent().remove(p)
+            for p in source[column].iter(W + "p"):
+                target.append(copy.deepcopy(p))
+            for start in target.iter(W + "bookmarkStart"):
+                start.set(W + "name", start.get(W + "name") + "_Copy_1")
+        else:  # Word moves the bookmark with what is cut
+            _move_cell_content(source[column], target)
+    back = greendocs.parse(saved(document)).model.indicators
+    assert len(back) == 40
+    assert back[3].unit == model.indicators[38].unit
+    assert back[4].note == model.indicators[38].note
+    assert [i.name for i in back] == [i.name for i in model.indicators]
+
+
+def test_cells_merged_in_the_first_row_leave_every_row_read() -> None:
+    model = long_a6(40)
+    data = greendocs.render(model)
+    document = docx.Document(io.BytesIO(data))
+    _, rows = _table(document, read_docx_values(data, "t").outline, model)
+    name, unit = _cells(rows[0])[2:4]  # Table ▸ Merge Cells: one cell, two paragraphs
+    span = name.makeelement(W + "gridSpan", {W + "val": "2"})
+    name.find(W + "tcPr").append(span)
+    for p in unit.iter(W + "p"):
+        name.append(copy.deepcopy(p))
+    unit.getparent().remove(unit)
+    back = greendocs.parse(saved(document)).model.indicators
+    assert back == model.indicators
+
+
+def test_rows_above_a_blank_row_read_after_the_first_marked_rows_are_deleted() -> None:
+    model = long_a6(40)
+    data = greendocs.render(model)
+    document = docx.Document(io.BytesIO(data))
+    _, rows = _table(document, read_docx_values(data, "t").outline, model)
+    blank = copy.deepcopy(rows[20])
+    for cell in _cells(blank):
+        set_text(cell, "")
+    rows[20].addnext(blank)  # a row inserted and left empty
+    for tr in rows[:2]:  # the first two (marked) rows deleted
+        tr.getparent().remove(tr)
+    back = greendocs.parse(saved(document)).model.indicators
+    assert back == model.indicators[2:]
+
+
+def test_a_label_typed_into_an_unmarked_row_leaves_it_a_row() -> None:
+    model = long_a6(40)
+    data = greendocs.render(model)
+    document = docx.Document(io.BytesIO(data))
+    _, rows = _table(document, read_docx_values(data, "t").outline, model)
+    set_text(_cells(rows[20])[7], "备注")  # the note: the header's own word
+    back = greendocs.parse(saved(document)).model.indicators
+    assert len(back) == 40 and back[20].note == "备注"

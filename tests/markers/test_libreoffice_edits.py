@@ -118,6 +118,11 @@ CASES: dict[str, tuple[Any, list[dict[str, Any]]]] = {
          "texts": dict(zip("ABCDEFGH", ("", "other", "新增指标", "t", "1", "2", "3", "新增"),
                            strict=True))},
         {"op": "delete_row", "bookmark": bookmark_name("indicators[0].name")}]),
+    "a6-long-copy": (LONG, [
+        {"op": "copy_cell", "bookmark": bookmark_name("indicators[39].unit"),
+         "to": bookmark_name("indicators[1].unit"), "to_down": 2},
+        {"op": "copy_cell", "bookmark": bookmark_name("indicators[39].note"),
+         "to": bookmark_name("indicators[1].note"), "to_down": 3}]),
     "chain-insert-row": (CHAIN, [{"op": "insert_row",
                                   "bookmark": bookmark_name(
                                       f"assessments[{len(CHAIN.assessments) - 1}].id"),
@@ -245,6 +250,16 @@ def test_a_long_table_s_lean_rows_typed_over_inserted_and_its_first_deleted(
                                                                      "t", "新增")
     assert [str(v) for _, v in added.values.items] == ["1", "2", "3"]
     assert back[:25] + back[26:] == tuple(rows[1:])
+
+
+@FORMATS
+def test_cells_copied_into_a_long_table_s_unmarked_rows_leave_every_row_read(
+        edited: dict[tuple[str, str], Path], fmt: str) -> None:
+    back = greendocs.parse_file(edited[("a6-long-copy", fmt)]).model.indicators
+    rows = list(LONG.indicators)
+    rows[3] = attrs.evolve(rows[3], unit=rows[39].unit)
+    rows[4] = attrs.evolve(rows[4], note=rows[39].note)
+    assert back == tuple(rows)
 
 
 @FORMATS
