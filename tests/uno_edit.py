@@ -29,7 +29,8 @@ document order when LibreOffice renamed copies ``<name>_Copy_N``):
   another value (``"to_down": N``: N rows below it);
 - ``{"op": "insert_row_above", "texts": {COLUMN: T}}``: Insert Rows Above and type;
 - ``{"op": "insert_row_merge", "texts": {COLUMN: T}, "merge": [FROM, TO]}``: Insert Rows
-  Below, merge its cells FROM:TO and type (a sub-heading across the table).
+  Below, merge its cells FROM:TO and type (a sub-heading across the table);
+- ``{"op": "merge", "merge": [FROM, TO]}``: Table ▸ Merge Cells FROM:TO in the value's row.
 
 An edit with ``"down": N`` is made in the cell N rows below the bookmark's, in its column
 (a long table's lean rows carry no bookmark of their own).
@@ -175,6 +176,12 @@ def edit(doc: Any, step: dict[str, Any], dispatcher: Any) -> None:
             cursor.mergeRange()
         for col, text in step["texts"].items():
             table.getCellByName(f"{col}{row + 2}").setString(text)
+    elif op == "merge":
+        table, row = row_of(anchor)
+        first, last = step["merge"]
+        cursor = table.createCursorByCellName(f"{first}{row + 1}")
+        cursor.gotoCellByName(f"{last}{row + 1}", True)
+        cursor.mergeRange()
     elif op == "type":
         anchor.setString(step["text"])
     elif op == "paste_row":

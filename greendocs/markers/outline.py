@@ -83,13 +83,15 @@ class Occurrence:
 class Cell:
     """A table cell: its text (paragraphs joined by new lines), the canonical names of the
     greendocs bookmarks that start in it, and its grid column (from 1; merged cells
-    count every column they span); *copied* are those of its names whose bookmark is a
-    copy LibreOffice made (``<name>_Copy_1``: a cell or row copied and pasted)."""
+    count every column they span: *span* of them); *copied* are those of its names whose
+    bookmark is a copy LibreOffice made (``<name>_Copy_1``: a cell or row copied and
+    pasted)."""
 
     text: str
     names: tuple[str, ...]
     column: int
     copied: tuple[str, ...] = ()
+    span: int = 1
 
 
 @attrs.frozen
@@ -358,7 +360,7 @@ class OutlineBuilder:
                 self.bookmark_end(key)  # a value never goes on beyond its cell
         text = "".join(self._text)
         self._cells.append(Cell(text.strip("\n"), tuple(self._names), self._column,
-                                tuple(self._copied)))
+                                tuple(self._copied), self._span))
         column = self._column
         for draft in self.occurrences[self._first_in_cell:]:
             if draft.place.column == column:

@@ -282,6 +282,22 @@ def _shape(row: TableRow) -> tuple[int, ...]:
     return tuple(c.column for c in row.cells)
 
 
+def _merged_from(row: TableRow, shape: tuple[int, ...]) -> bool:
+    """Whether *row* is laid out as *shape*, or so with some of its cells merged: each
+    cell starting at a column of *shape*, the row as wide, and each merged cell a line
+    for each column it spans (what merging cells of values gives; a sub-heading merged
+    across the table is one line)."""
+    if _shape(row) == shape:
+        return True
+    if not row.cells or not shape:
+        return False
+    last = row.cells[-1]
+    return all(c.column in shape for c in row.cells) and \
+        last.column + last.span - 1 >= shape[-1] and \
+        all(len([line for line in c.text.split("\n") if line.strip()]) == c.span
+            for c in row.cells if c.span > 1)
+
+
 def _table_plan(table: TableBlock, keys: Mapping[str, LeafPath], model: type,
                 static: TemplateText) -> _TablePlan | None:
     slots = [_row_slot(row, keys, model) for row in table.rows]
@@ -307,11 +323,12 @@ def _table_plan(table: TableBlock, keys: Mapping[str, LeafPath], model: type,
     shapes = frozenset(_shape(table.rows[i]) for i in ours)
 
     def laid_out_like_them(row: TableRow) -> bool:
-        """A row without names of other fields, laid out like the list's rows, not the
-        template's own text."""
+        """A row without names of other fields, laid out like the list's rows (or so with
+        cells merged), not the template's own text."""
         foreign = bool(row.own_names) and not any(_in_group(n, keys, group)
                                                   for n in row.own_names)
-        return not foreign and _shape(row) in shapes and not _static_row(row, static)
+        return not foreign and any(_merged_from(row, shape) for shape in shapes) and \
+            not _static_row(row, static)
 
     # the data rows: from the first row of the list on, every row of the list (any item)
     # and every row laid out like them; before the first, every row laid out like them
@@ -347,7 +364,8 @@ def _apply_plan(plan: _TablePlan, outline: Outline, keys: Mapping[str, LeafPath]
     lead = plan.lead
     # the columns as the rows with most of their own markers have them (not a cell a
     # person merged or pasted into another row)
-    columns = _column_map(sorted(plan.rows, key=lambda row: -len(row.own_names)), keys, lead)
+    columns = _column_map(sorted(plan.rows, key=lambda row: (
+        -len(row.own_names), sum(c.span > 1 for c in row.cells))), keys, lead)
     in_row: dict[int | None, list[Occurrence]] = defaultdict(list)
     for occ in outline.occurrences:
         if occ.place.table == plan.table.number:
@@ -369,7 +387,13 @@ def _apply_plan(plan: _TablePlan, outline: Outline, keys: Mapping[str, LeafPath]
                 read.add(occ.place.column)
         for cell in row.cells:  # cells without markers: by their column
             mapped = columns.get(cell.column)
-            if mapped is None or cell.column in read:
+            if cell.span > 1:  # cells merged: a line each of the columns it spans
+                mapped = tuple(m for c in range(cell.column, cell.column + cell.span)
+                               for m in columns.get(c, ()))
+                lines = [line for line in cell.text.split("\n") if line.strip()]
+                if len(lines) != len(mapped):
+                    continue  # which line is which cannot be told: named as not read
+            if not mapped or cell.column in read:
                 continue
             place = attrs.evolve(row.place, column=cell.column)
             texts = [cell.text] if len(mapped) == 1 else \

@@ -247,3 +247,30 @@ def test_a_label_typed_into_an_unmarked_row_leaves_it_a_row() -> None:
     set_text(_cells(rows[20])[7], "备注")  # the note: the header's own word
     back = greendocs.parse(saved(document)).model.indicators
     assert len(back) == 40 and back[20].note == "备注"
+
+
+def _merge(tr: Any, first: int, count: int) -> None:
+    """Table ▸ Merge Cells on *count* cells of the row *tr* from cell *first*: one cell,
+    each merged cell's paragraphs in it."""
+    cells = _cells(tr)
+    keep = cells[first]
+    keep.find(W + "tcPr").append(keep.makeelement(W + "gridSpan", {W + "val": str(count)}))
+    for cell in cells[first + 1:first + count]:
+        for p in cell.iter(W + "p"):
+            keep.append(copy.deepcopy(p))
+        cell.getparent().remove(cell)
+
+
+def test_cells_merged_in_an_unmarked_row_are_read_a_line_each() -> None:
+    model = long_a6(40)
+    data = greendocs.render(model)
+    document = docx.Document(io.BytesIO(data))
+    _, rows = _table(document, read_docx_values(data, "t").outline, model)
+    _merge(rows[20], 2, 2)  # its name and unit
+    heading = copy.deepcopy(rows[25])  # a sub-heading a person merged across the table
+    rows[25].addnext(heading)
+    _merge(heading, 0, len(_cells(heading)))
+    set_text(heading, "以下为排放指标")
+    parsed = greendocs.parse(saved(document))
+    assert parsed.model.indicators == model.indicators
+    assert any("以下为排放指标" in note for note in parsed.notes)

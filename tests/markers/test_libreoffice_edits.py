@@ -123,6 +123,8 @@ CASES: dict[str, tuple[Any, list[dict[str, Any]]]] = {
          "to": bookmark_name("indicators[1].unit"), "to_down": 2},
         {"op": "copy_cell", "bookmark": bookmark_name("indicators[39].note"),
          "to": bookmark_name("indicators[1].note"), "to_down": 3}]),
+    "a6-long-merge": (LONG, [{"op": "merge", "bookmark": bookmark_name("indicators[1].name"),
+                              "down": 19, "merge": ["C", "D"]}]),
     "chain-insert-row": (CHAIN, [{"op": "insert_row",
                                   "bookmark": bookmark_name(
                                       f"assessments[{len(CHAIN.assessments) - 1}].id"),
@@ -260,6 +262,8 @@ def test_cells_copied_into_a_long_table_s_unmarked_rows_leave_every_row_read(
     rows[3] = attrs.evolve(rows[3], unit=rows[39].unit)
     rows[4] = attrs.evolve(rows[4], note=rows[39].note)
     assert back == tuple(rows)
+    merged = greendocs.parse_file(edited[("a6-long-merge", fmt)])  # name and unit, one cell
+    assert merged.model.indicators == LONG.indicators
 
 
 @FORMATS

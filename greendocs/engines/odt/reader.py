@@ -127,6 +127,9 @@ class _OutlineWalker:
         self.out = OutlineBuilder()
         self.bold_styles = bold  # text styles that set bold type
         self.cells = 0  # the depth of table cells being read
+        #: the covered cells still to come of the row's last cell spanning columns: part of
+        #: that cell, no column of their own (a covered cell below a cell spanning rows is)
+        self.covered = 0
         self.pictures: set[str] = set()  # the files of the body's pictures
 
     def blocks(self, parent: etree._Element) -> None:
@@ -141,16 +144,21 @@ class _OutlineWalker:
                 self.blocks(el)
                 self.out.table_end()
             elif tag == _ROW:
+                self.covered = 0
                 self.out.row_start()
                 self.blocks(el)
                 self.out.row_end()
+            elif tag == _COVERED and self.covered:
+                self.covered -= 1  # covered by the cell before it, which spans its column
             elif tag in (_CELL, _COVERED):
-                span = el.get(TABLE + "number-columns-spanned")
-                self.out.cell_start(int(span) if span and span.isdigit() else 1)
+                text = el.get(TABLE + "number-columns-spanned")
+                span = int(text) if text and text.isdigit() and int(text) > 0 else 1
+                self.out.cell_start(span)
                 self.cells += 1
-                self.blocks(el)
+                self.blocks(el)  # (a table inside the cell has rows of its own)
                 self.cells -= 1
                 self.out.cell_end()
+                self.covered = span - 1
             elif tag in _BLOCK_WRAPPERS:
                 self.blocks(el)
             elif tag in (_BM, _BM_START, _BM_END):
