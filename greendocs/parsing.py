@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from .engines.converter_slot import ConverterSlot
+from .engines.converter_slot import ConverterSlot, KeepsLibreOffice
 from .engines.docx.reader import read_docx_values
 from .engines.libreoffice import LibreOffice
 from .engines.odt.reader import read_odt_values
@@ -153,7 +153,7 @@ def detect_format(data: bytes, source: str) -> str:
     return "docx"  # let the docx reader give the precise error
 
 
-class Parser:
+class Parser(KeepsLibreOffice):
     """Reads documents of a registry's forms back into models. Thread-safe, no shared state.
 
     Word 97 files (.doc, and WPS Writer's .wps, which are the same binary format) are
@@ -169,19 +169,6 @@ class Parser:
         self._office = ConverterSlot(libreoffice, keep=keep_libreoffice)
         self._texts: dict[str, TemplateText] = {}
         self._rendering: Renderer | None = None
-
-    def _converter(self) -> LibreOffice:
-        return self._office.get()
-
-    def close(self) -> None:
-        """Stop the LibreOffice this object started, if any (one given is the caller's)."""
-        self._office.close()
-
-    def __enter__(self) -> Parser:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def _template_text(self, spec: FormSpec) -> TemplateText:
         """What the form's layout prints itself (nothing for a form without a layout)."""

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .engines.converter_slot import ConverterSlot
+from .engines.converter_slot import ConverterSlot, KeepsLibreOffice
 from .engines.docx.template import CompiledDocx, compile_docx
 from .engines.docx.writer import render_docx
 from .engines.formats import CONVERTED_FORMATS, FORMATS, NATIVE_FORMATS
@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # LibreOffice (and subprocess with it), odfpy and the layouts
     from .layout.elements import Layout
 
 
-class Renderer:
+class Renderer(KeepsLibreOffice):
     """Renders models of a registry's forms. Compiles each template once; thread-safe.
 
     PDF and .doc are converted by the *libreoffice* given, else by one the renderer starts
@@ -216,19 +216,6 @@ class Renderer:
             if again:
                 lo.convert_files([work / f"{n}.docx" for n in again], "pdf", work / "1")
             return [(work / "1" / f"{n}.pdf").read_bytes() for n in names]
-
-    def _converter(self) -> LibreOffice:
-        return self._office.get()
-
-    def close(self) -> None:
-        """Stop the LibreOffice this object started, if any (one given is the caller's)."""
-        self._office.close()
-
-    def __enter__(self) -> Renderer:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def render_file(self, model: Any, path: str | os.PathLike[str], fmt: str | None = None, *,
                     template: str | os.PathLike[str] | None = None,

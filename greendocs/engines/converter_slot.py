@@ -5,7 +5,7 @@ for each call, stopped when the call is done with it)."""
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 if TYPE_CHECKING:  # LibreOffice (and subprocess with it) is imported when first used
     from .libreoffice import LibreOffice
@@ -37,3 +37,23 @@ class ConverterSlot:
         """Stop the LibreOffice started here, if any (one given is its owner's to stop)."""
         if self._own is not None:
             self._own.close()
+
+
+class KeepsLibreOffice:
+    """What a renderer and a parser share: the LibreOffice they convert with (in
+    ``self._office``), stopped by :meth:`close` or on leaving a ``with`` block."""
+
+    _office: ConverterSlot
+
+    def _converter(self) -> LibreOffice:
+        return self._office.get()
+
+    def close(self) -> None:
+        """Stop the LibreOffice this object started, if any (one given is the caller's)."""
+        self._office.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
