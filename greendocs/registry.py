@@ -19,7 +19,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -103,12 +103,11 @@ def on_first_use(target: str) -> Callable[[], Any]:
     first called, then calls the function: a form's layout, which a render needs only
     when its template is not shipped, for an .odt or for a 目录 — so that a fresh process
     rendering a .docx never imports it."""
-    module, _, name = target.partition(":")
-
     def call() -> Any:
-        return getattr(importlib.import_module(module), name)()
+        function = cast("Callable[[], Any]", _import(target))
+        return function()
 
-    call.__qualname__ = call.__name__ = name
+    call.__qualname__ = call.__name__ = target.partition(":")[2]
     call.__doc__ = f"{target}, imported when first called."
     return call
 

@@ -164,29 +164,46 @@ class SequenceView:
         return bool(self._items)
 
 
-class SeriesView:
-    """A year series: ``values[2021]`` yields the marked value of that year."""
+class PlainSeries:
+    """A year series as a template reads it: ``values[2021]`` (the year as a number or a
+    marked value) yields the value of that year, None for a year the series lacks (it
+    prints as empty, and reads back as None). Unmarked: a lean row's."""
 
-    __slots__ = ("_indices", "_label", "_pattern", "_values")
+    __slots__ = ("_values",)
 
-    def __init__(self, series: YearSeries, pattern: str, indices: tuple[str, ...],
-                 label: str) -> None:
+    def __init__(self, series: YearSeries) -> None:
         self._values = series.as_dict()
-        self._pattern = pattern
-        self._indices = indices
-        self._label = label
 
-    def __getitem__(self, year: Any) -> Marked:
-        y = int(year.value if isinstance(year, Marked) else year)
-        # a year the series lacks prints as empty, and reads back as None
-        return Marked(self._values.get(y), self._pattern, (*self._indices, str(y)),
-                      f"{self._label}（{y}年）")
+    def __getitem__(self, year: Any) -> Any:
+        return self._values.get(_year(year))
 
     def __iter__(self) -> Iterator[int]:
         return iter(self._values)
 
     def __len__(self) -> int:
         return len(self._values)
+
+
+def _year(year: Any) -> int:
+    return int(year.value if type(year) is Marked else year)
+
+
+class SeriesView(PlainSeries):
+    """A year series: ``values[2021]`` yields the marked value of that year."""
+
+    __slots__ = ("_indices", "_label", "_pattern")
+
+    def __init__(self, series: YearSeries, pattern: str, indices: tuple[str, ...],
+                 label: str) -> None:
+        super().__init__(series)
+        self._pattern = pattern
+        self._indices = indices
+        self._label = label
+
+    def __getitem__(self, year: Any) -> Marked:
+        y = _year(year)
+        return Marked(self._values.get(y), self._pattern, (*self._indices, str(y)),
+                      f"{self._label}（{y}年）")
 
 
 class PlainItem:
@@ -217,24 +234,6 @@ class PlainItem:
 def _kinds(cls: type) -> tuple[tuple[str, str], ...]:
     """Each field of the model class *cls* with its shape's kind."""
     return tuple((name, info.shape.kind) for name, info in field_map(cls).items())
-
-
-class PlainSeries:
-    """A year series in a lean row: ``values[2021]`` yields the value of that year."""
-
-    __slots__ = ("_values",)
-
-    def __init__(self, series: YearSeries) -> None:
-        self._values = series.as_dict()
-
-    def __getitem__(self, year: Any) -> Any:
-        return self._values.get(int(year.value if type(year) is Marked else year))
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(self._values)
-
-    def __len__(self) -> int:
-        return len(self._values)
 
 
 def rows_filter(value: Any) -> Any:

@@ -3,7 +3,6 @@ inside its markers when it is a model value, and always escaped."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 import jinja2
@@ -16,7 +15,7 @@ from ...types.narrative import NarrativeTable
 from ..blocks import Caption, Drawing, Rich, block_of
 from ..figures import Figures
 from .narrative import drawing_run, rich_runs, table_xml
-from .run_xml import RUN_END, SPECIAL_CHARACTERS, run_body, run_start
+from .run_xml import RUN_END, run_body, run_start
 
 #: millimetres in a twip (a twentieth of a point)
 MM_PER_TWIP = 25.4 / 1440
@@ -55,14 +54,10 @@ class MarkerWriter:
             return (f'<w:bookmarkStart w:id="{bid}" w:name="{name}"/>{start}{body}{RUN_END}'
                     f'<w:bookmarkEnd w:id="{bid}"/>')
         if kind is str:  # a lean row's text, a template's own
-            text = value
-        elif kind is Decimal:  # a lean row's figure
-            text = format(value, "f")
-        elif isinstance(value, Rich):
+            return f"{start}{run_body(value)}{RUN_END}"
+        if isinstance(value, Rich):
             return self._block(value, run_index)
-        else:
-            text = format_value(value)
-        return f"{start}{text if SPECIAL_CHARACTERS.isdisjoint(text) else run_body(text)}{RUN_END}"
+        return f"{start}{run_body(format_value(value))}{RUN_END}"
 
     def table(self, table: NarrativeTable) -> str:
         """A narrative's table, as a ``w:tbl`` the text's width."""

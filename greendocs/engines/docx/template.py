@@ -80,12 +80,9 @@ def prepare_docx(data: bytes, source: str,
     run_props: list[str] = []
     parts = {name: _jinja_source(name, raw, source, run_props)
              for name, raw in members.items() if is_dynamic_part(name, raw)}
-    if env is None:
-        from ..template_env import make_environment
+    from ..template_env import make_environment  # (it imports this package's filters)
 
-        names = context_names(parts.values(), make_environment())
-    else:
-        names = context_names(parts.values(), env)
+    names = context_names(parts.values(), env if env is not None else make_environment())
     prepared: dict[str, Any] = {"sha256": hashlib.sha256(data).hexdigest(),
                                 "run_props": run_props, "parts": parts,
                                 "names": None if names is None else sorted(names)}
