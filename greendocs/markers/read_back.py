@@ -168,6 +168,11 @@ class _Slot:
     parents: tuple[str, ...]
     item: str
 
+    @property
+    def group(self) -> tuple[str, tuple[str, ...]]:
+        """The list itself: its pattern and the indices of the lists around it."""
+        return (self.list_pattern, self.parents)
+
 
 def _slots(pattern: str, indices: tuple[str, ...]) -> list[_Slot]:
     parts = pattern.split("[]")
@@ -232,7 +237,7 @@ class _TablePlan:
 
     @property
     def group(self) -> tuple[str, tuple[str, ...]]:
-        return (self.lead.list_pattern, self.lead.parents)
+        return self.lead.group
 
     @property
     def items(self) -> int:
@@ -274,7 +279,7 @@ def _in_group(name: str, keys: Mapping[str, LeafPath],
     """Whether the greendocs name *name* marks a value of an item of the list *group*."""
     parsed = parse_bookmark(name)
     return parsed is not None and parsed[0] in keys and any(
-        (s.list_pattern, s.parents) == group for s in _slots(keys[parsed[0]].pattern, parsed[1]))
+        s.group == group for s in _slots(keys[parsed[0]].pattern, parsed[1]))
 
 
 def _shape(row: TableRow) -> tuple[int, ...]:
@@ -306,19 +311,19 @@ def _table_plan(table: TableBlock, keys: Mapping[str, LeafPath], model: type,
         return None
     lead = slots[first]
     assert lead is not None
-    group = (lead.list_pattern, lead.parents)
+    group = lead.group
     # A row with only a few of the names a marked row has (a long table's unmarked row a
     # cell was moved into from another row) is no row of that item: it is laid out like
     # the others and read like them.
     most = max(len(row.own_names) for row, s in zip(table.rows, slots, strict=True)
-               if s is not None and (s.list_pattern, s.parents) == group)
-    slots = [None if s is not None and (s.list_pattern, s.parents) == group and
+               if s is not None and s.group == group)
+    slots = [None if s is not None and s.group == group and
              len(row.own_names) * 2 < most else s
              for row, s in zip(table.rows, slots, strict=True)]
     # the rows greendocs wrote, and how they are laid out (one a person merged cells in
     # keeps the others' layout the layout of the list)
     ours = [i for i, s in enumerate(slots)
-            if s is not None and (s.list_pattern, s.parents) == group]
+            if s is not None and s.group == group]
     first = ours[0]
     shapes = frozenset(_shape(table.rows[i]) for i in ours)
 
@@ -344,7 +349,7 @@ def _table_plan(table: TableBlock, keys: Mapping[str, LeafPath], model: type,
     rows: list[TableRow] = []
     names_of_item: dict[str, frozenset[str]] = {}
     for row, slot in zip(table.rows[start:], slots[start:], strict=True):
-        if slot is not None and (slot.list_pattern, slot.parents) == group:
+        if slot is not None and slot.group == group:
             names = frozenset(row.own_names)
             if names_of_item.setdefault(slot.item, names) != names and \
                     not names & names_of_item[slot.item]:
@@ -431,16 +436,8 @@ def _printed_outside(outline: Outline, group: tuple[str, tuple[str, ...]],
     """Whether items of the list *group* are printed anywhere *inside* does not take in
     (then the rows or lines there are not the whole of the list, and the bookmarks are
     what counts)."""
-    for occ in outline.occurrences:
-        if inside(occ.place):
-            continue
-        parsed = parse_bookmark(canonical_name(occ.name))
-        if parsed is None or parsed[0] not in keys:
-            continue
-        if any((s.list_pattern, s.parents) == group
-               for s in _slots(keys[parsed[0]].pattern, parsed[1])):
-            return True
-    return False
+    return any(not inside(occ.place) and _in_group(canonical_name(occ.name), keys, group)
+               for occ in outline.occurrences)
 
 
 def _static_row(row: TableRow, static: TemplateText) -> bool:
@@ -499,7 +496,7 @@ def _leaf_group(name: str, keys: Mapping[str, LeafPath],
     if not pattern.endswith("[]") or shape_of(keys[parsed[0]].type).kind != "leaf":
         return None
     slot = _slots(pattern, parsed[1])[-1]
-    return (slot.list_pattern, slot.parents) if _is_list(model, slot.list_pattern) else None
+    return slot.group if _is_list(model, slot.list_pattern) else None
 
 
 # -- paragraph lists ------------------------------------------------------------------
