@@ -250,8 +250,9 @@ class Layout:
                 elsewhere += (block.iterable, block.text)
             elif isinstance(block, Narrative):
                 elsewhere.append(block.iterable)
-        return frozenset(name for name in rows if not any(
-            re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", text) for text in elsewhere))
+        text = "\n".join(elsewhere)
+        return frozenset(name for name in rows
+                         if not re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", text))
 
     @property
     def has_cover(self) -> bool:
