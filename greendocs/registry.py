@@ -148,6 +148,10 @@ class FormSpec:
     #: in fields of their own (a report's total, say) filled in. Documents of every format
     #: are rendered from this, so reading one back gives this model.
     as_rendered: Callable[[Any], Any] = lambda model: model
+    #: ``as_rendered`` and ``context`` in one step — the model as rendered and its
+    #: context's extras — for a form that computes both from one result (a report's score
+    #: card, then computed once per render). Without it a render calls the two in turn.
+    rendered_context: Callable[[Any], tuple[Any, Mapping[str, Any]]] | None = None
     #: the folder of the form's package holding its shipped indicator systems (or, for
     #: design products, evaluation standards): YAML files users copy and adapt
     data_folder: str = "indicators"
@@ -156,6 +160,14 @@ class FormSpec:
 
     def _file(self, name: str) -> Traversable:
         return package_folder(self.package).joinpath(name)
+
+    def rendering(self, model: Any) -> tuple[Any, Mapping[str, Any]]:
+        """*model* as its documents state it (:attr:`as_rendered`) and the extras of its
+        render's context (:attr:`context`)."""
+        if self.rendered_context is not None:
+            return self.rendered_context(model)
+        rendered = self.as_rendered(model)
+        return rendered, self.context(rendered)
 
     def template(self, fmt: str = "docx") -> bytes | None:
         """The shipped template file (``<id>.docx``), or None when the form ships none

@@ -12,7 +12,7 @@ from .engines.converter_slot import ConverterSlot, KeepsLibreOffice
 from .engines.docx.template import CompiledDocx, compile_docx
 from .engines.docx.writer import render_docx
 from .engines.formats import CONVERTED_FORMATS, FORMATS, NATIVE_FORMATS
-from .engines.template_check import check_template_ast
+from .engines.template_check import check_template_ast, reserved_names
 from .engines.template_env import make_environment
 from .errors import OutputError, TemplateError
 from .markers.bookmark_names import FORM_PATTERN
@@ -61,7 +61,9 @@ class Renderer(KeepsLibreOffice):
                 key: tuple[str, int, int] = (str(path.resolve()), st.st_mtime_ns, st.st_size)
                 compiled = self._compiled.get(key)
                 if compiled is None:
-                    compiled = compile_docx(path.read_bytes(), str(path), self._user_env)
+                    compiled = compile_docx(path.read_bytes(), str(path), self._user_env,
+                                            model=spec.model,
+                                            reserved=reserved_names(spec.context_names))
                     self._check(compiled, spec)
             except OSError as exc:
                 raise TemplateError(f"template {path}: cannot read it ({exc.strerror})"
@@ -80,7 +82,8 @@ class Renderer(KeepsLibreOffice):
 
                     data = build_docx_template(self._layout(spec))
                 compiled = compile_docx(data, f"{spec.package}/{spec.id}.{fmt}", self._env,
-                                        prepared)
+                                        prepared, model=spec.model,
+                                        reserved=reserved_names(spec.context_names))
         with self._lock:
             return self._compiled.setdefault(key, compiled)
 
@@ -120,13 +123,25 @@ class Renderer(KeepsLibreOffice):
 
     def context(self, spec: FormSpec, model: Any, *, draft: bool = False,
                 pages: Mapping[str, int] | None = None,
-                names: frozenset[str] | None = None) -> dict[str, Any]:
-        """The template context: the model's fields as marked views, plus the form's extras,
-        ``draft`` (whether notes for the consultant are printed) and ``contents`` (the
-        目录's entries: each heading with its page number from *pages*, blank without;
-        only when the template uses them, if its *names* are given)."""
-        ctx = root_context(model)
-        ctx.update(spec.context(model))
+                template: CompiledDocx | None = None,
+                extras: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """The context *template* (the compiled .docx, :meth:`template_for`) is rendered
+        with: the model's fields as marked views (or as they are, where the template's
+        paths are resolved), plus the form's extras, ``draft`` (whether notes for the
+        consultant are printed) and ``contents`` (the 目录's entries: each heading with its
+        page number from *pages*, blank without; only when the template uses them). Without
+        *template*, the context any template can be rendered with (views throughout). The
+        extras are computed from *model* unless given (:meth:`FormSpec.rendering`)."""
+        plain = template.plain if template is not None else frozenset()
+        names = template.names if template is not None else None
+        ctx = root_context(model, plain)
+        if extras is None:
+            extras = spec.context(model)
+        if plain and not plain.isdisjoint(extras):
+            raise TemplateError(f"form {spec.id}: its context gives "
+                                f"{sorted(plain.intersection(extras))}, which its "
+                                "context_names do not declare")
+        ctx.update(extras)
         ctx["form_title"] = Marked(spec.title_zh, FORM_PATTERN, (), spec.title_zh)
         ctx["draft"] = draft
         listed = spec.layout is not None and (names is None or "contents" in names)
@@ -148,24 +163,25 @@ class Renderer(KeepsLibreOffice):
         if fmt == "pdf" and template is None:  # with the 目录's page numbers
             return self._pdfs([model], [self.registry.for_model(model).id], draft)[0]
         spec = self.registry.for_model(model)
-        model = spec.as_rendered(model)
         # the .xlsx and .odt engines (openpyxl, odfpy) are imported when first used
         if fmt == "xlsx":
+            model = spec.as_rendered(model)
             if spec.xlsx:
                 return spec.xlsx.write(model)
             from .engines.xlsx.writer import render_xlsx
 
             return render_xlsx(spec, model)
+        model, extras = spec.rendering(model)
         if fmt == "odt":
             from .engines.odt.writer import render_odt
 
             return render_odt(self._odt_template(spec, draft),
-                              self.context(spec, model, draft=draft), spec.id)
+                              self.context(spec, model, draft=draft, extras=extras), spec.id)
         if fmt not in ("docx", *CONVERTED_FORMATS):
             raise OutputError(f"cannot render {fmt!r}; formats: {', '.join(FORMATS)}")
         compiled = self.template_for(spec, "docx", template)
-        docx = render_docx(compiled, self.context(spec, model, draft=draft,
-                                                  names=compiled.names), spec.id)
+        docx = render_docx(compiled, self.context(spec, model, draft=draft, template=compiled,
+                                                  extras=extras), spec.id)
         if fmt == "docx":
             return docx
         return self._converter().convert(docx, ".docx", fmt, source=f"{spec.id}.docx")
@@ -197,19 +213,20 @@ class Renderer(KeepsLibreOffice):
             jobs = []
             for model, name in zip(models, names, strict=True):
                 spec = self.registry.for_model(model)
-                model = spec.as_rendered(model)
+                model, extras = spec.rendering(model)
                 compiled = self.template_for(spec, "docx")
-                context = self.context(spec, model, draft=draft, names=compiled.names)
+                context = self.context(spec, model, draft=draft, template=compiled,
+                                       extras=extras)
                 (work / f"{name}.docx").write_bytes(render_docx(compiled, context, spec.id))
-                jobs.append((spec, model, compiled, bool(context["contents"])))
+                jobs.append((spec, model, compiled, extras, bool(context["contents"])))
             pdfs = lo.convert_files([work / f"{n}.docx" for n in names], "pdf", work / "1")
             again = []
-            for (spec, model, compiled, contents), name, pdf in zip(jobs, names, pdfs,
-                                                                   strict=True):
+            for (spec, model, compiled, extras, contents), name, pdf in zip(
+                    jobs, names, pdfs, strict=True):
                 pages = heading_pages(pdf.read_bytes()) if contents else {}
                 if pages:
                     context = self.context(spec, model, draft=draft, pages=pages,
-                                           names=compiled.names)
+                                           template=compiled, extras=extras)
                     (work / f"{name}.docx").write_bytes(render_docx(compiled, context,
                                                                     spec.id))
                     again.append(name)
@@ -227,3 +244,4 @@ class Renderer(KeepsLibreOffice):
 
 
 __all__ = ["CONVERTED_FORMATS", "FORMATS", "NATIVE_FORMATS", "Renderer"]
+

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from greendocs.engines.docx.template import prepare_docx
 from greendocs.engines.docx.template_builder import build_docx_template
+from greendocs.engines.template_check import reserved_names
 from greendocs.engines.template_env import make_environment
 from greendocs.registry import default_registry
 
@@ -26,7 +27,8 @@ if __name__ == "__main__":
         target.write_bytes(data)
         # prepared and compiled, so that a fresh process need not prepare or compile it
         env = make_environment(sandboxed=False)  # the renderer's for the forms' own
-        prepared = json.dumps(prepare_docx(data, target.name, env), ensure_ascii=False,
-                              indent=1, sort_keys=True)
+        prepared = json.dumps(prepare_docx(data, target.name, env, model=spec.model,
+                                           reserved=reserved_names(spec.context_names)),
+                              ensure_ascii=False, indent=1, sort_keys=True)
         target.with_name(f"{target.name}.json").write_text(prepared + "\n", encoding="utf-8")
         print(f"wrote {target.relative_to(root) if target.is_relative_to(root) else target}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from jinja2 import nodes
@@ -12,8 +13,15 @@ from ..model.introspection import Shape, field_map
 #: the names a template may use besides the model's fields and the form's context: what
 #: every render's context has (the title, whether it is a draft, the 目录's entries) and
 #: Jinja's own
-_BUILTINS = frozenset({"loop", MARKER_VAR, "form_title", "draft", "contents", "true", "false",
+BUILTIN_NAMES = frozenset({"loop", MARKER_VAR, "form_title", "draft", "contents", "true", "false",
                        "none", "True", "False", "None"})
+
+def reserved_names(extras: Iterable[str]) -> frozenset[str]:
+    """The names a render's context gives besides the model's fields: a form's *extras*
+    (its ``context_names``) and every render's own."""
+    return BUILTIN_NAMES.union(extras)
+
+
 #: statements a template may not use: there is nothing to include or import
 _REFUSED = {nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "import",
             nodes.Extends: "extends"}
@@ -31,7 +39,7 @@ def check_template_ast(ast: nodes.Template, model: type, extra_names: frozenset[
         if isinstance(node, nodes.Name):
             if node.name in scope:
                 return scope[node.name]
-            if node.name not in _BUILTINS:
+            if node.name not in BUILTIN_NAMES:
                 known = ", ".join(sorted(scope))
                 problems.append(f"{where}: uses {node.name!r}, which the "
                                 f"{model.__name__} model does not have (it has: {known})")
@@ -101,4 +109,4 @@ def _names(target: nodes.Node) -> list[nodes.Name]:
     return list(target.find_all(nodes.Name))
 
 
-__all__ = ["check_template_ast"]
+__all__ = ["BUILTIN_NAMES", "check_template_ast", "reserved_names"]

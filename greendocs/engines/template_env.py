@@ -21,9 +21,15 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..errors import GreenDocsError, TemplateError
-from ..markers.model_view import Marked, rows_filter
+from ..markers.model_view import Marked, lean_row, rows_filter
 from .blocks import caption_filter, image_filter, kind_filter, rich_filter, table_filter
-from .docx.filters import mark_filter, text_filter
+from .docx.filters import (
+    mark_filter,
+    path_mark_filter,
+    text_filter,
+    view_filter,
+    year_mark_filter,
+)
 from .odt.values import odt_filter
 
 #: the most characters one template part may render to
@@ -77,6 +83,9 @@ def make_environment(*, sandboxed: bool = True) -> jinja2.Environment:
     env.filters["gdtext"] = text_filter
     env.filters["gdodt"] = odt_filter
     env.filters["gdrows"] = rows_filter
+    # a template's model paths resolved when it was compiled (engines/template_paths.py)
+    env.filters.update(gdm=path_mark_filter, gdms=year_mark_filter, gdat=view_filter,
+                       gdrow=lean_row)
     # a narrative's blocks (engines/blocks.py), written by each format's value writer
     env.filters.update(gdkind=kind_filter, gdrich=rich_filter, gdcaption=caption_filter,
                        gdimage=image_filter, gdtable=table_filter)

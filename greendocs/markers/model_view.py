@@ -175,7 +175,7 @@ class PlainSeries:
         self._values = series.as_dict()
 
     def __getitem__(self, year: Any) -> Any:
-        return self._values.get(_year(year))
+        return self._values.get(year_of(year))
 
     def __iter__(self) -> Iterator[int]:
         return iter(self._values)
@@ -184,7 +184,8 @@ class PlainSeries:
         return len(self._values)
 
 
-def _year(year: Any) -> int:
+def year_of(year: Any) -> int:
+    """A year a template gives (a number, or a marked one) as a number."""
     return int(year.value if type(year) is Marked else year)
 
 
@@ -201,7 +202,7 @@ class SeriesView(PlainSeries):
         self._label = label
 
     def __getitem__(self, year: Any) -> Marked:
-        y = _year(year)
+        y = year_of(year)
         return Marked(self._values.get(y), self._pattern, (*self._indices, str(y)),
                       f"{self._label}（{y}年）")
 
@@ -236,13 +237,83 @@ def _kinds(cls: type) -> tuple[tuple[str, str], ...]:
     return tuple((name, info.shape.kind) for name, info in field_map(cls).items())
 
 
+class Site:
+    """Where a compiled template reads a model value it does not print at once (a
+    condition's, a filter's): the field, a list's item or a series' year at a path pattern
+    resolved when the template was compiled. :meth:`view` gives what a template reading
+    through views would see there, so templates compiled with their paths resolved read
+    the model itself and behave the same."""
+
+    __slots__ = ("info", "kind", "pattern")
+
+    def __init__(self, kind: str, pattern: str, info: FieldInfo) -> None:
+        #: ``field`` (the field at *pattern*), ``item`` (an item of the list at *pattern*)
+        #: or ``year`` (a year of the series at *pattern*)
+        self.kind = kind
+        self.pattern = pattern
+        self.info = info
+
+    def view(self, value: Any, indices: tuple[Any, ...]) -> Any:
+        """The view of *value* at this site with *indices* (loop positions as numbers,
+        a year as the year); in a lean row (an index None) the value as a lean row's
+        :class:`PlainItem` holds it."""
+        if None in indices:
+            return self._plain(value, indices)
+        keys = tuple(str(i) for i in indices)
+        kind, info = self.kind, self.info
+        if kind == "field":
+            if value is None:
+                return Marked(None, self.pattern, keys, info.label)
+            return _child(info, value, self.pattern, keys)
+        if kind == "item":
+            item = info.shape.item
+            if item is not None and item.kind == "model":
+                return ModelView(value, self.pattern + "[]", keys)
+            return Marked(value, self.pattern + "[]", keys, info.label)
+        year = year_of(indices[-1])
+        return Marked(in_year(value, year), self.pattern + "[]", (*keys[:-1], str(year)),
+                      f"{info.label}（{year}年）")
+
+    def _plain(self, value: Any, indices: tuple[Any, ...]) -> Any:
+        if self.kind == "year":
+            return in_year(value, year_of(indices[-1]))
+        shape = self.info.shape if self.kind == "field" else self.info.shape.item
+        if value is None or shape is None:
+            return value
+        return PlainSeries(value) if shape.kind == "series" else \
+            PlainItem(value) if shape.kind == "model" else value
+
+
+def in_year(series: Any, year: int) -> Any:
+    """The value of *series* (a :class:`YearSeries`, or None) in *year*; None without."""
+    if series is None:
+        return None
+    for y, value in series.items:
+        if y == year:
+            return value
+    return None
+
+
+def lean_row(index: int, rows: int) -> int | None:
+    """The ``gdrow`` filter: a list's item *index* of *rows* printed a table row each, or
+    None when its row is a lean one (see :meth:`SequenceView.as_rows`)."""
+    if rows <= LEAN_ABOVE or index < 2 or index >= rows - 2 or index % FULL_ROW_EVERY == 0:
+        return index
+    return None
+
+
 def rows_filter(value: Any) -> Any:
     """The ``gdrows`` filter a layout's table rows iterate their list through: a long
     list's items in lean rows (anything else as it is)."""
     return value.as_rows() if isinstance(value, SequenceView) else value
 
 
-def root_context(model: Any) -> dict[str, Any]:
-    """The template context for *model*: one entry per top-level field."""
+def root_context(model: Any, plain: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The template context for *model*: one entry per top-level field, a view of it —
+    or the value itself for the fields in *plain*, which the template was compiled to
+    read directly (see :mod:`greendocs.engines.template_paths`)."""
     root = ModelView(model, "", ())
-    return {name: getattr(root, name) for name in field_map(type(model))}
+    if not plain:
+        return {name: getattr(root, name) for name in field_map(type(model))}
+    return {name: getattr(model, name) if name in plain else getattr(root, name)
+            for name in field_map(type(model))}

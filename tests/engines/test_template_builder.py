@@ -10,6 +10,7 @@ from greendocs import Renderer
 from greendocs.engines.docx.template import _from_python, compile_docx, prepare_docx
 from greendocs.engines.docx.template_builder import build_docx_template
 from greendocs.engines.docx.writer import render_docx
+from greendocs.engines.template_check import reserved_names
 from greendocs.engines.template_env import make_environment
 from tests.samples import load_sample
 
@@ -31,7 +32,9 @@ def test_shipped_template_is_what_the_layout_builds(form_id: str) -> None:
     data = spec.template("docx")
     assert data is not None
     env = make_environment(sandboxed=False)
-    assert spec.prepared_template("docx") == prepare_docx(data, form_id, env), (
+    prepared = prepare_docx(data, form_id, env, model=spec.model,
+                            reserved=reserved_names(spec.context_names))
+    assert spec.prepared_template("docx") == prepared, (
         f"{spec.package}/{form_id}.docx.json is stale: run tools/make_templates.py")
 
 
@@ -40,16 +43,23 @@ def test_shipped_compiled_code_renders_what_the_template_source_renders() -> Non
     data, prepared = spec.template("docx"), spec.prepared_template("docx")
     assert data is not None and prepared is not None and "python" in prepared
     env = make_environment(sandboxed=False)
-    model = spec.as_rendered(load_sample("factory-self"))
-    context = Renderer().context(spec, model)
-    shipped = compile_docx(data, "t.docx", env, prepared)
+    model, extras = spec.rendering(load_sample("factory-self"))
+    paths = {"model": spec.model, "reserved": reserved_names(spec.context_names)}
+    shipped = compile_docx(data, "t.docx", env, prepared, **paths)
     stale = {**prepared, "python": {**prepared["python"], "jinja2": "0.0"}}
-    from_source = compile_docx(data, "t.docx", env, stale)
+    from_source = compile_docx(data, "t.docx", env, stale, **paths)
+    assert shipped.plain == from_source.plain and shipped.plain
+    assert [(s.kind, s.pattern) for s in shipped.sites] == \
+        [(s.kind, s.pattern) for s in from_source.sites]
+    context = Renderer().context(spec, model, template=shipped, extras=extras)
     assert render_docx(shipped, context, spec.id) == render_docx(from_source, context, spec.id)
-    # the shipped code is used only where it was compiled for: same Jinja, no sandbox
-    assert _from_python(env, prepared, "word/document.xml", "t") is not None
-    assert _from_python(env, stale, "word/document.xml", "t") is None
-    assert _from_python(make_environment(), prepared, "word/document.xml", "t") is None
+    # the shipped code is used only where it was compiled for: same Jinja, no sandbox,
+    # its paths resolved when they are to be
+    assert _from_python(env, prepared, "word/document.xml", "t", resolved=True) is not None
+    assert _from_python(env, prepared, "word/document.xml", "t") is None
+    assert _from_python(env, stale, "word/document.xml", "t", resolved=True) is None
+    assert _from_python(make_environment(), prepared, "word/document.xml", "t",
+                        resolved=True) is None
 
 
 def test_building_is_deterministic() -> None:

@@ -8,15 +8,18 @@ from typing import Any
 import jinja2
 
 from ...markers.bookmark_names import MARKER_VAR, value_bookmark
-from ...markers.model_view import Marked
+from ...markers.model_view import Marked, Site, in_year, year_of
 from ...model.value_text import format_value
 from ...package.xml_text import escape_xml
 from ...types.narrative import NarrativeTable
 from ..blocks import Caption, Drawing, Rich, block_of
 from ..figures import Figures
 from .narrative import drawing_run, rich_runs, table_xml
-from .run_xml import RUN_END, run_body, run_start
+from .run_xml import RUN_END, SPECIAL_CHARACTERS, run_body, run_start
 
+#: whether a text is its run's content as it is (:func:`~.run_xml.run_body`'s own first
+#: test, made here without the call: every value of a document passes it)
+_PLAIN_TEXT = SPECIAL_CHARACTERS.isdisjoint
 #: millimetres in a twip (a twentieth of a point)
 MM_PER_TWIP = 25.4 / 1440
 
@@ -27,10 +30,11 @@ class MarkerWriter:
     The same XML as :func:`~.run_xml.marked_run` and :func:`~.run_xml.text_run`, written
     in one step: this is called for every value of a document."""
 
-    __slots__ = ("_form_id", "_next", "_run_props", "_starts", "figures", "text_width")
+    __slots__ = ("_form_id", "_next", "_run_props", "_starts", "figures", "sites",
+                 "text_width")
 
     def __init__(self, run_props: tuple[str, ...], form_id: str,
-                 text_box: tuple[int, int]) -> None:
+                 text_box: tuple[int, int], sites: tuple[Site, ...] = ()) -> None:
         self._run_props = run_props
         self._starts = tuple(run_start(rpr) for rpr in run_props)
         self._form_id = form_id
@@ -40,6 +44,8 @@ class MarkerWriter:
         #: a narrative's tables and photos (numbers, image parts), in the text's size (mm)
         self.figures = Figures((text_box[0] * MM_PER_TWIP, text_box[1] * MM_PER_TWIP),
                                "media")
+        #: where the template reads views of the model (its paths resolved when compiled)
+        self.sites = sites
 
     def mark(self, value: Any, run_index: int) -> str:
         """The run XML for *value*; a :class:`Marked` value also gets its markers."""
@@ -87,7 +93,48 @@ class MarkerWriter:
 @jinja2.pass_context
 def mark_filter(context: jinja2.runtime.Context, value: Any, run_index: int) -> str:
     """The ``gdmark`` filter that compiled templates call for each value inside a run."""
-    return context.parent[MARKER_VAR].mark(value, run_index)  # type: ignore[no-any-return]
+    writer: MarkerWriter = context.parent[MARKER_VAR]
+    if type(value) is str:  # a context's text, a lean row's: as MarkerWriter.mark writes it
+        body = value if _PLAIN_TEXT(value) else run_body(value)
+        return f"{writer._starts[run_index]}{body}{RUN_END}"
+    return writer.mark(value, run_index)
+
+
+@jinja2.pass_context
+def path_mark_filter(context: jinja2.runtime.Context, value: Any, run_index: int, key: str,
+                     *indices: Any) -> str:
+    """The ``gdm`` filter: a model value at a path resolved when the template was
+    compiled (:mod:`~greendocs.engines.template_paths`), written as
+    :meth:`MarkerWriter.mark` writes its view — inside the bookmark *key* completed by
+    *indices*, none in a lean row (an index None)."""
+    writer: MarkerWriter = context.parent[MARKER_VAR]
+    start = writer._starts[run_index]
+    text = value if type(value) is str else format_value(value)
+    body = text if _PLAIN_TEXT(text) else run_body(text)
+    name = key
+    for i in indices:
+        if i is None:
+            return f"{start}{body}{RUN_END}"
+        name += f"_{i}"
+    writer._next += 1
+    bid = writer._next
+    return (f'<w:bookmarkStart w:id="{bid}" w:name="{name}"/>{start}{body}{RUN_END}'
+            f'<w:bookmarkEnd w:id="{bid}"/>')
+
+
+@jinja2.pass_context
+def year_mark_filter(context: jinja2.runtime.Context, series: Any, run_index: int, key: str,
+                     *indices: Any) -> str:
+    """The ``gdms`` filter: the year ``indices[-1]`` of a year *series*, as ``gdm``."""
+    year = year_of(indices[-1])
+    return path_mark_filter(context, in_year(series, year), run_index, key, *indices[:-1],
+                            year)
+
+
+@jinja2.pass_context
+def view_filter(context: jinja2.runtime.Context, value: Any, site: int, *indices: Any) -> Any:
+    """The ``gdat`` filter: the view of the model's *value* at the template's *site*."""
+    return context.parent[MARKER_VAR].sites[site].view(value, indices)
 
 
 def text_filter(value: Any) -> str:

@@ -16,13 +16,13 @@ def unbreakable_numbers(body: str) -> str:
 
 #: the characters that make a value's text other than its ``w:t``'s content (text without
 #: any is written as it is)
-_SPECIAL_CHARACTERS = frozenset('&<>"- \n\t')
+SPECIAL_CHARACTERS = frozenset('&<>"- \n\t')
 
 
 def run_body(text: str) -> str:
     """*text* as the content of a ``w:t`` (escaped, standard numbers kept whole, line
     breaks and tabs as their elements)."""
-    if _SPECIAL_CHARACTERS.isdisjoint(text):  # most values: as they are, at once
+    if SPECIAL_CHARACTERS.isdisjoint(text):  # most values: as they are, at once
         return text
     body = unbreakable_numbers(escape_xml(text))
     if "\n" in body or "\t" in body:

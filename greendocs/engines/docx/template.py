@@ -17,8 +17,10 @@ import jinja2
 from jinja2 import meta
 
 from ...errors import TemplateError
+from ...markers.model_view import Site
 from ...package.safe_zip import read_members
 from ...package.zip_writer import ZipMember, reuse_compressed
+from ..template_paths import resolve_paths, site_at
 
 _TEMPLATE_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _RUN = re.compile(
@@ -56,6 +58,11 @@ class CompiledDocx:
     #: the names the template takes from its context (what a render need not compute
     #: when the template does not use it: the 目录's entries), None when not known
     names: frozenset[str] | None = None
+    #: the model's top-level fields the template reads as they are, its paths resolved
+    #: when it was compiled (:mod:`~greendocs.engines.template_paths`; the others as views)
+    plain: frozenset[str] = frozenset()
+    #: where the template reads views of the model (the ``gdat`` filter's sites)
+    sites: tuple[Site, ...] = ()
 
 
 def _patch(xml: str) -> str:
@@ -68,14 +75,16 @@ def _patch(xml: str) -> str:
     return patched
 
 
-def prepare_docx(data: bytes, source: str,
-                 env: jinja2.Environment | None = None) -> dict[str, Any]:
+def prepare_docx(data: bytes, source: str, env: jinja2.Environment | None = None, *,
+                 model: type | None = None,
+                 reserved: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The Jinja source of each dynamic part of the template *data* (tags cleaned, values
     wrapped in markers) and the run formatting the markers refer to, with the template's
     SHA-256: what :func:`compile_docx` compiles, as JSON-ready data. With *env* (not
     sandboxed), also the Python code Jinja compiles each part to, for this version of
-    Jinja. Built-in forms ship it (``<id>.docx.json``), so a fresh process renders without
-    preparing or compiling the template."""
+    Jinja — with the paths in *model* resolved, when it is given (as :func:`compile_docx`
+    resolves them). Built-in forms ship it (``<id>.docx.json``), so a fresh process renders
+    without preparing or compiling the template."""
     members = _members(data, source)
     run_props: list[str] = []
     parts = {name: _jinja_source(name, raw, source, run_props)
@@ -87,10 +96,34 @@ def prepare_docx(data: bytes, source: str,
                                 "run_props": run_props, "parts": parts,
                                 "names": None if names is None else sorted(names)}
     if env is not None and not _sandboxed(env):
+        templates, plain, sites = _compiled_parts(env, parts, source, model, reserved)
         prepared["python"] = {"jinja2": jinja2.__version__,
-                              "parts": {name: env.compile(src, name, raw=True)
-                                        for name, src in parts.items()}}
+                              "parts": {name: env.compile(ast, name, raw=True)
+                                        for name, ast in templates.items()}}
+        if model is not None:
+            prepared["python"]["paths"] = None if plain is None else {
+                "plain": sorted(plain), "sites": [[s.kind, s.pattern] for s in sites]}
     return prepared
+
+
+def _compiled_parts(env: jinja2.Environment, parts: dict[str, str], source: str,
+                    model: type | None, reserved: frozenset[str]
+                    ) -> tuple[dict[str, jinja2.nodes.Template], frozenset[str] | None,
+                               tuple[Site, ...]]:
+    """Each part parsed, with the paths in *model* resolved when it is given and they can
+    be (then also the names read plainly and the sites read as views; else None)."""
+    asts: dict[str, jinja2.nodes.Template] = {}
+    for name, src in parts.items():
+        try:
+            asts[name] = env.parse(src)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(
+                f"template {source}: {name}: Jinja syntax error: {exc.message} near "
+                f"{_context_text(src, exc.lineno)!r}") from None
+    resolved = resolve_paths(asts, model, reserved) if model is not None else None
+    if resolved is None:
+        return asts, None, ()
+    return resolved.parts, resolved.plain, resolved.sites
 
 
 def context_names(sources: Iterable[str], env: jinja2.Environment) -> frozenset[str] | None:
@@ -108,13 +141,15 @@ def _sandboxed(env: jinja2.Environment) -> bool:
 
 
 def _from_python(env: jinja2.Environment, prepared: dict[str, Any] | None,
-                 name: str, source: str) -> jinja2.Template | None:
+                 name: str, source: str, *, resolved: bool = False) -> jinja2.Template | None:
     """The part *name* from the Python code Jinja compiled it to when the template was
-    prepared: only for the same version of Jinja and an environment that is not
-    sandboxed (a sandbox compiles its own checks into the code)."""
+    prepared: only for the same version of Jinja, an environment that is not sandboxed
+    (a sandbox compiles its own checks into the code) and code whose paths are resolved
+    if and only if they are to be (*resolved*)."""
     python = prepared.get("python") if prepared else None
     if (not isinstance(python, dict) or python.get("jinja2") != jinja2.__version__
-            or _sandboxed(env) or name not in python.get("parts", {})):
+            or _sandboxed(env) or name not in python.get("parts", {})
+            or ("paths" in python) != resolved):
         return None
     code = compile(python["parts"][name], f"{source}: {name}", "exec")
     return env.template_class.from_code(env, code, env.make_globals(None))
@@ -196,39 +231,53 @@ def _literal(rpr: str, text: str) -> str:
 
 
 def compile_docx(data: bytes, source: str, env: jinja2.Environment,
-                 prepared: dict[str, Any] | None = None) -> CompiledDocx:
+                 prepared: dict[str, Any] | None = None, *, model: type | None = None,
+                 reserved: frozenset[str] = frozenset()) -> CompiledDocx:
     """Compile the template *data* (the bytes of a .docx) once for many renders; with
-    *prepared* (:func:`prepare_docx` of these very bytes) without preparing it again."""
+    *prepared* (:func:`prepare_docx` of these very bytes) without preparing it again.
+    With the form's *model*, the paths the template reads in it are resolved
+    (:mod:`~greendocs.engines.template_paths`; *reserved*: the names the render's context
+    gives besides the model's fields)."""
     members = _members(data, source)
     if prepared is not None and prepared.get("sha256") != hashlib.sha256(data).hexdigest():
         prepared = None  # made for another version of the template
     static = reuse_compressed(data, {name: raw for name, raw in members.items()
                                      if not is_dynamic_part(name, raw)})
-    parts: list[tuple[str, ZipMember | jinja2.Template]] = []
     run_props: list[str] = list(prepared["run_props"]) if prepared else []
-    sources: list[tuple[str, str]] = []
-    for name, raw in members.items():
-        if is_dynamic_part(name, raw):
-            jinja_src = (prepared["parts"][name] if prepared and name in prepared["parts"]
-                         else _jinja_source(name, raw, source, run_props))
+    sources = {name: (prepared["parts"][name] if prepared and name in prepared["parts"]
+                      else _jinja_source(name, raw, source, run_props))
+               for name, raw in members.items() if is_dynamic_part(name, raw)}
+    resolved = model is not None
+    shipped = {name: _from_python(env, prepared, name, source, resolved=resolved)
+               for name in sources}
+    plain: frozenset[str] | None = None
+    sites: tuple[Site, ...] = ()
+    templates: dict[str, jinja2.Template] = {}
+    if sources and all(t is not None for t in shipped.values()):
+        templates = {name: t for name, t in shipped.items() if t is not None}
+        paths = prepared["python"].get("paths") if prepared else None
+        if model is not None and paths is not None:
+            plain = frozenset(paths["plain"])
+            sites = tuple(site_at(model, kind, pattern) for kind, pattern in paths["sites"])
+    elif sources:
+        asts, plain, sites = _compiled_parts(env, sources, source, model, reserved)
+        for name, ast in asts.items():
             try:
-                template = (_from_python(env, prepared, name, source)
-                            or env.from_string(jinja_src))
-            except jinja2.TemplateSyntaxError as exc:
+                templates[name] = env.from_string(ast)
+            except jinja2.TemplateSyntaxError as exc:  # an unknown filter or test, say
                 raise TemplateError(
                     f"template {source}: {name}: Jinja syntax error: {exc.message} near "
-                    f"{_context_text(jinja_src, exc.lineno)!r}") from None
-            parts.append((name, template))
-            sources.append((name, jinja_src))
-        else:
-            parts.append((name, static[name]))
+                    f"{_context_text(sources[name], exc.lineno)!r}") from None
+    parts = tuple((name, templates[name] if name in templates else static[name])
+                  for name in members)
     package = tuple((n, members[n]) for n in (RELS_PART, CONTENT_TYPES_PART) if n in members)
     names = prepared.get("names") if prepared else None
-    return CompiledDocx(source, tuple(parts), tuple(run_props), tuple(sources),
+    return CompiledDocx(source, parts, tuple(run_props), tuple(sources.items()),
                         trusted=not _sandboxed(env),
                         text_box=text_box(members["word/document.xml"]), package=package,
                         names=frozenset(names) if isinstance(names, list) else
-                        context_names((src for _, src in sources), env))
+                        context_names(sources.values(), env),
+                        plain=plain or frozenset(), sites=sites)
 
 
 #: the parts a render adds photos to

@@ -15,7 +15,7 @@ from .template import CONTENT_TYPES_PART, RELS_PART, CompiledDocx
 
 def render_docx(compiled: CompiledDocx, context: Mapping[str, Any], form_id: str) -> bytes:
     """The bytes of the .docx that *compiled* gives for *context*."""
-    writer = MarkerWriter(compiled.run_props, form_id, compiled.text_box)
+    writer = MarkerWriter(compiled.run_props, form_id, compiled.text_box, compiled.sites)
     ctx = {**context, MARKER_VAR: writer}
     members: list[ZipMember] = []
     for name, part in compiled.parts:

@@ -74,10 +74,11 @@ def system_note(system: IndicatorSystem) -> str:
     return note
 
 
-def report_context(report: Report) -> dict[str, Any]:
-    """The score card, its table rows and the tick boxes for a report's template. The
-    report comes through :func:`as_rendered`, so its total is the computed one."""
-    card = score(report)
+def report_context(report: Report, card: ScoreCard | None = None) -> dict[str, Any]:
+    """The score card (*card*, else the report's), its table rows and the tick boxes
+    for a report's template. The report comes through :func:`as_rendered`, so its total
+    is the computed one."""
+    card = card if card is not None else score(report)
     rows = {s.requirement.id: {"group": g.group.name, "indicator": s.indicator.name,
                                "text": s.requirement.text, "kind": s.requirement.kind_label,
                                "points": s.requirement.points, "score": s.score}
@@ -105,10 +106,23 @@ def as_rendered(report: Report) -> Report:
         card = score(report)
     except ValidationError:
         return report
+    return _stating(report, card)
+
+
+def _stating(report: Report, card: ScoreCard) -> Report:
+    """*report* stating *card*'s total (and, third-party, its basic-requirement result)."""
     if isinstance(report, FactoryThirdPartyReport):
         met = Conformity.MET if card.basic_met else Conformity.NOT_MET
         return attrs.evolve(report, stated_total=card.total, stated_basic_met=met)
     return attrs.evolve(report, stated_total=card.total)
+
+
+def rendered_context(report: Report) -> tuple[Report, dict[str, Any]]:
+    """:func:`as_rendered` and :func:`report_context` with one score card (a report that
+    cannot be scored is refused, as its context is: its rules say why)."""
+    card = score(report)
+    rendered = _stating(report, card)
+    return rendered, report_context(rendered, card)
 
 
 def sheet_notes(report: Report) -> SheetNotes:
@@ -140,7 +154,7 @@ SELF_SPEC = FormSpec(
     sheet_notes=sheet_notes,
     context_names=_CONTEXT_NAMES, layout=on_first_use(f"{__name__}.layout:self_report_layout"),
     summary_entry=summary_entry,
-    as_rendered=as_rendered)
+    as_rendered=as_rendered, rendered_context=rendered_context)
 
 THIRD_PARTY_SPEC = FormSpec(
     id="factory-third-party", attachment="2", title_zh="绿色工厂第三方评价报告",
@@ -149,7 +163,7 @@ THIRD_PARTY_SPEC = FormSpec(
     sheet_notes=sheet_notes,
     context_names=(*_CONTEXT_NAMES, "basic_ticks"),
     layout=on_first_use(f"{__name__}.layout:third_party_layout"),
-    summary_entry=summary_entry, as_rendered=as_rendered)
+    summary_entry=summary_entry, as_rendered=as_rendered, rendered_context=rendered_context)
 
 #: the names these had before every form used one name per concept
 FactoryScoreCard = ScoreCard
