@@ -21,7 +21,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..errors import GreenDocsError, TemplateError
-from ..markers.model_view import Marked, lean_row, rows_filter
+from ..markers.model_view import Marked, positions_filter, rows_filter
 from .blocks import caption_filter, image_filter, kind_filter, rich_filter, table_filter
 from .docx.filters import (
     mark_filter,
@@ -85,7 +85,7 @@ def make_environment(*, sandboxed: bool = True) -> jinja2.Environment:
     env.filters["gdrows"] = rows_filter
     # a template's model paths resolved when it was compiled (engines/template_paths.py)
     env.filters.update(gdm=path_mark_filter, gdms=year_mark_filter, gdat=view_filter,
-                       gdrow=lean_row)
+                       gdpositions=positions_filter)
     # a narrative's blocks (engines/blocks.py), written by each format's value writer
     env.filters.update(gdkind=kind_filter, gdrich=rich_filter, gdcaption=caption_filter,
                        gdimage=image_filter, gdtable=table_filter)

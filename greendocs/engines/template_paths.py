@@ -7,8 +7,10 @@ or ``row.values[years[0]]`` in ``{% for row in indicators %}`` — and where the
 are is known before any model is: the path's bookmark key, completed by the loop positions
 (and the year) at render time. :func:`resolve_paths` rewrites such an expression into one
 that reads the model itself and writes the value with its marker (the ``gdm`` and ``gdms``
-filters); a loop over a model list keeps its position (``_gdi1`` …, None for a lean row:
-the ``gdrow`` filter). Every other read of the model — a condition, a filter's operand, a
+filters); a loop over a model list goes over the list itself with each item's position
+(``{% for _gdi1, row in indicators|gdpositions(true) %}``; None for a lean row). A loop
+over leaves it does more with than print (a narrative's blocks) keeps its view. Every
+other read of the model — a condition, a filter's operand, a
 loop over a series — gets the view it would have had (``gdat``), so the document is the
 same, byte for byte, as the one the views give. A template with statements the resolver
 does not follow (``set``, macros, calls) is not resolved, and reads views throughout.
@@ -232,31 +234,45 @@ class _Resolver:
             bound.add(node.target.name)
         inner = {k: v for k, v in scope.items() if k not in bound}
         if listed is None or listed.kind != "list" or not isinstance(node.target, nodes.Name) \
-                or node.test is not None or node.recursive:
+                or node.test is not None or node.recursive \
+                or not _worth_binding(node, listed.site.info.shape.item):
             node.iter = self.visit(node.iter, scope)
             if node.test is not None:
                 node.test = self.visit(node.test, inner)
             node.body = [self.visit(b, inner) for b in node.body]
             node.else_ = [self.visit(b, scope) for b in node.else_]
             return node
-        # the loop goes over the model's list itself, its position kept in _gdiN (None in
-        # a lean row of a long table, as the view's rows would be)
+        # the loop goes over the model's list itself with each item's position (_gdiN; None
+        # for a lean row of a long table, as the view's rows would be)
         self._loops += 1
-        position_name = f"_gdi{self._loops}"
+        position = f"_gdi{self._loops}"
         info = listed.site.info
-        position: nodes.Expr = nodes.Getattr(nodes.Name("loop", "load"), "index0", "load")
-        if rows and info.shape.item is not None and info.shape.item.kind == "model":
-            position = nodes.Filter(
-                position, "gdrow", [nodes.Getattr(nodes.Name("loop", "load"), "length",
-                                                  "load")], [], None, None)
+        lean = rows and info.shape.item is not None and info.shape.item.kind == "model"
         inner[node.target.name] = _Path(Site("item", listed.pattern, info),
                                         nodes.Name(node.target.name, "load"),
-                                        (*listed.indices, ("name", position_name)))
-        body = [self.visit(b, inner) for b in node.body]
-        node.body = [nodes.Assign(nodes.Name(position_name, "store"), position), *body]
-        node.iter = listed.node
+                                        (*listed.indices, ("name", position)))
+        node.body = [self.visit(b, inner) for b in node.body]
+        node.target = nodes.Tuple([nodes.Name(position, "store"), node.target], "store")
+        node.iter = nodes.Filter(listed.node, "gdpositions", [nodes.Const(lean)], [], None,
+                                 None)
         node.else_ = [self.visit(b, scope) for b in node.else_]
         return node
+
+
+def _worth_binding(loop: nodes.For, item: Shape | None) -> bool:
+    """Whether *loop* reads its list's items better from the list itself than from its
+    view: records (their fields are paths), or leaves it only prints — an item the loop
+    tests or filters (a narrative's block: ``b|gdkind``, ``b|gdrich``) would need a view
+    at each use, where the view's loop makes one."""
+    if item is not None and item.kind == "model":
+        return True
+    assert isinstance(loop.target, nodes.Name)
+    name = loop.target.name
+    printed = sum(1 for out in loop.find_all(nodes.Output) for child in out.nodes
+                  if isinstance(child, nodes.Filter) and child.name == "gdmark"
+                  and isinstance(child.node, nodes.Name) and child.node.name == name)
+    used = sum(1 for n in loop.find_all(nodes.Name) if n.name == name and n.ctx == "load")
+    return used == printed
 
 
 def _index_node(index: _Index) -> nodes.Expr:

@@ -14,12 +14,16 @@ CODE_SPACE = re.compile(r"(?<![A-Za-z])((?:GB|HJ|JB|QB|YB|SH|HG|DB\d*|T)(?:/[A-Z
 #: the space between a figure and its unit: 12 MW, 3.2 tCO2, 95 %
 UNIT_SPACE = re.compile(r"(?<=\d) (?=[A-Za-z%‰℃°])")
 NO_BREAK_SPACE = "\u00a0"
+#: what a text holds if any of the three can be in it (one search; most texts have none)
+_MAYBE = re.compile(r"\d-(?:19|20)\d\d|[A-Z\d] \d|\d [A-Za-z%‰℃°]")
 
 
 def keep_standard_numbers(text: str, hyphen: str = "\u2011") -> str:
     """*text* with each standard number kept on one line: its hyphen replaced by *hyphen*
     (U+2011, the non-breaking hyphen, unless the format has its own mark for it) and the
     space after its code by a no-break space."""
+    if _MAYBE.search(text) is None:
+        return text
     if "-" in text:
         text = YEAR_HYPHEN.sub(hyphen, text)
     if " " in text:

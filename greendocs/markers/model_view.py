@@ -22,7 +22,7 @@ such a table for its rows to go unread (parse then names their text as not read 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..model.introspection import FieldInfo, field_map
@@ -294,12 +294,15 @@ def in_year(series: Any, year: int) -> Any:
     return None
 
 
-def lean_row(index: int, rows: int) -> int | None:
-    """The ``gdrow`` filter: a list's item *index* of *rows* printed a table row each, or
-    None when its row is a lean one (see :meth:`SequenceView.as_rows`)."""
-    if rows <= LEAN_ABOVE or index < 2 or index >= rows - 2 or index % FULL_ROW_EVERY == 0:
-        return index
-    return None
+def positions_filter(items: Sequence[Any], lean: bool = False) -> Iterable[tuple[Any, Any]]:
+    """The ``gdpositions`` filter: each of *items* with its position — None for a lean
+    row's when they are printed a table row each (*lean*, see :meth:`SequenceView.as_rows`)."""
+    rows = len(items)
+    if not lean or rows <= LEAN_ABOVE:
+        return enumerate(items)
+    last = rows - 2
+    return ((i if i < 2 or i >= last or i % FULL_ROW_EVERY == 0 else None, item)
+            for i, item in enumerate(items))
 
 
 def rows_filter(value: Any) -> Any:

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import attrs
-
 from ...blocks.requirement_check import BasicRequirementCheck, Conformity
 from ...blocks.unit_nature import TICK_LINE
 from ...errors import ValidationError
 from ...markers.model_view import Marked
+from ...model.stated_figures import stating
 from ...registry import FormSpec, SheetNotes, on_first_use
 from ...rollup.entry import Category
 from ...types.tick_boxes import TickBoxes
@@ -113,8 +112,8 @@ def _stating(report: Report, card: ScoreCard) -> Report:
     """*report* stating *card*'s total (and, third-party, its basic-requirement result)."""
     if isinstance(report, FactoryThirdPartyReport):
         met = Conformity.MET if card.basic_met else Conformity.NOT_MET
-        return attrs.evolve(report, stated_total=card.total, stated_basic_met=met)
-    return attrs.evolve(report, stated_total=card.total)
+        return stating(report, stated_total=card.total, stated_basic_met=met)
+    return stating(report, stated_total=card.total)
 
 
 def rendered_context(report: Report) -> tuple[Report, dict[str, Any]]:

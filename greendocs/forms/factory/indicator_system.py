@@ -146,6 +146,9 @@ def missing_figures(system: IndicatorSystem) -> list[str]:
             missing.append(f"groups[{gi}].weight")
         for ii, indicator in enumerate(group.indicators):
             for ri, req in enumerate(indicator.requirements):
+                if req.points is not None and (not req.quantitative or (
+                        req.baseline is not None and req.leading is not None)):
+                    continue  # (most: a system is checked on every render that scores)
                 where = f"groups[{gi}].indicators[{ii}].requirements[{ri}]"
                 if req.points is None:
                     missing.append(f"{where}.points")

@@ -162,19 +162,18 @@ def assessment_problems(basic: Sequence[BasicRequirementCheck],
     seen = {}
     requirements = {r.id: r for _, _, r in system.requirements()}
     for i, a in enumerate(assessments):
-        where = f"assessments[{i}]"
         req = requirements.get(a.id)
         if req is None:
-            problems.append(FieldError(f"{where}.id", f"{a.id!r} is not a requirement of "
-                                       f"{system.label} ({system.id})",
+            problems.append(FieldError(f"assessments[{i}].id", f"{a.id!r} is not a "
+                                       f"requirement of {system.label} ({system.id})",
                                        f"{a.id!r}不是{system.label}的评价要求"))
             continue
         if a.id in seen:
-            problems.append(FieldError(f"{where}.id", f"{a.id} is assessed twice (also at "
-                                       f"assessments[{seen[a.id]}])",
+            problems.append(FieldError(f"assessments[{i}].id", f"{a.id} is assessed twice "
+                                       f"(also at assessments[{seen[a.id]}])",
                                        f"{a.id}重复评分（另见第{seen[a.id] + 1}项）"))
         seen.setdefault(a.id, i)
-        problems += _fit(a, req, where)
+        problems += _fit(a, req, i)
     for req in requirements.values():
         if req.id not in seen:
             problems.append(FieldError("assessments", f"{req.id} ({req.text}) is not assessed",
@@ -182,8 +181,12 @@ def assessment_problems(basic: Sequence[BasicRequirementCheck],
     return problems
 
 
-def _fit(a: RequirementAssessment, req: Requirement, where: str) -> list[FieldError]:
+def _fit(a: RequirementAssessment, req: Requirement, i: int) -> list[FieldError]:
+    """What is wrong with the assessment *a* (``assessments[i]``) of *req*."""
     if req.quantitative:
+        if a.value is not None and a.score is None:
+            return []
+        where = f"assessments[{i}]"
         if a.value is None:
             return [FieldError(f"{where}.value", f"{a.id} ({req.text}) is scored from its "
                                f"figure: give the value in {req.unit}",
@@ -193,6 +196,9 @@ def _fit(a: RequirementAssessment, req: Requirement, where: str) -> list[FieldEr
                                "the score out",
                                f"{a.id}按数值评分；请勿填写得分")]
         return []
+    if a.score is not None and (req.points is None or Decimal(0) <= a.score <= req.points):
+        return []
+    where = f"assessments[{i}]"
     if a.score is None:
         return [FieldError(f"{where}.score", f"{a.id} ({req.text}) needs the points given, "
                            f"0 to {req.points}",
