@@ -130,8 +130,9 @@ class Renderer(KeepsLibreOffice):
         paths are resolved), plus the form's extras, ``draft`` (whether notes for the
         consultant are printed) and ``contents`` (the 目录's entries: each heading with its
         page number from *pages*, blank without; only when the template uses them). Without
-        *template*, the context any template can be rendered with (views throughout). The
-        extras are computed from *model* unless given (:meth:`FormSpec.rendering`)."""
+        *template*, views throughout: the context of a template compiled without its model
+        (a resolved template must be given the context made for it). The extras are
+        computed from *model* unless given (:meth:`FormSpec.rendering`)."""
         plain = template.plain if template is not None else frozenset()
         names = template.names if template is not None else None
         ctx = root_context(model, plain)

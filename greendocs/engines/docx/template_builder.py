@@ -342,14 +342,17 @@ def _narrative(doc: Any, block: Narrative, previous: object) -> None:
     b = block.var
     tag = functools.partial(_paragraph, doc)
     tag(Paragraph(f"{{%p for {b} in {block.iterable} %}}"))
+    # a paragraph of text first: most blocks are (the others' kinds tested only for them)
+    tag(Paragraph(f"{{%p if {b}|gdkind in ('body', 'bullet') %}}"))
+    _paragraph(doc, Paragraph(f"{{{{ {b}|gdrich }}}}", "body"), previous)
     branches = (("heading2", [Paragraph(f"{{{{ {b}|gdrich }}}}", "heading2")]),
                 ("heading3", [Paragraph(f"{{{{ {b}|gdrich }}}}", "heading3")]),
                 ("table", [Paragraph(f"{{{{ {b}|gdcaption }}}}", "table_caption"),
                            Paragraph(f"{{{{p {b}|gdtable }}}}")]),
                 ("image", [Paragraph(f"{{{{ {b}|gdimage }}}}", "figure"),
                            Paragraph(f"{{{{ {b}|gdcaption }}}}", "figure_caption")]))
-    for i, (kind, paragraphs) in enumerate(branches):
-        tag(Paragraph(f"{{%p {'if' if i == 0 else 'elif'} {b}|gdkind == '{kind}' %}}"))
+    for kind, paragraphs in branches:
+        tag(Paragraph(f"{{%p elif {b}|gdkind == '{kind}' %}}"))
         for p in paragraphs:
             _paragraph(doc, p, previous)
     tag(Paragraph("{%p else %}"))
