@@ -31,6 +31,7 @@ from .docx.filters import (
     year_mark_filter,
 )
 from .odt.values import odt_filter
+from .template_paths import FieldReadCompiler
 
 #: the most characters one template part may render to
 MAX_OUTPUT_CHARS = 200_000_000
@@ -78,6 +79,8 @@ def make_environment(*, sandboxed: bool = True) -> jinja2.Environment:
     kind = _Sandbox if sandboxed else jinja2.Environment
     env = kind(autoescape=False, undefined=jinja2.StrictUndefined,
                keep_trailing_newline=True, auto_reload=False)
+    if not sandboxed:  # a resolved template's reads of the model's fields, plain
+        env.code_generator_class = FieldReadCompiler
     env.globals.clear()
     env.filters["gdmark"] = mark_filter
     env.filters["gdtext"] = text_filter

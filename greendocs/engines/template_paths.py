@@ -23,6 +23,7 @@ from typing import cast
 
 import attrs
 from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
 
 from ..markers.bookmark_names import PREFIX, pattern_key
 from ..markers.model_view import Site
@@ -39,6 +40,32 @@ _FOLLOWED = (nodes.Template, nodes.Output, nodes.TemplateData, nodes.For, nodes.
 
 #: an index of a path: a loop's position (the name holding it) or a constant
 _Index = tuple[str, object]
+
+
+#: the mark of a ``Getattr`` that reads a field of a record from the model itself: compiled
+#: to the attribute access it is (:class:`FieldReadCompiler`), where Jinja's ``getattr``
+#: would also try the value as a mapping — except in the sandbox, which checks every access
+#: (Jinja allows no node types of one's own)
+FIELD_READ = "gd_field_read"
+
+
+def _field_read(node: nodes.Expr, attr: str) -> nodes.Getattr:
+    read = nodes.Getattr(node, attr, "load")
+    setattr(read, FIELD_READ, True)
+    return read
+
+
+class FieldReadCompiler(CodeGenerator):
+    """Jinja's code generator, a field read (:data:`FIELD_READ`) an attribute access. (The
+    sandbox's environments keep Jinja's: it checks every access.)"""
+
+    def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
+        if not getattr(node, FIELD_READ, False):
+            super().visit_Getattr(node, frame)
+            return
+        self.write("(")
+        self.visit(node.node, frame)
+        self.write(f").{node.attr}")
 
 
 @attrs.frozen
@@ -151,7 +178,7 @@ class _Resolver:
             if info is None:  # a property or method: the view gives it as it is
                 return None
             return _Path(Site("field", f"{base.pattern}.{node.attr}", info),
-                         nodes.Getattr(base.node, node.attr, "load"), base.indices)
+                         _field_read(base.node, node.attr), base.indices)
         if isinstance(node, nodes.Getitem) and node.ctx == "load":
             base = self.path(node.node, scope)
             if base is None or base.site.kind != "field":
@@ -280,4 +307,4 @@ def _index_node(index: _Index) -> nodes.Expr:
     return nodes.Name(str(value), "load") if kind == "name" else nodes.Const(value)
 
 
-__all__ = ["Resolved", "resolve_paths", "site_at"]
+__all__ = ["FIELD_READ", "FieldReadCompiler", "Resolved", "resolve_paths", "site_at"]
