@@ -124,7 +124,8 @@ def resolve_paths(parts: Mapping[str, nodes.Template], model: type,
     for ast in parts.values():
         if any(not isinstance(node, _FOLLOWED) for node in ast.find_all(nodes.Node)):
             return None
-    resolver = _Resolver()
+    taken = {n.name for ast in parts.values() for n in ast.find_all(nodes.Name)}
+    resolver = _Resolver(taken)
     root = {name: _Path(Site("field", name, info), nodes.Name(name, "load"), ())
             for name, info in field_map(model).items() if name not in reserved}
     out: dict[str, nodes.Template] = {}
@@ -149,10 +150,19 @@ def site_at(model: type, kind: str, pattern: str) -> Site:
 
 
 class _Resolver:
-    def __init__(self) -> None:
+    def __init__(self, taken: set[str]) -> None:
         self.sites: list[Site] = []
         self._known: dict[tuple[str, str], int] = {}
+        #: the names the template uses (the positions' names must be others)
+        self._taken = taken
         self._loops = 0
+
+    def _position_name(self) -> str:
+        while True:
+            self._loops += 1
+            name = f"_gdi{self._loops}"
+            if name not in self._taken:
+                return name
 
     def _site_number(self, site: Site) -> int:
         key = (site.kind, site.pattern)
@@ -184,7 +194,7 @@ class _Resolver:
             if base is None or base.site.kind != "field":
                 return None
             info = base.site.info
-            if base.kind == "series":
+            if base.kind == "series" and not isinstance(node.arg, nodes.Slice):
                 return _Path(Site("year", base.pattern, info), base.node, base.indices,
                              year=node.arg)
             arg = node.arg
@@ -271,8 +281,7 @@ class _Resolver:
             return node
         # the loop goes over the model's list itself with each item's position (_gdiN; None
         # for a lean row of a long table, as the view's rows would be)
-        self._loops += 1
-        position = f"_gdi{self._loops}"
+        position = self._position_name()
         info = listed.site.info
         lean = rows and info.shape.item is not None and info.shape.item.kind == "model"
         inner[node.target.name] = _Path(Site("item", listed.pattern, info),
@@ -291,6 +300,8 @@ def _worth_binding(loop: nodes.For, item: Shape | None) -> bool:
     view: records (their fields are paths), or leaves it only prints — an item the loop
     tests or filters (a narrative's block: ``b|gdkind``, ``b|gdrich``) would need a view
     at each use, where the view's loop makes one."""
+    if _reads_neighbours(loop):
+        return False
     if item is not None and item.kind == "model":
         return True
     assert isinstance(loop.target, nodes.Name)
@@ -300,6 +311,20 @@ def _worth_binding(loop: nodes.For, item: Shape | None) -> bool:
                   and isinstance(child.node, nodes.Name) and child.node.name == name)
     used = sum(1 for n in loop.find_all(nodes.Name) if n.name == name and n.ctx == "load")
     return used == printed
+
+
+#: what a loop's ``loop`` tells that a loop over positions and items tells as well
+_LOOP_COUNTS = frozenset({"index", "index0", "revindex", "revindex0", "first", "last",
+                          "length", "depth", "depth0"})
+
+
+def _reads_neighbours(loop: nodes.For) -> bool:
+    """Whether *loop* (or a loop in it) reads ``loop`` other than for its counts: its
+    ``previtem`` or ``nextitem`` would be a position and an item."""
+    counted = {id(g.node) for g in loop.find_all(nodes.Getattr)
+               if isinstance(g.node, nodes.Name) and g.node.name == "loop"
+               and g.attr in _LOOP_COUNTS}
+    return any(n.name == "loop" and id(n) not in counted for n in loop.find_all(nodes.Name))
 
 
 def _index_node(index: _Index) -> nodes.Expr:

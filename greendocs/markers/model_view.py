@@ -22,10 +22,11 @@ such a table for its rows to go unread (parse then names their text as not read 
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from ..model.introspection import FieldInfo, field_map
+from ..model.introspection import FieldInfo, Shape, field_map
 from ..model.value_text import format_value
 from ..types.year_series import YearSeries
 from .bookmark_names import fill_pattern
@@ -58,6 +59,9 @@ class Marked:
 
     def __hash__(self) -> int:
         return hash(self.value)
+
+    def __index__(self) -> int:  # a marked number (or yes/no) as a position, as its value
+        return operator.index(self.value)
 
     def __repr__(self) -> str:
         return f"Marked({self.path}={self.value!r})"
@@ -152,6 +156,7 @@ class SequenceView:
             yield self._item(i, item)
 
     def __getitem__(self, i: int) -> Any:
+        i = operator.index(i)  # (a marked number's value: its position in the bookmark)
         view = self._read.get(i)
         if view is None:
             view = self._read[i] = self._item(i, self._items[i])
@@ -210,8 +215,8 @@ class SeriesView(PlainSeries):
 class PlainItem:
     """An item of a lean row: its fields' values as they are, unmarked, read once (as
     plain attributes: a template reads them at the speed of any object's) — a record's as
-    a plain item too, a year series' by year (a year it lacks as None, like
-    :class:`SeriesView`)."""
+    a plain item too, a list of records as plain items, a year series' by year (a year it
+    lacks as None, like :class:`SeriesView`)."""
 
     def __init__(self, obj: Any) -> None:
         fields = self.__dict__
@@ -220,8 +225,7 @@ class PlainItem:
         for name, kind in _kinds(cls):
             value = getattr(obj, name)
             if value is not None and kind != "leaf":
-                value = PlainSeries(value) if kind == "series" else \
-                    PlainItem(value) if kind == "model" else value
+                value = _plain(kind, value)
             fields[name] = value
 
     def __getattr__(self, name: str) -> Any:  # a property or method: computed
@@ -231,10 +235,35 @@ class PlainItem:
         return True
 
 
+def _plain(kind: str, value: Any) -> Any:
+    """*value*, of a field of *kind* (:func:`_kind`), as a lean row holds it."""
+    if kind == "series":
+        return PlainSeries(value)
+    if kind == "model":
+        return PlainItem(value)
+    if kind == "records":
+        return tuple(PlainItem(item) for item in value)
+    return value
+
+
+def _kind(shape: Shape | None) -> str:
+    """A field's shape's kind, a list of records' ``records``."""
+    if shape is None:
+        return "leaf"
+    if shape.kind == "list" and shape.item is not None and shape.item.kind == "model":
+        return "records"
+    return shape.kind
+
+
 @functools.lru_cache(maxsize=256)
 def _kinds(cls: type) -> tuple[tuple[str, str], ...]:
-    """Each field of the model class *cls* with its shape's kind."""
-    return tuple((name, info.shape.kind) for name, info in field_map(cls).items())
+    """Each field of the model class *cls* with its kind (:func:`_kind`)."""
+    return tuple((name, _kind(info.shape)) for name, info in field_map(cls).items())
+
+
+def _lean(indices: tuple[Any, ...]) -> bool:
+    """Whether *indices* are a lean row's (one of them None)."""
+    return any(i is None for i in indices)
 
 
 class Site:
@@ -257,7 +286,7 @@ class Site:
         """The view of *value* at this site with *indices* (loop positions as numbers,
         a year as the year); in a lean row (an index None) the value as a lean row's
         :class:`PlainItem` holds it."""
-        if None in indices:
+        if _lean(indices):
             return self._plain(value, indices)
         keys = tuple(str(i) for i in indices)
         kind, info = self.kind, self.info
@@ -278,10 +307,7 @@ class Site:
         if self.kind == "year":
             return in_year(value, year_of(indices[-1]))
         shape = self.info.shape if self.kind == "field" else self.info.shape.item
-        if value is None or shape is None:
-            return value
-        return PlainSeries(value) if shape.kind == "series" else \
-            PlainItem(value) if shape.kind == "model" else value
+        return value if value is None else _plain(_kind(shape), value)
 
 
 def in_year(series: Any, year: int) -> Any:

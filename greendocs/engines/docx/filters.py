@@ -20,6 +20,8 @@ from .run_xml import RUN_END, SPECIAL_CHARACTERS, run_body, run_start
 #: whether a text is its run's content as it is (:func:`~.run_xml.run_body`'s own first
 #: test, made here without the call: every value of a document passes it)
 _PLAIN_TEXT = SPECIAL_CHARACTERS.isdisjoint
+#: the errors Jinja's item lookup turns into an undefined value
+_NOT_FOUND = (TypeError, LookupError, AttributeError)
 #: millimetres in a twip (a twentieth of a point)
 MM_PER_TWIP = 25.4 / 1440
 
@@ -31,7 +33,7 @@ class MarkerWriter:
     in one step: this is called for every value of a document."""
 
     __slots__ = ("_form_id", "_next", "_run_props", "_starts", "figures", "sites",
-                 "text_width")
+                 "text_width", "views")
 
     def __init__(self, run_props: tuple[str, ...], form_id: str,
                  text_box: tuple[int, int], sites: tuple[Site, ...] = ()) -> None:
@@ -44,8 +46,11 @@ class MarkerWriter:
         #: a narrative's tables and photos (numbers, image parts), in the text's size (mm)
         self.figures = Figures((text_box[0] * MM_PER_TWIP, text_box[1] * MM_PER_TWIP),
                                "media")
-        #: where the template reads views of the model (its paths resolved when compiled)
+        #: where the template reads views of the model (its paths resolved when compiled),
+        #: and the views read there in this render, by site and indices (a lean row's by
+        #: site and value)
         self.sites = sites
+        self.views: dict[tuple[int, object], Any] = {}
 
     def mark(self, value: Any, run_index: int) -> str:
         """The run XML for *value*; a :class:`Marked` value also gets its markers."""
@@ -124,17 +129,41 @@ def path_mark_filter(context: jinja2.runtime.Context, value: Any, run_index: int
 
 @jinja2.pass_context
 def year_mark_filter(context: jinja2.runtime.Context, series: Any, run_index: int, key: str,
-                     *indices: Any) -> str:
+                     *indices: Any) -> str | jinja2.Undefined:
     """The ``gdms`` filter: the year ``indices[-1]`` of a year *series*, as ``gdm``."""
-    year = year_of(indices[-1])
+    try:
+        year = year_of(indices[-1])
+    except _NOT_FOUND:  # what Jinja's item lookup makes undefined (a year of none)
+        return context.environment.undefined(obj=series, name=indices[-1])
     return path_mark_filter(context, in_year(series, year), run_index, key, *indices[:-1],
                             year)
 
 
 @jinja2.pass_context
 def view_filter(context: jinja2.runtime.Context, value: Any, site: int, *indices: Any) -> Any:
-    """The ``gdat`` filter: the view of the model's *value* at the template's *site*."""
-    return context.parent[MARKER_VAR].sites[site].view(value, indices)
+    """The ``gdat`` filter: the view of the model's *value* at the template's *site* —
+    the same view for the same site and indices in one render (a template comparing a
+    record with itself finds it equal, as it did reading views), an undefined value as it
+    is (a list's item past its end: ``is defined`` and ``default`` see it)."""
+    if isinstance(value, jinja2.Undefined):
+        return value
+    writer: MarkerWriter = context.parent[MARKER_VAR]
+    found = writer.sites[site]
+    if found.kind == "year":
+        try:
+            year_of(indices[-1])
+        except _NOT_FOUND:
+            return context.environment.undefined(obj=value, name=indices[-1])
+    # a lean row's value (an index None) is known by itself: the model outlives the render
+    lean = any(i is None for i in indices)
+    try:
+        key = (site, id(value)) if lean else (site, indices)
+        view = writer.views.get(key)
+    except TypeError:  # an index that cannot be a key: a view of its own
+        return found.view(value, indices)
+    if view is None:
+        view = writer.views[key] = found.view(value, indices)
+    return view
 
 
 def text_filter(value: Any) -> str:

@@ -261,13 +261,11 @@ def compile_docx(data: bytes, source: str, env: jinja2.Environment,
             sites = tuple(site_at(model, kind, pattern) for kind, pattern in paths["sites"])
     elif sources:
         asts, plain, sites = _compiled_parts(env, sources, source, model, reserved)
-        for name, ast in asts.items():
-            try:
-                templates[name] = env.from_string(ast)
-            except jinja2.TemplateSyntaxError as exc:  # an unknown filter or test, say
-                raise TemplateError(
-                    f"template {source}: {name}: Jinja syntax error: {exc.message} near "
-                    f"{_context_text(sources[name], exc.lineno)!r}") from None
+        try:
+            templates = _templates(env, asts, sources, source)
+        except SyntaxError:  # resolved paths Python cannot compile (a bug): views, as before
+            asts, plain, sites = _compiled_parts(env, sources, source, None, reserved)
+            templates = _templates(env, asts, sources, source)
     parts = tuple((name, templates[name] if name in templates else static[name])
                   for name in members)
     package = tuple((n, members[n]) for n in (RELS_PART, CONTENT_TYPES_PART) if n in members)
@@ -278,6 +276,19 @@ def compile_docx(data: bytes, source: str, env: jinja2.Environment,
                         names=frozenset(names) if isinstance(names, list) else
                         context_names(sources.values(), env),
                         plain=plain or frozenset(), sites=sites)
+
+
+def _templates(env: jinja2.Environment, asts: dict[str, jinja2.nodes.Template],
+               sources: dict[str, str], source: str) -> dict[str, jinja2.Template]:
+    templates: dict[str, jinja2.Template] = {}
+    for name, ast in asts.items():
+        try:
+            templates[name] = env.from_string(ast)
+        except jinja2.TemplateSyntaxError as exc:  # an unknown filter or test, say
+            raise TemplateError(
+                f"template {source}: {name}: Jinja syntax error: {exc.message} near "
+                f"{_context_text(sources[name], exc.lineno)!r}") from None
+    return templates
 
 
 #: the parts a render adds photos to
