@@ -8,12 +8,13 @@ are is known before any model is: the path's bookmark key, completed by the loop
 (and the year) at render time. :func:`resolve_paths` rewrites such an expression into one
 that reads the model itself and writes the value with its marker (the ``gdm`` and ``gdms``
 filters); a loop over a model list goes over the list itself with each item's position
-(``{% for _gdi1, row in indicators|gdpositions(true) %}``; None for a lean row). A loop
-over leaves it does more with than print (a narrative's blocks) keeps its view. Every
-other read of the model — a condition, a filter's operand, a
-loop over a series — gets the view it would have had (``gdat``), so the document is the
-same, byte for byte, as the one the views give. A template with statements the resolver
-does not follow (``set``, macros, calls) is not resolved, and reads views throughout.
+(``{% for _gdi1, row in indicators|gdpositions(true) %}``; None for a lean row). Every
+other read of the model — a condition, a filter's operand, a loop over a series, a loop
+over leaves it does more with than print (a narrative's blocks), a loop reading
+``loop.previtem`` — gets the view it would have had (``gdat``, one per site and indices
+in a render), so the document is the same, byte for byte, as the one the views give. A
+template with statements the resolver does not follow (``set``, macros, calls) is not
+resolved, and reads views throughout.
 """
 
 from __future__ import annotations
@@ -263,9 +264,12 @@ class _Resolver:
         return nodes.Filter(found.node, "gdat", args, [], None, None)
 
     def _loop(self, node: nodes.For, scope: Mapping[str, _Path]) -> nodes.For:
-        rows = isinstance(node.iter, nodes.Filter) and node.iter.name == "gdrows" and \
-            node.iter.node is not None and not node.iter.args
-        listed = self.path(node.iter.node if rows else node.iter, scope)  # type: ignore[attr-defined]
+        iterated: nodes.Node = node.iter
+        rows = False  # a layout's table rows: `list|gdrows`
+        if isinstance(node.iter, nodes.Filter) and node.iter.name == "gdrows" and \
+                node.iter.node is not None and not node.iter.args:
+            iterated, rows = node.iter.node, True
+        listed = self.path(iterated, scope)
         bound = {n.name for n in node.target.find_all(nodes.Name)}
         if isinstance(node.target, nodes.Name):
             bound.add(node.target.name)
