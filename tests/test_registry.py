@@ -11,11 +11,14 @@ import site
 import subprocess
 import sys
 import venv
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import greendocs
+from greendocs.markers.model_view import Marked
 from greendocs.registry import (
     BUILT_IN_FORMS,
     ENTRY_POINT_GROUP,
@@ -24,6 +27,7 @@ from greendocs.registry import (
     default_registry,
     installed_forms,
 )
+from tests.samples import load_sample
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "docs" / "example-form"
@@ -194,3 +198,19 @@ def test_a_package_that_fails_to_import_is_left_out_with_a_warning(env: Path,
         assert "ModuleNotFoundError" in listed.stderr and "Traceback" not in listed.stderr
     finally:
         _run(env, "-m", "pip", "uninstall", "-y", "-q", "broken-form")
+
+
+@pytest.mark.parametrize("form_id", [s.id for s in greendocs.forms()
+                                     if s.rendered_context is not None])
+def test_rendered_context_is_as_rendered_then_context(form_id: str) -> None:
+    """A form's one-step hook gives what its two hooks give in turn (it computes once)."""
+    spec = greendocs.forms().get(form_id)
+    sample = load_sample(form_id)
+    rendered, extras = spec.rendering(sample)
+    assert rendered == spec.as_rendered(sample)
+
+    def shown(context: Mapping[str, Any]) -> dict[str, Any]:  # a marked value as it prints
+        return {k: (v.path, str(v)) if isinstance(v, Marked) else v
+                for k, v in context.items()}
+
+    assert shown(extras) == shown(spec.context(rendered))

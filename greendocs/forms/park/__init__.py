@@ -66,21 +66,32 @@ def as_rendered(report: Report) -> Report:
     """*report* with what its documents print filled in: the indicators derived from the
     base figures where left empty, the index of each year (empty when it cannot be scored:
     its rules say why) and, for a third-party report, the basic-requirement result."""
+    return _rendered(report)[0]
+
+
+def _rendered(report: Report) -> tuple[Report, ScoreCard | None]:
+    """:func:`as_rendered`'s report, and its score card (None when it cannot be scored)."""
     if isinstance(report, ParkThirdPartyReport):
         report = attrs.evolve(report, stated_basic_met=_basic_result(report))
     unscored = YearSeries(tuple((y, None) for y in report.years))
     try:
         system = resolve_system(report.indicator_system)
     except ValidationError:
-        return attrs.evolve(report, stated_scores=unscored)
+        return attrs.evolve(report, stated_scores=unscored), None
     report = attrs.evolve(report, indicators=fill_derived(report.indicators, report.figures,
                                                           system))
     try:
         card = score(report, system)
     except ValidationError:
-        return attrs.evolve(report, stated_scores=unscored)
+        return attrs.evolve(report, stated_scores=unscored), None
     return attrs.evolve(report, stated_scores=YearSeries(tuple(
-        (y.year, y.index) for y in card.years)))
+        (y.year, y.index) for y in card.years))), card
+
+
+def rendered_context(report: Report) -> tuple[Report, dict[str, Any]]:
+    """:func:`as_rendered` and :func:`report_context` with one score card."""
+    rendered, card = _rendered(report)
+    return rendered, report_context(rendered, card)
 
 
 def _basic_result(report: Report) -> Conformity:
@@ -88,9 +99,10 @@ def _basic_result(report: Report) -> Conformity:
     return Conformity.of(all(b.met for b in report.basic_requirements))
 
 
-def report_context(report: Report) -> dict[str, Any]:
-    """The system's rows and texts, the group scores per year, the industrial share line,
-    and (third-party) the basic-requirement tick boxes."""
+def report_context(report: Report, card: ScoreCard | None = None) -> dict[str, Any]:
+    """The system's rows and texts, the group scores per year (of *card*, else of the
+    report's own score card), the industrial share line, and (third-party) the
+    basic-requirement tick boxes."""
     try:
         system: ParkSystem | None = resolve_system(report.indicator_system)
     except ValidationError:
@@ -103,8 +115,11 @@ def report_context(report: Report) -> dict[str, Any]:
                        "leading": i.leading_shown, "kind": i.kind_label}
                 for g, i in system.indicators()}
         texts = {b.id: b.text for b in system.basic_requirements}
-        with contextlib.suppress(ValidationError):
-            groups = score(report, system).group_rows()
+        if card is not None:
+            groups = card.group_rows()
+        else:
+            with contextlib.suppress(ValidationError):
+                groups = score(report, system).group_rows()
     shares = industrial_share(report.figures)
     share_line = "；".join(f"{y}年：{s if s is not None else '／'}" for y, s in shares.items())
     blank = {"group": "", "name": "", "unit": None, "leading": "", "kind": ""}
@@ -143,8 +158,8 @@ SELF_SPEC = FormSpec(
     id="park-self", attachment="4", title_zh="绿色工业园区自评价报告",
     title_en="Green industrial park self-evaluation report", model=ParkSelfReport,
     layout=on_first_use(f"{__name__}.layout:self_report_layout"), rules=check_report,
-    context=report_context,
-    context_names=_NAMES, summary_entry=summary_entry, as_rendered=as_rendered)
+    context=report_context, context_names=_NAMES, summary_entry=summary_entry,
+    as_rendered=as_rendered, rendered_context=rendered_context)
 
 THIRD_PARTY_SPEC = FormSpec(
     id="park-third-party", attachment="4", title_zh="绿色工业园区第三方评价报告",
@@ -152,7 +167,7 @@ THIRD_PARTY_SPEC = FormSpec(
     model=ParkThirdPartyReport, layout=on_first_use(f"{__name__}.layout:third_party_layout"),
     rules=check_report,
     context=report_context, context_names=(*_NAMES, "basic_ticks"),
-    summary_entry=summary_entry, as_rendered=as_rendered)
+    summary_entry=summary_entry, as_rendered=as_rendered, rendered_context=rendered_context)
 
 __all__ = [
     "INDUSTRIAL_SHARE", "SELF_SPEC", "THIRD_PARTY_SPEC", "CreationSections", "Eligibility",
