@@ -245,4 +245,3 @@ class Renderer(KeepsLibreOffice):
 
 
 __all__ = ["CONVERTED_FORMATS", "FORMATS", "NATIVE_FORMATS", "Renderer"]
-

@@ -13,8 +13,9 @@ from ..model.introspection import Shape, field_map
 #: the names a template may use besides the model's fields and the form's context: what
 #: every render's context has (the title, whether it is a draft, the 目录's entries) and
 #: Jinja's own
-BUILTIN_NAMES = frozenset({"loop", MARKER_VAR, "form_title", "draft", "contents", "true", "false",
-                       "none", "True", "False", "None"})
+BUILTIN_NAMES = frozenset({"loop", MARKER_VAR, "form_title", "draft", "contents", "true",
+                           "false", "none", "True", "False", "None"})
+
 
 def reserved_names(extras: Iterable[str]) -> frozenset[str]:
     """The names a render's context gives besides the model's fields: a form's *extras*

@@ -67,9 +67,11 @@ class Marked:
         return f"Marked({self.path}={self.value!r})"
 
 
-def _child(info: FieldInfo, value: Any, pattern: str, indices: tuple[str, ...]) -> Any:
+def _field_view(info: FieldInfo, value: Any, pattern: str, indices: tuple[str, ...]) -> Any:
+    """The view of a record's field *info* holding *value*, at *pattern* (an empty field:
+    an empty marked value)."""
     kind = info.shape.kind
-    if kind == "leaf":
+    if kind == "leaf" or value is None:
         return Marked(value, pattern, indices, info.label)
     if kind == "model":
         return ModelView(value, pattern, indices)
@@ -94,10 +96,7 @@ class ModelView:
         if info is None:  # a property or method: computed, not a stored field
             return value
         pattern = f"{self._pattern}.{name}" if self._pattern else name
-        if value is None:
-            view: Any = Marked(None, pattern, self._indices, info.label)
-        else:
-            view = _child(info, value, pattern, self._indices)
+        view = _field_view(info, value, pattern, self._indices)
         self.__dict__[name] = view
         return view
 
@@ -129,28 +128,19 @@ class SequenceView:
         self._read: dict[int, Any] = {}
 
     def as_rows(self) -> SequenceView:
-        """This list, its items printed a table row each: when there are more than
-        :data:`LEAN_ABOVE` of them and they are records, only the first two, the last two
-        and every :data:`FULL_ROW_EVERY`-th are marked."""
+        """This list, its items printed a table row each: records in lean rows (see
+        :func:`positions_filter`)."""
         shape = self._info.shape.item
-        lean = len(self._items) > LEAN_ABOVE and shape is not None and \
-            shape.kind == "model"
         return SequenceView(self._items, self._info, self._pattern, self._indices,
-                            lean=lean)
+                            lean=shape is not None and shape.kind == "model")
 
     def _item(self, i: int, item: Any) -> Any:
-        indices = (*self._indices, str(i))
-        shape = self._info.shape.item
-        if shape is not None and shape.kind == "model":
-            return ModelView(item, self._pattern, indices)
-        return Marked(item, self._pattern, indices, self._info.label)
+        return _item_view(self._info, item, self._pattern, (*self._indices, str(i)))
 
     def __iter__(self) -> Iterator[Any]:
         if self._lean:
-            last = len(self._items) - 2
-            for i, item in enumerate(self._items):
-                yield (self._item(i, item) if i < 2 or i >= last or i % FULL_ROW_EVERY == 0
-                       else PlainItem(item))
+            for i, item in positions_filter(self._items, True):
+                yield PlainItem(item) if i is None else self._item(i, item)
             return
         for i, item in enumerate(self._items):
             yield self._item(i, item)
@@ -208,8 +198,22 @@ class SeriesView(PlainSeries):
 
     def __getitem__(self, year: Any) -> Marked:
         y = year_of(year)
-        return Marked(self._values.get(y), self._pattern, (*self._indices, str(y)),
-                      f"{self._label}（{y}年）")
+        return _year_view(self._values.get(y), self._pattern, self._indices, self._label, y)
+
+
+def _item_view(info: FieldInfo, item: Any, pattern: str, indices: tuple[str, ...]) -> Any:
+    """The view of an *item* of the list field *info*, at *pattern* (``list[]``)."""
+    shape = info.shape.item
+    if shape is not None and shape.kind == "model":
+        return ModelView(item, pattern, indices)
+    return Marked(item, pattern, indices, info.label)
+
+
+def _year_view(value: Any, pattern: str, indices: tuple[str, ...], label: str,
+               year: int) -> Marked:
+    """The marked *value* of a series labelled *label* in *year*, at *pattern*
+    (``values[]``), *indices* the series' own."""
+    return Marked(value, pattern, (*indices, str(year)), f"{label}（{year}年）")
 
 
 class PlainItem:
@@ -288,20 +292,14 @@ class Site:
         :class:`PlainItem` holds it."""
         if _lean(indices):
             return self._plain(value, indices)
+        if self.kind == "year":
+            year = year_of(indices[-1])
+            return _year_view(in_year(value, year), self.pattern + "[]",
+                              tuple(str(i) for i in indices[:-1]), self.info.label, year)
         keys = tuple(str(i) for i in indices)
-        kind, info = self.kind, self.info
-        if kind == "field":
-            if value is None:
-                return Marked(None, self.pattern, keys, info.label)
-            return _child(info, value, self.pattern, keys)
-        if kind == "item":
-            item = info.shape.item
-            if item is not None and item.kind == "model":
-                return ModelView(value, self.pattern + "[]", keys)
-            return Marked(value, self.pattern + "[]", keys, info.label)
-        year = year_of(indices[-1])
-        return Marked(in_year(value, year), self.pattern + "[]", (*keys[:-1], str(year)),
-                      f"{info.label}（{year}年）")
+        if self.kind == "field":
+            return _field_view(self.info, value, self.pattern, keys)
+        return _item_view(self.info, value, self.pattern + "[]", keys)
 
     def _plain(self, value: Any, indices: tuple[Any, ...]) -> Any:
         if self.kind == "year":
@@ -310,19 +308,21 @@ class Site:
         return value if value is None else _plain(_kind(shape), value)
 
 
-def in_year(series: Any, year: int) -> Any:
-    """The value of *series* (a :class:`YearSeries`, or None) in *year*; None without."""
-    if series is None:
-        return None
-    for y, value in series.items:
-        if y == year:
-            return value
+def in_year(series: YearSeries | None, year: int) -> Any:
+    """The value of *series* (or of no series) in *year*; None without (where
+    ``series[year]`` raises: a year the table shows that the series lacks prints empty)."""
+    if series is not None:
+        for y, value in series.items:
+            if y == year:
+                return value
     return None
 
 
 def positions_filter(items: Sequence[Any], lean: bool = False) -> Iterable[tuple[Any, Any]]:
     """The ``gdpositions`` filter: each of *items* with its position — None for a lean
-    row's when they are printed a table row each (*lean*, see :meth:`SequenceView.as_rows`)."""
+    row's when they are records printed a table row each (*lean*): in a list of more than
+    :data:`LEAN_ABOVE`, all but the first two, the last two and every
+    :data:`FULL_ROW_EVERY`-th."""
     rows = len(items)
     if not lean or rows <= LEAN_ABOVE:
         return enumerate(items)
@@ -342,7 +342,5 @@ def root_context(model: Any, plain: frozenset[str] = frozenset()) -> dict[str, A
     or the value itself for the fields in *plain*, which the template was compiled to
     read directly (see :mod:`greendocs.engines.template_paths`)."""
     root = ModelView(model, "", ())
-    if not plain:
-        return {name: getattr(root, name) for name in field_map(type(model))}
     return {name: getattr(model, name) if name in plain else getattr(root, name)
             for name in field_map(type(model))}

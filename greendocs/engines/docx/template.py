@@ -96,7 +96,7 @@ def prepare_docx(data: bytes, source: str, env: jinja2.Environment | None = None
                                 "run_props": run_props, "parts": parts,
                                 "names": None if names is None else sorted(names)}
     if env is not None and not _sandboxed(env):
-        templates, plain, sites = _compiled_parts(env, parts, source, model, reserved)
+        templates, _, plain, sites = _compiled_parts(env, parts, source, model, reserved)
         prepared["python"] = {"jinja2": jinja2.__version__,
                               "parts": {name: env.compile(ast, name, raw=True)
                                         for name, ast in templates.items()}}
@@ -108,10 +108,11 @@ def prepare_docx(data: bytes, source: str, env: jinja2.Environment | None = None
 
 def _compiled_parts(env: jinja2.Environment, parts: dict[str, str], source: str,
                     model: type | None, reserved: frozenset[str]
-                    ) -> tuple[dict[str, jinja2.nodes.Template], frozenset[str] | None,
-                               tuple[Site, ...]]:
-    """Each part parsed, with the paths in *model* resolved when it is given and they can
-    be (then also the names read plainly and the sites read as views; else None)."""
+                    ) -> tuple[dict[str, jinja2.nodes.Template], frozenset[str],
+                               frozenset[str] | None, tuple[Site, ...]]:
+    """Each part parsed, and the names the parts take from their context; with the paths
+    in *model* resolved when it is given and they can be (then also the names read
+    plainly and the sites read as views; else None)."""
     asts: dict[str, jinja2.nodes.Template] = {}
     for name, src in parts.items():
         try:
@@ -120,10 +121,11 @@ def _compiled_parts(env: jinja2.Environment, parts: dict[str, str], source: str,
             raise TemplateError(
                 f"template {source}: {name}: Jinja syntax error: {exc.message} near "
                 f"{_context_text(src, exc.lineno)!r}") from None
+    names = frozenset().union(*map(meta.find_undeclared_variables, asts.values()))
     resolved = resolve_paths(asts, model, reserved) if model is not None else None
     if resolved is None:
-        return asts, None, ()
-    return resolved.parts, resolved.plain, resolved.sites
+        return asts, names, None, ()
+    return resolved.parts, names, resolved.plain, resolved.sites
 
 
 def context_names(sources: Iterable[str], env: jinja2.Environment) -> frozenset[str] | None:
@@ -250,6 +252,7 @@ def compile_docx(data: bytes, source: str, env: jinja2.Environment,
     resolved = model is not None
     shipped = {name: _from_python(env, prepared, name, source, resolved=resolved)
                for name in sources}
+    names: frozenset[str] | None = None
     plain: frozenset[str] | None = None
     sites: tuple[Site, ...] = ()
     templates: dict[str, jinja2.Template] = {}
@@ -260,22 +263,23 @@ def compile_docx(data: bytes, source: str, env: jinja2.Environment,
             plain = frozenset(paths["plain"])
             sites = tuple(site_at(model, kind, pattern) for kind, pattern in paths["sites"])
     elif sources:
-        asts, plain, sites = _compiled_parts(env, sources, source, model, reserved)
+        asts, names, plain, sites = _compiled_parts(env, sources, source, model, reserved)
         try:
             templates = _templates(env, asts, sources, source)
         except SyntaxError:  # resolved paths Python cannot compile (a bug): views, as before
-            asts, plain, sites = _compiled_parts(env, sources, source, None, reserved)
+            asts, names, plain, sites = _compiled_parts(env, sources, source, None, reserved)
             templates = _templates(env, asts, sources, source)
     parts = tuple((name, templates[name] if name in templates else static[name])
                   for name in members)
     package = tuple((n, members[n]) for n in (RELS_PART, CONTENT_TYPES_PART) if n in members)
-    names = prepared.get("names") if prepared else None
+    if names is None:  # the shipped code's: as prepared
+        listed = prepared.get("names") if prepared else None
+        names = frozenset(listed) if isinstance(listed, list) else \
+            context_names(sources.values(), env)
     return CompiledDocx(source, parts, tuple(run_props), tuple(sources.items()),
                         trusted=not _sandboxed(env),
                         text_box=text_box(members["word/document.xml"]), package=package,
-                        names=frozenset(names) if isinstance(names, list) else
-                        context_names(sources.values(), env),
-                        plain=plain or frozenset(), sites=sites)
+                        names=names, plain=plain or frozenset(), sites=sites)
 
 
 def _templates(env: jinja2.Environment, asts: dict[str, jinja2.nodes.Template],

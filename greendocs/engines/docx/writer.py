@@ -35,4 +35,3 @@ def render_docx(compiled: CompiledDocx, context: Mapping[str, Any], form_id: str
         members += [ZipMember.of(f"word/{part}", data, store=True)
                     for part, data, _ in images]
     return build_zip(members)
-
